@@ -1,0 +1,52 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Dependencies are pinned `exact:` because only the versions present on the build machines
+// resolve (see README, "Building").
+let package = Package(
+  name: "khuyencong",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "khuyencong", targets: ["khuyencong"]),
+    .library(name: "KhuyenCong", targets: ["KhuyenCong"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+  ],
+  targets: [
+    // libxml2 from the system (Debian: libxml2-dev), SPEC §3: XML goes through libxml2.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The only module that sees libxml2's C API. It imports no Foundation: a module that
+    // imports both Foundation and libxml2's headers fails its first clean build on this
+    // toolchain ("'UErrorCode' has different definitions"), see NOTES-toolchain.
+    .target(name: "KhuyenCongXML", dependencies: ["CLibXML2"]),
+    // The pipeline: read -> map -> validate -> merge -> write. Pure: bytes in, values out.
+    .target(
+      name: "KhuyenCong",
+      dependencies: [
+        "KhuyenCongXML",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    // Effects: files, atomic writes, clock, environment.
+    .target(name: "KhuyenCongIntake", dependencies: ["KhuyenCong"]),
+    .executableTarget(
+      name: "khuyencong",
+      dependencies: [
+        "KhuyenCong", "KhuyenCongIntake",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "KhuyenCongTests",
+      dependencies: ["KhuyenCong", "KhuyenCongXML"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "CLITests", dependencies: ["khuyencong"]),
+  ]
+)

@@ -1,0 +1,56 @@
+/// The two table layouts a district may use (SPEC §3).
+public enum SubmissionLayout: String, Hashable, Sendable, Codable {
+  /// The administrative form: title block, one- or two-row header, sections, totals, signature.
+  case form
+  /// A single header row, one line per row, district/year/date as columns or label rows.
+  case flat
+}
+
+/// One district's plan for one year, as read from one file.
+public struct Submission: Hashable, Sendable {
+  /// The file name as submitted.
+  public var file: String
+  /// The sheet the plan was found in.
+  public var sheet: String?
+  public var layout: SubmissionLayout?
+  public var district: DistrictCode?
+  public var planYear: PlanYear?
+  public var submittedOn: CivilDate?
+  /// "215/KH-UBND", when the title block carries one.
+  public var documentNumber: String?
+  public var moneyUnit: MoneyUnit
+  public var lines: [PlanLine]
+
+  /// Creates an empty submission for `file`.
+  public init(file: String) {
+    self.file = file
+    self.moneyUnit = .trieuDong
+    self.lines = []
+  }
+
+  /// The sum of every line's amounts.
+  public var totals: FundTotals { lines.reduce(into: FundTotals.zero) { $0 += $1.amounts } }
+}
+
+/// Whether a submission goes into the plan.
+public enum SubmissionStatus: String, Hashable, Sendable, Codable {
+  case accepted
+  case rejected
+}
+
+/// A submission with every diagnostic found in it.
+public struct SubmissionResult: Hashable, Sendable {
+  public var submission: Submission
+  public var diagnostics: [Diagnostic]
+
+  /// Creates a result.
+  public init(submission: Submission, diagnostics: [Diagnostic]) {
+    self.submission = submission
+    self.diagnostics = diagnostics
+  }
+
+  /// Rejected as soon as one diagnostic is an error: a plan is one signed document (SPEC §4).
+  public var status: SubmissionStatus {
+    diagnostics.contains { $0.severity == .error } ? .rejected : .accepted
+  }
+}

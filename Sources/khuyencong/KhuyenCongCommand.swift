@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import KhuyenCong
+
+/// The command-line program: a few calls into the library per subcommand (SPEC §6).
+@main
+struct KhuyenCongCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "khuyencong",
+    abstract: "Import, validate and consolidate district industrial-extension (khuyến công) plans.",
+    subcommands: [])
+
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      // ArgumentParser exits 64 (EX_USAGE) on a usage error; the SPEC §6 says 2.
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(ExitStatus.usage.rawValue)
+    }
+  }
+}
+
+/// Exit statuses of SPEC §6.
+enum ExitStatus: Int32 {
+  case accepted = 0
+  case rejected = 1
+  case usage = 2
+  case storeLocked = 75
+}
