@@ -99,6 +99,9 @@ struct LineTrackingJSONParser {
     }
     while true {
       skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !members.isEmpty {
+        throw SyntaxError(line: line, reason: "trailing comma before '}'")
+      }
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
         throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected a key in double quotes")
       }
@@ -142,6 +145,9 @@ struct LineTrackingJSONParser {
     }
     while true {
       skipWhitespace()
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]"), !elements.isEmpty {
+        throw SyntaxError(line: line, reason: "trailing comma before ']'")
+      }
       elements.append(try parseValue(depth: depth + 1))
       skipWhitespace()
       guard index < bytes.count else {
