@@ -120,7 +120,8 @@ public enum CSVReader {
   }
 
   private static func fileUnreadable(_ file: String, values: [String: String]) -> Diagnostic {
-    Diagnostic(code: .fileUnreadable, severity: .error, position: Position(file: file), values: values)
+    Diagnostic(
+      code: .fileUnreadable, severity: .error, position: Position(file: file), values: values)
   }
 
   private static func unreadable(

@@ -12,7 +12,9 @@ struct CSVSheetWriter {
     for unit in units {
       if let row = tokenizer.consume(unit) { deliver(row, to: &visitor) }
       if tokenizer.isStopped { return .sheetFull }
-      if tokenizer.encodingErrorCount >= CSVReader.maxEncodingErrors { return .tooManyEncodingErrors }
+      if tokenizer.encodingErrorCount >= CSVReader.maxEncodingErrors {
+        return .tooManyEncodingErrors
+      }
     }
     return nil
   }
@@ -21,7 +23,9 @@ struct CSVSheetWriter {
     if let row = tokenizer.finish() { deliver(row, to: &visitor) }
   }
 
-  private mutating func deliver<Visitor: WorkbookVisitor>(_ row: SheetRow, to visitor: inout Visitor) {
+  private mutating func deliver<Visitor: WorkbookVisitor>(
+    _ row: SheetRow, to visitor: inout Visitor
+  ) {
     summary.rowCount += 1
     summary.lastRow = max(summary.lastRow, row.number)
     summary.lastColumn = max(summary.lastColumn, row.lastColumn)

@@ -82,7 +82,9 @@ struct CSVTokenizer {
         }
         report(
           .fileEncoding,
-          values: ["encoding": encodingName, "offset": String(offset), "bytes": hex.joined(separator: " ")])
+          values: [
+            "encoding": encodingName, "offset": String(offset), "bytes": hex.joined(separator: " "),
+          ])
       }
       // The cell keeps a visible mark where the bytes were; the error rejects the file anyway.
       return consume("\u{FFFD}")
@@ -188,8 +190,11 @@ struct CSVTokenizer {
     var text = String(field)
     // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
     if fieldHasNonASCII { text = text.precomposedStringWithCanonicalMapping }
-    if fieldLength > 2 * limits.maxCellCharacters || text.unicodeScalars.count > limits.maxCellCharacters {
-      report(.csvMalformed, problem: .cellTooLong, extra: ["limit": String(limits.maxCellCharacters)])
+    if fieldLength > 2 * limits.maxCellCharacters
+      || text.unicodeScalars.count > limits.maxCellCharacters
+    {
+      report(
+        .csvMalformed, problem: .cellTooLong, extra: ["limit": String(limits.maxCellCharacters)])
       text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limits.maxCellCharacters)))
     }
     cells.append(Cell(column: column, value: .text(text)))
@@ -216,7 +221,9 @@ struct CSVTokenizer {
     return cells.isEmpty ? nil : SheetRow(number: record, cells: cells)
   }
 
-  private mutating func report(_ code: DiagnosticCode, problem: Problem, extra: [String: String] = [:]) {
+  private mutating func report(
+    _ code: DiagnosticCode, problem: Problem, extra: [String: String] = [:]
+  ) {
     report(code, values: extra.merging(["problem": problem.rawValue]) { first, _ in first })
   }
 

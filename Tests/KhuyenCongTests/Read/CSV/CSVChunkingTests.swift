@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhuyenCong
 
 @Suite("CSV chunking: the same rows whatever the chunk size")
@@ -9,6 +10,8 @@ struct CSVChunkingTests {
     "encodings/plan-tcvn3.csv", "csv-spectrum/csvs/newlines_crlf.csv",
     "csv-spectrum/csvs/quotes_and_newlines.csv", "malformed/stray-quotes.csv",
     "malformed/unterminated-quote.csv", "w3c-csvw/manifest.csv",
+    "encodings/indicators-windows1258.csv",
+    "encodings/indicators-tcvn3.csv",
   ]
 
   @Test("chunk sizes 1, 2, 3, 7 and 4096 give identical rows and reports", arguments: fixtures)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KhuyenCong
 
 @Suite("CSV conformance: csv-spectrum and W3C CSVW files")
@@ -13,7 +14,8 @@ struct CSVConformanceTests {
   func csvSpectrum(name: String) throws {
     let result = readCSV(try csvFixture("csv-spectrum/csvs/\(name).csv"), file: "\(name).csv")
     let expectedData = Data(try csvFixture("csv-spectrum/json/\(name).json"))
-    let expected = try #require(try JSONSerialization.jsonObject(with: expectedData) as? [[String: String]])
+    let expected = try #require(
+      try JSONSerialization.jsonObject(with: expectedData) as? [[String: String]])
 
     #expect(result.report.diagnostics.isEmpty)
     #expect(result.report.delimiter == ",")

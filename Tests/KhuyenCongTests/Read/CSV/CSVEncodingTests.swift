@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhuyenCong
 
 @Suite("CSV encodings: one plan, every way Excel and old tools save it")
@@ -50,7 +51,9 @@ struct CSVEncodingTests {
     }
   }
 
-  @Test("Windows-1258 and UTF files raise no diagnostic", arguments: cases.filter { $0.encoding != "TCVN3" })
+  @Test(
+    "Windows-1258 and UTF files raise no diagnostic",
+    arguments: cases.filter { $0.encoding != "TCVN3" })
   func noDiagnostics(for fixture: Case) throws {
     #expect(readCSV(try csvFixture("encodings/\(fixture.file)")).report.diagnostics.isEmpty)
   }
@@ -63,5 +66,41 @@ struct CSVEncodingTests {
     #expect(diagnostic.severity == .info)
     #expect(diagnostic.values == ["encoding": "TCVN3"])
     #expect(!result.report.isFatal)
+  }
+
+  @Test(
+    "the programme's indicator list is told apart in Windows-1258 and TCVN3",
+    arguments: [("indicators-windows1258.csv", "Windows-1258"), ("indicators-tcvn3.csv", "TCVN3")])
+  func windows1258OrTCVN3(file: String, encoding: String) throws {
+    let reference = readCSV(try csvFixture("encodings/indicators-utf8.csv"))
+    let result = readCSV(try csvFixture("encodings/\(file)"))
+    #expect(result.report.encoding == encoding)
+    #expect(result.report.delimiter == ";")
+    #expect(result.rows == reference.rows)
+    #expect(result.text(8, 2) == "Lần bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh")
+  }
+
+  @Test("a short Windows-1258 line is not taken for TCVN3")
+  func shortWindows1258() {
+    // "Lâm Bình;Thượng Lâm" as Excel writes it in code page 1258
+    let bytes: [UInt8] = [
+      0x4C, 0xE2, 0x6D, 0x20, 0x42, 0x69, 0xCC, 0x6E, 0x68, 0x3B,
+      0x54, 0x68, 0xFD, 0xF5, 0xF2, 0x6E, 0x67, 0x20, 0x4C, 0xE2, 0x6D,
+    ]
+    let result = readCSV(bytes)
+    #expect(result.report.encoding == "Windows-1258")
+    #expect(result.rows.first?.cells.map(\.value.displayText) == ["Lâm Bình", "Thượng Lâm"])
+  }
+
+  @Test("a short TCVN3 line is recognised")
+  func shortTCVN3() {
+    // "Lâm Bình;Thượng Lâm" typed with an ABC font
+    let bytes: [UInt8] = [
+      0x4C, 0xA9, 0x6D, 0x20, 0x42, 0xD7, 0x6E, 0x68, 0x3B,
+      0x54, 0x68, 0xAD, 0xEE, 0x6E, 0x67, 0x20, 0x4C, 0xA9, 0x6D,
+    ]
+    let result = readCSV(bytes)
+    #expect(result.report.encoding == "TCVN3")
+    #expect(result.rows.first?.cells.map(\.value.displayText) == ["Lâm Bình", "Thượng Lâm"])
   }
 }

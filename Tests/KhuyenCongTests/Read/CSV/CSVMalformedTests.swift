@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KhuyenCong
 
 @Suite("CSV malformed input: a diagnostic with its place, never a crash or a hang")
@@ -17,7 +18,8 @@ struct CSVMalformedTests {
   func strayQuotes() throws {
     let result = readCSV(try csvFixture("malformed/stray-quotes.csv"))
     #expect(result.located == ["csv.malformed Sheet1!B2", "csv.malformed Sheet1!B3"])
-    #expect(result.report.diagnostics.map { $0.values["problem"] } == ["stray-quote", "text-after-quote"])
+    #expect(
+      result.report.diagnostics.map { $0.values["problem"] } == ["stray-quote", "text-after-quote"])
     #expect(result.text(2, 2) == "Đào tạo nghề \"mây tre\" đan")
     #expect(result.text(3, 2) == "Hỗ trợ máy sấy chè")
     #expect(result.text(4, 2) == "Tập huấn khởi sự doanh nghiệp")
@@ -29,7 +31,9 @@ struct CSVMalformedTests {
     // Given 70 KB of valid Vietnamese UTF-8, then "L\u{E2}m" written in code page 1258
     let line = Array("1,Lâm Bình,Thượng Lâm\r\n".utf8)
     let lines = 70_000 / line.count + 1
-    let bytes = Array(repeating: line, count: lines).flatMap { $0 } + Array("2,L".utf8) + [0xE2] + Array("m\r\n".utf8)
+    let bytes =
+      Array(repeating: line, count: lines).flatMap { $0 } + Array("2,L".utf8) + [0xE2]
+      + Array("m\r\n".utf8)
     for chunkSize in [7, 4096] {
       let result = readCSV(bytes, chunkSize: chunkSize)
       // Then UTF-8 was chosen from the start, and the bad byte is placed, not silently replaced
@@ -55,14 +59,18 @@ struct CSVMalformedTests {
     #expect(result.report.encoding == "UTF-8 (BOM)")
   }
 
-  @Test("random bytes end in file.encoding diagnostics with places, quickly", arguments: [1, 7, 4096])
+  @Test(
+    "random bytes end in file.encoding diagnostics with places, quickly", arguments: [1, 7, 4096])
   func randomBytes(chunkSize: Int) {
     var generator = SplitMix64(state: 2017)
     let result = readCSV(generator.bytes(200_000), chunkSize: chunkSize)
     #expect(result.report.isFatal)
-    #expect(result.report.diagnostics.contains { $0.code == .fileEncoding && $0.position.row != nil })
+    #expect(
+      result.report.diagnostics.contains { $0.code == .fileEncoding && $0.position.row != nil })
     // Reading stops after a bounded number of undecodable records
-    #expect(result.report.diagnostics.filter { $0.code == .fileEncoding }.count <= CSVReader.maxEncodingErrors + 1)
+    #expect(
+      result.report.diagnostics.filter { $0.code == .fileEncoding }.count <= CSVReader
+        .maxEncodingErrors + 1)
   }
 
   @Test("NUL-riddled binary is not text")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import KhuyenCong
 
 /// The bytes of a fixture under `Fixtures/Read/csv/`.

@@ -25,13 +25,30 @@ ROWS = [
     ["", "", "Tổng cộng", "", "", "350,5"],
 ]
 
+# The programme's indicators (SPEC §2): more words, to exercise the Windows-1258/TCVN3 scoring.
+INDICATORS = [
+    ["Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu"],
+    ["1.1", "Lao động được đào tạo nghề", "người", "500"],
+    ["2.1", "Học viên khởi sự, quản trị doanh nghiệp", "học viên", "350"],
+    ["2.2", "Học viên sản xuất sạch hơn", "học viên", "250"],
+    ["2.3", "Doanh nghiệp được hỗ trợ thành lập", "doanh nghiệp", "50"],
+    ["3.1", "Mô hình trình diễn kỹ thuật", "mô hình", "5"],
+    ["3.3", "Cơ sở ứng dụng máy móc thiết bị", "cơ sở", "30"],
+    ["4.1", "Lần bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh", "lần", "3"],
+    ["4.2", "Hội chợ khu vực tổ chức", "hội chợ", "1"],
+    ["4.4", "Cơ sở được hỗ trợ thương hiệu, bao bì", "cơ sở", "10"],
+    ["6.1", "Chuyên mục truyền hình", "chuyên mục", "20"],
+    ["7.3", "Cơ sở sửa chữa, nâng cấp xử lý ô nhiễm", "cơ sở", "5"],
+    ["8.1", "Đoàn khảo sát nước ngoài", "đoàn", "1"],
+]
+
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
-def text(delimiter):
+def text(delimiter, rows=ROWS):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    for row in ROWS:
+    for row in rows:
         writer.writerow([unicodedata.normalize("NFC", cell) for cell in row])
     return out.getvalue()
 
@@ -63,6 +80,9 @@ files = {
     "plan-utf16be-bom-tab.txt": b"\xfe\xff" + text("\t").encode("utf-16-be"),
     "plan-windows1258-semicolon.csv": cp1258(text(";")),
     "plan-tcvn3.csv": tcvn3(text(",")),
+    "indicators-utf8.csv": text(",", INDICATORS).encode("utf-8"),
+    "indicators-windows1258.csv": cp1258(text(";", INDICATORS)),
+    "indicators-tcvn3.csv": tcvn3(text(";", INDICATORS)),
 }
 for name, data in files.items():
     with open(name, "wb") as f:
