@@ -1,0 +1,234 @@
+import Foundation
+
+/// Splits decoded CSV text into records and cells, one scalar at a time (RFC 4180).
+///
+/// Works on scalars, not chunks, so the rows never depend on where the file's chunks end.
+/// Every quoting problem is reported at the field where it is and reading goes on, so a
+/// district learns about all of them in one pass (SPEC §4). What Excel would show is kept:
+/// a stray quote stays in the cell, text after a closing quote is appended to the cell, and
+/// an unterminated quote runs to the end of the file.
+struct CSVTokenizer {
+  /// Why a record or cell is malformed, in `Diagnostic.values["problem"]`.
+  enum Problem: String {
+    case unterminatedQuote = "unterminated-quote"
+    case strayQuote = "stray-quote"
+    case textAfterQuote = "text-after-quote"
+    case cellTooLong = "cell-too-long"
+    case tooManyColumns = "too-many-columns"
+    case tooManyRows = "too-many-rows"
+  }
+
+  private enum State {
+    /// Nothing of the field read yet: a quote here opens a quoted field.
+    case fieldStart
+    case unquoted
+    case quoted
+    /// A quote inside a quoted field: either the first of a doubled quote or the closing one.
+    case quoteInQuoted
+    /// Text after a closing quote (already reported), read on as unquoted text.
+    case afterQuoted
+  }
+
+  static let sheetName = "Sheet1"
+
+  private let file: String
+  private let delimiter: Unicode.Scalar
+  private let encodingName: String
+  private let limits: ReadLimits
+
+  /// Problems found so far, in file order.
+  private(set) var diagnostics: [Diagnostic] = []
+  /// `file.encoding` diagnostics reported (one per record at most).
+  private(set) var encodingErrorCount = 0
+  /// Set once the sheet is full (`limits.maxRows`): nothing more is read.
+  private(set) var isStopped = false
+
+  /// The record being read: the row number a spreadsheet shows.
+  private var record = 1
+  /// The 1-based column of the field being read.
+  private var column = 1
+  private var state = State.fieldStart
+  /// A CR ended the last record; an LF right after it belongs to the same line end.
+  private var skipLineFeed = false
+  /// Whether anything of the current record was read (a final line without line end).
+  private var recordStarted = false
+  private var field = String.UnicodeScalarView()
+  private var fieldLength = 0
+  private var fieldHasNonASCII = false
+  private var strayQuoteReported = false
+  private var encodingReportedInRecord = false
+  private var columnsReportedInRecord = false
+  private var cells: [Cell] = []
+
+  init(file: String, delimiter: Unicode.Scalar, encodingName: String, limits: ReadLimits) {
+    self.file = file
+    self.delimiter = delimiter
+    self.encodingName = encodingName
+    self.limits = limits
+  }
+
+  /// Reads one decoded unit; returns the row it completes, if that row holds a value.
+  mutating func consume(_ unit: DecodedUnit) -> SheetRow? {
+    switch unit {
+    case .scalar(let scalar):
+      return consume(scalar)
+    case .invalid(let offset, let bytes):
+      if !encodingReportedInRecord {
+        encodingReportedInRecord = true
+        encodingErrorCount += 1
+        let hex = bytes.map { byte in
+          let digits = String(byte, radix: 16, uppercase: true)
+          return digits.count == 1 ? "0" + digits : digits
+        }
+        report(
+          .fileEncoding,
+          values: [
+            "encoding": encodingName, "offset": String(offset), "bytes": hex.joined(separator: " "),
+          ])
+      }
+      // The cell keeps a visible mark where the bytes were; the error rejects the file anyway.
+      return consume("\u{FFFD}")
+    }
+  }
+
+  /// The file has ended: completes the last record and reports an open quote.
+  mutating func finish() -> SheetRow? {
+    guard !isStopped else { return nil }
+    if state == .quoted { report(.csvMalformed, problem: .unterminatedQuote) }
+    return recordStarted ? endRecord() : nil
+  }
+
+  private mutating func consume(_ scalar: Unicode.Scalar) -> SheetRow? {
+    guard !isStopped else { return nil }
+    if skipLineFeed {
+      skipLineFeed = false
+      if scalar == "\n" { return nil }
+    }
+    recordStarted = true
+    switch state {
+    case .fieldStart:
+      if scalar == "\"" {
+        state = .quoted
+        return nil
+      }
+      state = .unquoted
+      return consumeUnquoted(scalar)
+    case .unquoted, .afterQuoted:
+      return consumeUnquoted(scalar)
+    case .quoted:
+      if scalar == "\"" {
+        state = .quoteInQuoted
+      } else {
+        append(scalar)
+      }
+      return nil
+    case .quoteInQuoted:
+      if scalar == "\"" {
+        append(scalar)
+        state = .quoted
+        return nil
+      }
+      if scalar == delimiter || scalar == "\n" || scalar == "\r" {
+        return consumeUnquoted(scalar)
+      }
+      report(.csvMalformed, problem: .textAfterQuote)
+      state = .afterQuoted
+      append(scalar)
+      return nil
+    }
+  }
+
+  private mutating func consumeUnquoted(_ scalar: Unicode.Scalar) -> SheetRow? {
+    switch scalar {
+    case delimiter:
+      endField()
+      return nil
+    case "\r":
+      skipLineFeed = true
+      return endRecord()
+    case "\n":
+      return endRecord()
+    case "\"":
+      if state == .unquoted && !strayQuoteReported {
+        strayQuoteReported = true
+        report(.csvMalformed, problem: .strayQuote)
+      }
+      append(scalar)
+      return nil
+    default:
+      append(scalar)
+      return nil
+    }
+  }
+
+  private mutating func append(_ scalar: Unicode.Scalar) {
+    fieldLength += 1
+    // Memory stays bounded however long the cell: past twice the limit (decomposed text can
+    // be longer than its NFC form) the rest is only counted; the cell is reported anyway.
+    guard column <= limits.maxColumns, fieldLength <= 2 * limits.maxCellCharacters else { return }
+    if scalar.value >= 0x80 { fieldHasNonASCII = true }
+    field.append(scalar)
+  }
+
+  private mutating func endField() {
+    defer {
+      column += 1
+      state = .fieldStart
+      field.removeAll(keepingCapacity: true)
+      fieldLength = 0
+      fieldHasNonASCII = false
+      strayQuoteReported = false
+    }
+    guard fieldLength > 0 else { return }
+    guard column <= limits.maxColumns else {
+      if !columnsReportedInRecord {
+        columnsReportedInRecord = true
+        report(.csvMalformed, problem: .tooManyColumns)
+      }
+      return
+    }
+    var text = String(field)
+    // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
+    if fieldHasNonASCII { text = text.precomposedStringWithCanonicalMapping }
+    if fieldLength > 2 * limits.maxCellCharacters
+      || text.unicodeScalars.count > limits.maxCellCharacters
+    {
+      report(
+        .csvMalformed, problem: .cellTooLong, extra: ["limit": String(limits.maxCellCharacters)])
+      text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limits.maxCellCharacters)))
+    }
+    cells.append(Cell(column: column, value: .text(text)))
+  }
+
+  private mutating func endRecord() -> SheetRow? {
+    endField()
+    defer {
+      record += 1
+      column = 1
+      cells.removeAll(keepingCapacity: true)
+      recordStarted = false
+      encodingReportedInRecord = false
+      columnsReportedInRecord = false
+    }
+    guard record <= limits.maxRows else {
+      if !cells.isEmpty {
+        column = 1
+        report(.csvMalformed, problem: .tooManyRows, extra: ["limit": String(limits.maxRows)])
+        isStopped = true
+      }
+      return nil
+    }
+    return cells.isEmpty ? nil : SheetRow(number: record, cells: cells)
+  }
+
+  private mutating func report(
+    _ code: DiagnosticCode, problem: Problem, extra: [String: String] = [:]
+  ) {
+    report(code, values: extra.merging(["problem": problem.rawValue]) { first, _ in first })
+  }
+
+  private mutating func report(_ code: DiagnosticCode, values: [String: String]) {
+    let position = Position(file: file, sheet: Self.sheetName, row: record, column: column)
+    diagnostics.append(Diagnostic(code: code, severity: .error, position: position, values: values))
+  }
+}

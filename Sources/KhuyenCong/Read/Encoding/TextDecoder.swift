@@ -1,0 +1,192 @@
+/// Turns a file's bytes into Unicode scalars chunk by chunk, in one of the `TextEncoding`s.
+///
+/// A multi-byte sequence may be split across chunks at any byte: the decoder keeps the
+/// incomplete tail until the next chunk, so the scalars are the same whatever the chunk size.
+/// Nothing is replaced silently: bytes that do not decode come out as `.invalid`, and so
+/// does U+0000, which no spreadsheet text holds and which marks binary files.
+struct TextDecoder {
+  private let encoding: TextEncoding
+  /// Bytes of an incomplete sequence carried to the next chunk (at most 3).
+  private var pending: [UInt8] = []
+  /// UTF-16: a high surrogate waiting for its low half, with the offset where it started.
+  private var highSurrogate: (unit: UInt16, offset: Int)?
+  /// File offset of the next byte fed (the BOM counts, so offsets match a hex editor).
+  private var offset: Int
+
+  /// A decoder for text starting at file offset `startOffset` (after the BOM).
+  init(encoding: TextEncoding, startOffset: Int) {
+    self.encoding = encoding
+    self.offset = startOffset
+  }
+
+  /// Decodes `bytes`, appending to `output`; an incomplete trailing sequence is kept back.
+  mutating func decode(_ bytes: ArraySlice<UInt8>, into output: inout [DecodedUnit]) {
+    switch encoding {
+    case .utf8: decodeUTF8(bytes, isFinal: false, into: &output)
+    case .utf16LittleEndian: decodeUTF16(bytes, bigEndian: false, isFinal: false, into: &output)
+    case .utf16BigEndian: decodeUTF16(bytes, bigEndian: true, isFinal: false, into: &output)
+    case .windows1258: decodeSingleByte(bytes, into: &output) { Windows1258Table.scalar(for: $0) }
+    case .tcvn3: decodeSingleByte(bytes, into: &output) { TCVN3Table.scalar(for: $0) }
+    }
+  }
+
+  /// The file has ended: whatever is still held back is reported as invalid.
+  mutating func finish(into output: inout [DecodedUnit]) {
+    switch encoding {
+    case .utf8: decodeUTF8([], isFinal: true, into: &output)
+    case .utf16LittleEndian: decodeUTF16([], bigEndian: false, isFinal: true, into: &output)
+    case .utf16BigEndian: decodeUTF16([], bigEndian: true, isFinal: true, into: &output)
+    case .windows1258, .tcvn3: break
+    }
+  }
+
+  private mutating func decodeSingleByte(
+    _ bytes: ArraySlice<UInt8>, into output: inout [DecodedUnit],
+    map: (UInt8) -> Unicode.Scalar?
+  ) {
+    for byte in bytes {
+      if let scalar = map(byte), scalar.value != 0 {
+        output.append(.scalar(scalar))
+      } else {
+        output.append(.invalid(offset: offset, bytes: [byte]))
+      }
+      offset += 1
+    }
+  }
+
+  /// UTF-8 per the Unicode standard's table 3-7 of well-formed sequences; an ill-formed
+  /// sequence is reported as its "maximal subpart", as Swift's own decoder does.
+  private mutating func decodeUTF8(
+    _ bytes: ArraySlice<UInt8>, isFinal: Bool, into output: inout [DecodedUnit]
+  ) {
+    let input: [UInt8] = pending + bytes
+    let base = offset - pending.count
+    pending.removeAll(keepingCapacity: true)
+    var i = 0
+    decoding: while i < input.count {
+      let lead = input[i]
+      if lead < 0x80 {
+        if lead == 0 {
+          output.append(.invalid(offset: base + i, bytes: [lead]))
+        } else {
+          output.append(.scalar(Unicode.Scalar(lead)))
+        }
+        i += 1
+        continue
+      }
+      let length: Int
+      var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        secondRange = 0xA0...0xBF
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        secondRange = 0x80...0x9F
+      case 0xF0:
+        length = 4
+        secondRange = 0x90...0xBF
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        secondRange = 0x80...0x8F
+      default:
+        output.append(.invalid(offset: base + i, bytes: [lead]))
+        i += 1
+        continue decoding
+      }
+      var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for k in 1..<length {
+        guard i + k < input.count else {
+          if isFinal {
+            output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + k)])))
+          } else {
+            pending = Array(input[i...])
+          }
+          break decoding
+        }
+        let byte = input[i + k]
+        let range = k == 1 ? secondRange : 0x80...0xBF
+        guard range.contains(byte) else {
+          output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + k)])))
+          i += k
+          continue decoding
+        }
+        value = value << 6 | UInt32(byte & 0x3F)
+      }
+      if let scalar = Unicode.Scalar(value) {
+        output.append(.scalar(scalar))
+      } else {
+        output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + length)])))
+      }
+      i += length
+    }
+    offset = base + input.count
+  }
+
+  private mutating func decodeUTF16(
+    _ bytes: ArraySlice<UInt8>, bigEndian: Bool, isFinal: Bool, into output: inout [DecodedUnit]
+  ) {
+    let input: [UInt8] = pending + bytes
+    let base = offset - pending.count
+    pending.removeAll(keepingCapacity: true)
+    var i = 0
+    while i + 1 < input.count {
+      let unit =
+        bigEndian
+        ? UInt16(input[i]) << 8 | UInt16(input[i + 1])
+        : UInt16(input[i + 1]) << 8 | UInt16(input[i])
+      emitUTF16(unit, at: base + i, bytes: [input[i], input[i + 1]], into: &output)
+      i += 2
+    }
+    if i < input.count {
+      if isFinal {
+        flushHighSurrogate(into: &output)
+        output.append(.invalid(offset: base + i, bytes: [input[i]]))
+      } else {
+        pending = [input[i]]
+      }
+    } else if isFinal {
+      flushHighSurrogate(into: &output)
+    }
+    offset = base + input.count
+  }
+
+  private mutating func emitUTF16(
+    _ unit: UInt16, at position: Int, bytes: [UInt8], into output: inout [DecodedUnit]
+  ) {
+    switch unit {
+    case 0xD800...0xDBFF:
+      flushHighSurrogate(into: &output)
+      highSurrogate = (unit, position)
+    case 0xDC00...0xDFFF:
+      if let high = highSurrogate {
+        highSurrogate = nil
+        let value = 0x10000 + (UInt32(high.unit - 0xD800) << 10) + UInt32(unit - 0xDC00)
+        if let scalar = Unicode.Scalar(value) {
+          output.append(.scalar(scalar))
+          return
+        }
+      }
+      output.append(.invalid(offset: position, bytes: bytes))
+    default:
+      flushHighSurrogate(into: &output)
+      if unit != 0, let scalar = Unicode.Scalar(unit) {
+        output.append(.scalar(scalar))
+      } else {
+        output.append(.invalid(offset: position, bytes: bytes))
+      }
+    }
+  }
+
+  /// A high surrogate not followed by a low one is a lone surrogate: not text.
+  private mutating func flushHighSurrogate(into output: inout [DecodedUnit]) {
+    guard let high = highSurrogate else { return }
+    highSurrogate = nil
+    let bytes: [UInt8] = [UInt8(high.unit >> 8), UInt8(high.unit & 0xFF)]
+    output.append(
+      .invalid(offset: high.offset, bytes: encoding == .utf16BigEndian ? bytes : bytes.reversed()))
+  }
+}
