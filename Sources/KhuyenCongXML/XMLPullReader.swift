@@ -128,6 +128,13 @@ public final class XMLPullReader {
     return raw > 0 ? raw + collector.lineOffset : 0
   }
 
+  /// The encoding named in the XML declaration (`iso-8859-1`, `UTF-16`), `nil` when the
+  /// document declares none. Known once the first element has been read.
+  public var declaredEncoding: String? {
+    guard let reader, let text = xmlTextReaderConstEncoding(reader) else { return nil }
+    return String(cString: text)
+  }
+
   /// Nesting depth of the current node (the root element is 0).
   public var depth: Int {
     guard let reader else { return 0 }
