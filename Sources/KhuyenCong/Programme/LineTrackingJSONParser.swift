@@ -130,7 +130,8 @@ struct LineTrackingJSONParser {
         index += 1
         return JSONNode(line: start, value: .object(members))
       }
-      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or '}'")
+      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or '}'"
+        + (bytes[index] == UInt8(ascii: "\"") ? " (is a comma missing at the end of the previous member?)" : ""))
     }
   }
 
@@ -161,7 +162,9 @@ struct LineTrackingJSONParser {
         index += 1
         return JSONNode(line: start, value: .array(elements))
       }
-      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or ']'")
+      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or ']'"
+        + (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "{")
+          ? " (is a comma missing at the end of the previous element?)" : ""))
     }
   }
 
