@@ -7,6 +7,12 @@ public enum SubmissionValidator {
     public var read: ReadReport
     /// The submission and every diagnostic.
     public var result: SubmissionResult
+
+    /// Pairs a read report with a result.
+    public init(read: ReadReport, result: SubmissionResult) {
+      self.read = read
+      self.result = result
+    }
   }
 
   /// Reads `source` (the file named `file`), maps it and checks it against `programme`.

@@ -1,0 +1,43 @@
+/// What `khuyencong validate` prints: the text an official reads, or the JSON of SPEC §6.
+public enum ValidationReport {
+  /// One line per problem, grouped by file, with a summary (issue 3).
+  public static func text(_ results: [SubmissionResult], programme: Programme, language: Language) -> String {
+    let vi = language == .vi
+    var out = ""
+    for result in results {
+      let submission = result.submission
+      out += "== \(submission.file)\n"
+      var facts: [String] = []
+      if let code = submission.district {
+        facts.append(programme.district(code)?.officialName ?? code.rawValue)
+      }
+      if let year = submission.planYear { facts.append((vi ? "kế hoạch năm " : "plan year ") + year.description) }
+      if let date = submission.submittedOn { facts.append((vi ? "ngày " : "dated ") + date.vietnameseText) }
+      facts.append("\(submission.lines.count) " + (vi ? "dòng" : submission.lines.count == 1 ? "line" : "lines"))
+      facts.append((vi ? "tổng " : "total ") + NumberDisplay.money(submission.totals.total, in: language))
+      out += "   " + facts.joined(separator: " · ") + "\n"
+      let errors = result.diagnostics.filter { $0.severity == .error }.count
+      let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+      let verdict: String
+      switch (result.status, vi) {
+      case (.accepted, true): verdict = "ĐƯỢC CHẤP NHẬN"
+      case (.rejected, true): verdict = "BỊ TỪ CHỐI"
+      case (.accepted, false): verdict = "ACCEPTED"
+      case (.rejected, false): verdict = "REJECTED"
+      }
+      out += "   \(verdict) (" + (vi ? "\(errors) lỗi, \(warnings) cảnh báo" : "\(errors) errors, \(warnings) warnings") + ")\n"
+      for diagnostic in result.diagnostics {
+        let place = diagnostic.position.cellReference
+        out += "   " + MessageCatalog.severity(diagnostic.severity, in: language)
+          + (place.isEmpty ? "" : "  " + place) + "  [" + diagnostic.code.rawValue + "]  "
+          + MessageCatalog.message(diagnostic, in: language) + "\n"
+      }
+    }
+    let accepted = results.filter { $0.status == .accepted }.count
+    let rejected = results.count - accepted
+    out += vi
+      ? "Tổng cộng: \(accepted) tệp được chấp nhận, \(rejected) tệp bị từ chối.\n"
+      : "Summary: \(accepted) accepted, \(rejected) rejected.\n"
+    return out
+  }
+}
