@@ -60,4 +60,10 @@ enum PlanLabels {
   static func place(_ diagnostic: Diagnostic) -> String {
     diagnostic.position.cellReference
   }
+
+  /// ` (2016)`, ` (2016–2018)`, or nothing for no year.
+  static func yearRange(_ years: [PlanYear]) -> String {
+    guard let first = years.first, let last = years.last else { return "" }
+    return first == last ? " (\(first))" : " (\(first)–\(last))"
+  }
 }

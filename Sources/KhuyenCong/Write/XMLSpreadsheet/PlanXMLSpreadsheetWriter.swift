@@ -187,8 +187,7 @@ public enum PlanXMLSpreadsheetWriter {
     let period = "\(programme.firstYear)–\(programme.lastYear)"
     titleRows(&sheet, "TIẾN ĐỘ THỰC HIỆN MỤC TIÊU CHƯƠNG TRÌNH \(period)",
               "Lũy kế các kế hoạch đã tiếp nhận đến năm \(plan.planYear)", width: 8)
-    let earlier = plan.earlierYears.isEmpty ? "Các năm trước"
-      : "Các năm trước (\(plan.earlierYears.first?.description ?? "")–\(plan.earlierYears.last?.description ?? ""))"
+    let earlier = "Các năm trước" + PlanLabels.yearRange(plan.earlierYears)
     sheet.append(header(["Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 5 năm",
                          "Năm \(plan.planYear)", earlier, "Lũy kế", "% mục tiêu"]), height: 32)
     for progress in plan.progress {
