@@ -1,0 +1,217 @@
+/// Writes the consolidated plan as one self-contained web page (`plan-N.html`, SPEC §5).
+///
+/// No network at all: inline CSS, charts as inline SVG (without even an `xmlns` URL, which
+/// HTML5 does not need), system fonts, no script. `lang="vi"`, headings in Vietnamese with
+/// English in small text. Every piece of text from a submission is HTML-escaped.
+public enum PlanHTMLWriter {
+  /// The page bytes (UTF-8).
+  /// - Parameters:
+  ///   - plan: the merged plan.
+  ///   - programme: for the province, programme title and period.
+  ///   - messages: renders a diagnostic in the reader's language (the CLI's catalog).
+  public static func write(_ plan: ConsolidatedPlan, programme: Programme,
+                           messages: (Diagnostic) -> String) -> [UInt8]
+  {
+    let year = plan.planYear.description
+    var html = """
+      <!DOCTYPE html>
+      <html lang="vi">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Kế hoạch khuyến công năm \(year) - \(e(programme.province.name))</title>
+      <style>
+      body{font-family:"Times New Roman",Times,serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#1a1a1a}
+      h1,h2{color:#1f3864}h1 small,h2 small{display:block;font-size:55%;color:#666;font-weight:normal}
+      table{border-collapse:collapse;margin:.5em 0 1.5em;width:100%}
+      th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
+      th{background:#d9e1f2}td.n{text-align:right;white-space:nowrap}
+      tr.area td{font-weight:bold;background:#f2f2f2}tr.total td{font-weight:bold}
+      tr.priority td{background:#fff2cc}.status-rejected{color:#c00000;font-weight:bold}
+      .status-missing{color:#7f6000;font-weight:bold}svg text{font:13px sans-serif}
+      .cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #999;padding:.5em 1em}
+      .card b{display:block;font-size:130%}
+      </style>
+      </head>
+      <body>
+      <h1>Kế hoạch khuyến công năm \(year) - tỉnh \(e(programme.province.name))
+      <small>Consolidated industrial-extension plan \(year), \(e(programme.province.name))
+      province · \(e(programme.title))</small></h1>
+      <p>Đơn vị tính: triệu đồng <small>(amounts in million đồng)</small></p>
+
+      """
+    html += cards(plan)
+    html += areaSection(plan)
+    html += districtSection(plan)
+    html += prioritySection(plan)
+    html += progressSection(plan, programme: programme)
+    html += missingSection(plan, messages: messages)
+    html += notesSection(plan, messages: messages)
+    html += linesSection(plan)
+    html += "</body>\n</html>\n"
+    return Array(html.utf8)
+  }
+
+  static func e(_ text: String) -> String { HTMLText.escaped(text) }
+
+  static func heading(_ vi: String, _ en: String) -> String {
+    "<h2>\(e(vi)) <small>\(e(en))</small></h2>\n"
+  }
+
+  static func moneyCells(_ totals: FundTotals) -> String {
+    PlanLabels.amounts(totals).map { "<td class=\"n\">\($0.trieuText)</td>" }.joined()
+  }
+
+  static let amountHeaders = PlanLabels.amountHeadings.map { "<th>\($0)</th>" }.joined()
+
+  static func cards(_ plan: ConsolidatedPlan) -> String {
+    var out = "<div class=\"cards\">\n"
+    out += "<div class=\"card\">Tổng kinh phí <small>Total</small><b>\(plan.totals.total.trieuText)</b></div>\n"
+    for (fund, vi, en) in PlanLabels.funds {
+      out += "<div class=\"card\">\(e(vi)) <small>\(en)</small><b>\(plan.totals[fund].trieuText)</b></div>\n"
+    }
+    let counts = [PlanDistrictStatus.accepted, .rejected, .missing].map { status in
+      (status, plan.districts.filter { $0.status == status }.count)
+    }
+    for (status, count) in counts {
+      out += "<div class=\"card\">\(e(PlanLabels.status(status))) <small>\(status.rawValue)</small><b>\(count)</b></div>\n"
+    }
+    return out + "</div>\n"
+  }
+
+  static func areaSection(_ plan: ConsolidatedPlan) -> String {
+    var out = heading("Kinh phí theo nội dung", "Budget by content area")
+    out += SVGBarChart(
+      title: "Kinh phí theo nội dung (triệu đồng)",
+      bars: plan.contentAreas.map {
+        .init(label: "\($0.code.rawValue). \($0.name)", value: $0.totals.total.dong.magnitude,
+              valueText: $0.totals.total.trieuText)
+      }, scaleMaximum: nil).svg()
+    out += "<table>\n<tr><th>Mã</th><th>Nội dung, chỉ tiêu</th><th>Đơn vị tính</th><th>Số lượng</th>\(amountHeaders)</tr>\n"
+    for (index, area) in plan.contentAreas.enumerated() {
+      out += "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
+      for indicator in area.indicators {
+        let p = indicator.progress
+        out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(p.thisYear)</td>\(moneyCells(indicator.totals))</tr>\n"
+      }
+      if area.withoutIndicator != .zero {
+        out += "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
+      }
+    }
+    out += "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td><td></td>\(moneyCells(plan.totals))</tr>\n</table>\n"
+    return out
+  }
+
+  static func districtSection(_ plan: ConsolidatedPlan) -> String {
+    var out = heading("Kinh phí theo huyện (huyện ưu tiên xếp trước)",
+                      "Budget by district, priority districts first and highlighted")
+    out += SVGBarChart(
+      title: "Kinh phí theo huyện (triệu đồng)",
+      bars: plan.districts.map {
+        .init(label: $0.officialName + ($0.priority ? " (ưu tiên)" : ""),
+              value: $0.totals.total.dong.magnitude,
+              valueText: $0.status == .accepted ? $0.totals.total.trieuText
+                : PlanLabels.status($0.status),
+              highlighted: $0.priority)
+      }, scaleMaximum: nil).svg()
+    out += "<table>\n<tr><th>STT</th><th>Mã</th><th>Huyện, thành phố</th><th>Ưu tiên</th><th>Tình trạng</th><th>Tệp</th><th>Số dòng</th>\(amountHeaders)<th>Tỷ lệ (%)</th></tr>\n"
+    for (index, district) in plan.districts.enumerated() {
+      out += "<tr\(district.priority ? " class=\"priority\"" : "")><td>\(index + 1)</td><td>\(e(district.code.rawValue))</td>"
+      out += "<td>\(e(district.officialName))</td><td>\(district.priority ? "Ưu tiên" : "")</td>"
+      out += "<td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td>"
+      out += "<td>\(e(district.file ?? ""))</td><td class=\"n\">\(district.lineCount)</td>\(moneyCells(district.totals))"
+      out += "<td class=\"n\">\(district.shareOfTotal?.description ?? "")</td></tr>\n"
+    }
+    out += "<tr class=\"total\"><td></td><td></td><td>Tổng cộng</td><td></td><td></td><td></td><td class=\"n\">\(plan.lines.count)</td>\(moneyCells(plan.totals))<td></td></tr>\n</table>\n"
+    return out
+  }
+
+  static func prioritySection(_ plan: ConsolidatedPlan) -> String {
+    var out = heading("Tỷ trọng của các huyện ưu tiên", "Priority districts' share")
+    let share = { (value: ExactDecimal?) -> UInt64 in
+      UInt64(max(0, value?.units(atScale: 2) ?? 0))
+    }
+    out += SVGBarChart(
+      title: "Tỷ trọng của các huyện ưu tiên (%)",
+      bars: [
+        .init(label: "Tổng kinh phí", value: share(plan.priorityShareOfTotal),
+              valueText: (plan.priorityShareOfTotal?.description ?? "-") + " %", highlighted: true),
+        .init(label: "Hỗ trợ KC (KCQG + KCĐP)", value: share(plan.priorityShareOfSupport),
+              valueText: (plan.priorityShareOfSupport?.description ?? "-") + " %", highlighted: true),
+      ], scaleMaximum: 10_000).svg()
+    out += "<table>\n<tr><th></th><th>Huyện ưu tiên</th><th>Toàn tỉnh</th><th>Tỷ lệ (%)</th></tr>\n"
+    out += "<tr><td>Tổng kinh phí</td><td class=\"n\">\(plan.priorityTotals.total.trieuText)</td><td class=\"n\">\(plan.totals.total.trieuText)</td><td class=\"n\">\(plan.priorityShareOfTotal?.description ?? "")</td></tr>\n"
+    out += "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(plan.priorityTotals.support.trieuText)</td><td class=\"n\">\(plan.totals.support.trieuText)</td><td class=\"n\">\(plan.priorityShareOfSupport?.description ?? "")</td></tr>\n</table>\n"
+    return out
+  }
+
+  static func progressSection(_ plan: ConsolidatedPlan, programme: Programme) -> String {
+    var out = heading("Tiến độ so với mục tiêu \(programme.firstYear)–\(programme.lastYear)",
+                      "Progress to the five-year targets (accepted plans, cumulative)")
+    let withTarget = plan.progress.filter { $0.percentOfTarget != nil }
+    out += SVGBarChart(
+      title: "Tiến độ so với mục tiêu 5 năm (%)",
+      bars: withTarget.map {
+        .init(label: "\($0.code.rawValue) \($0.name)",
+              value: UInt64(max(0, $0.percentOfTarget?.units(atScale: 1) ?? 0)),
+              valueText: ($0.percentOfTarget?.fixedText(places: 1) ?? "") + " %")
+      }, scaleMaximum: 1_000).svg()
+    out += "<table>\n<tr><th>Mã</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Mục tiêu 5 năm</th><th>Năm \(plan.planYear)</th><th>Các năm trước\(PlanLabels.yearRange(plan.earlierYears))</th><th>Lũy kế</th><th>% mục tiêu</th></tr>\n"
+    for p in plan.progress {
+      out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td>"
+      out += "<td class=\"n\">\(p.target?.description ?? "")</td><td class=\"n\">\(p.thisYear)</td>"
+      out += "<td class=\"n\">\(p.earlierYears)</td><td class=\"n\">\(p.cumulative)</td>"
+      out += "<td class=\"n\">\(p.percentOfTarget?.fixedText(places: 1) ?? "")</td></tr>\n"
+    }
+    return out + "</table>\n"
+  }
+
+  static func missingSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
+    var out = heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
+    let absent = plan.districts.filter { $0.status != .accepted }
+    guard !absent.isEmpty || !plan.unattributedRejections.isEmpty else {
+      return out + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
+    }
+    out += "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
+    for district in absent {
+      let lead = "<td>\(e(district.code.rawValue))</td><td>\(e(district.officialName))</td><td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td><td>\(e(district.file ?? ""))</td>"
+      if district.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
+      for d in district.diagnostics {
+        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+      }
+    }
+    for rejected in plan.unattributedRejections {
+      let lead = "<td></td><td>(không xác định được huyện)</td><td class=\"status-rejected\">\(e(PlanLabels.status(.rejected)))</td><td>\(e(rejected.file))</td>"
+      if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
+      for d in rejected.diagnostics {
+        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+      }
+    }
+    return out + "</table>\n"
+  }
+
+  static func notesSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
+    guard !plan.diagnostics.isEmpty else { return "" }
+    var out = heading("Lưu ý khi tổng hợp", "Merge notes: superseded versions, duplicates, envelopes")
+    out += "<table>\n<tr><th>Mã</th><th>Mức</th><th>Tệp</th><th>Ô</th><th>Nội dung</th></tr>\n"
+    for d in plan.diagnostics {
+      out += "<tr><td>\(e(d.code.rawValue))</td><td>\(d.severity.rawValue)</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+    }
+    return out + "</table>\n"
+  }
+
+  static func linesSection(_ plan: ConsolidatedPlan) -> String {
+    var out = heading("Chi tiết các đề án, hoạt động", "Every line, with its source file:sheet:row")
+    out += "<details><summary>\(plan.lines.count) dòng <small>(lines)</small></summary>\n<table>\n"
+    out += "<tr><th>STT</th><th>Huyện</th><th>Chỉ tiêu</th><th>Tên đề án, hoạt động</th><th>Đơn vị thụ hưởng</th><th>Địa điểm</th><th>Số lượng</th>\(amountHeaders)<th>Nguồn</th></tr>\n"
+    for (index, entry) in plan.lines.enumerated() {
+      let line = entry.line
+      let name = plan.district(entry.district)?.name ?? entry.district.rawValue
+      out += "<tr><td>\(index + 1)</td><td>\(e(name))</td><td>\(e(PlanLabels.content(line)))</td><td>\(e(line.activity))</td>"
+      out += "<td>\(e(line.beneficiary ?? ""))</td><td>\(e(line.place ?? ""))</td>"
+      out += "<td class=\"n\">\(line.quantity?.description ?? "")</td>\(moneyCells(line.amounts))"
+      out += "<td>\(e(PlanLabels.source(line.source)))</td></tr>\n"
+    }
+    return out + "</table>\n</details>\n"
+  }
+}

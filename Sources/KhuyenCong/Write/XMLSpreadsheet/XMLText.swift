@@ -1,0 +1,35 @@
+/// Text made safe for XML 1.0 element content and attribute values.
+enum XMLText {
+  /// Escapes `&`, `<`, `>`, `"` and `'`, writes tab, LF and CR as character references (so
+  /// attribute values keep them), and drops what XML 1.0 cannot carry at all: C0 controls
+  /// other than those three, U+FFFE and U+FFFF (XML 1.0 §2.2, `Char`). A district's cell with
+  /// a stray U+0001 must not make the whole plan unreadable.
+  static func escaped(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+      case "'": out.append(contentsOf: "&apos;".unicodeScalars)
+      case "\t": out.append(contentsOf: "&#9;".unicodeScalars)
+      case "\n": out.append(contentsOf: "&#10;".unicodeScalars)
+      case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
+      default:
+        if isAllowed(scalar) { out.append(scalar) }
+      }
+    }
+    return String(out)
+  }
+
+  /// XML 1.0 `Char` (surrogates never occur in a Swift `Unicode.Scalar`).
+  static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD: return true
+    case 0x20...0xFFFD: return true
+    case 0x10000...0x10FFFF: return true
+    default: return false
+    }
+  }
+}
