@@ -45,7 +45,7 @@ public struct BudgetCapCheck: SubmissionCheck {
       found.append(Diagnostic(
         code: .budgetCap, severity: severity, position: mapped.position(of: line, column),
         values: ["indicator": cap.indicator.rawValue, "support": Money(dong: Int64(clamping: support)).trieuText,
-                 "cap": limit, "kind": kind, "basis": cap.basis,
+                 "cap": limit, "reason": kind, "basis": cap.basis, "total": line.amounts.total.trieuText,
                  "funds": severity == .error ? "national" : "national+local"]))
     }
     if let percent = cap.maxPercent {

@@ -41,3 +41,33 @@ public enum ValidationReport {
     return out
   }
 }
+
+extension ValidationReport {
+  /// The JSON of SPEC §6: `{"submissions":[…],"summary":{"accepted","rejected"}}`, money as
+  /// decimal strings in triệu đồng, columns as letters, messages in `language`.
+  public static func json(_ results: [SubmissionResult], language: Language) -> String {
+    let submissions: [JSONValue] = results.map { result in
+      let submission = result.submission
+      // The same diagnostic object as plan-N.json, so a tool reads both alike.
+      let diagnostics = result.diagnostics.map {
+        PlanJSONWriter.diagnostic($0) { MessageCatalog.message($0, in: language) }
+      }
+      return .object([
+        ("file", .string(submission.file)),
+        ("status", .string(result.status.rawValue)),
+        ("district", .string(submission.district?.rawValue)),
+        ("planYear", submission.planYear.map { .number($0.description) } ?? .null),
+        ("lines", .number(String(submission.lines.count))),
+        ("totals", PlanJSONWriter.totals(submission.totals)),
+        ("diagnostics", .array(diagnostics)),
+      ])
+    }
+    let accepted = results.filter { $0.status == .accepted }.count
+    let document = JSONValue.object([
+      ("submissions", .array(submissions)),
+      ("summary", .object([("accepted", .number(String(accepted))),
+                           ("rejected", .number(String(results.count - accepted)))])),
+    ])
+    return String(decoding: document.bytes(), as: UTF8.self)
+  }
+}
