@@ -80,6 +80,15 @@ struct CSVMalformedTests {
     #expect(result.located == ["file.encoding Sheet1!A1"])
   }
 
+  @Test("a NUL inside a UTF-8 file is reported at its cell, and the file stays UTF-8")
+  func nulInUTF8() {
+    let bytes = Array("STT,Địa điểm\r\n1,Thượng ".utf8) + [0] + Array("Lâm\r\n".utf8)
+    let result = readCSV(bytes)
+    #expect(result.report.encoding == "UTF-8")
+    #expect(result.located == ["file.encoding Sheet1!B2"])
+    #expect(result.text(1, 2) == "Địa điểm")
+  }
+
   @Test("a lone UTF-16 surrogate is reported at its cell")
   func loneSurrogate() {
     // "a<TAB>b\r\n" then "c<TAB>" + high surrogate D83D + "d"
