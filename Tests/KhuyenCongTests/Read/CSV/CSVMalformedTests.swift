@@ -116,6 +116,24 @@ struct CSVMalformedTests {
     #expect(result.text(2, 2) == "Đào tạo ng")
   }
 
+  @Test("values beyond the last column a sheet can hold are reported once per row")
+  func tooManyColumns() {
+    var limits = ReadLimits.standard
+    limits.maxColumns = 3
+    let result = readCSV(Array("a,b,c,,\r\n1,2,3,4,5\r\n".utf8), limits: limits)
+    #expect(result.located == ["csv.malformed Sheet1!D2"])
+    #expect(result.rows.map(\.lastColumn) == [3, 3])
+  }
+
+  @Test("records beyond the last row a sheet can hold stop the reading, with a diagnostic")
+  func tooManyRows() {
+    var limits = ReadLimits.standard
+    limits.maxRows = 2
+    let result = readCSV(Array("a\nb\nc\nd\n".utf8), limits: limits)
+    #expect(result.located == ["csv.malformed Sheet1!A3"])
+    #expect(result.rows.map(\.number) == [1, 2])
+  }
+
   @Test("a file over the size limit is refused as unreadable", arguments: [1, 4096])
   func fileTooLarge(chunkSize: Int) {
     var limits = ReadLimits.standard
