@@ -5,7 +5,7 @@ import PackageDescription
 // resolve (see README, "Building").
 let package = Package(
   name: "khuyencong",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "khuyencong", targets: ["khuyencong"]),
     .library(name: "KhuyenCong", targets: ["KhuyenCong"]),

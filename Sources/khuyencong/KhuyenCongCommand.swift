@@ -8,7 +8,7 @@ struct KhuyenCongCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "khuyencong",
     abstract: "Import, validate and consolidate district industrial-extension (khuyến công) plans.",
-    subcommands: [])
+    subcommands: [ProgramCommand.self])
 
   static func main() {
     do {

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The language a person reads messages and reports in (`--lang vi|en`).
+public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
+  case vi
+  case en
+
+  /// The language `LANG` asks for: Vietnamese for `vi_*`, English otherwise.
+  public static func from(environmentLang: String?) -> Language {
+    guard let lang = environmentLang?.lowercased() else { return .en }
+    return lang.hasPrefix("vi") ? .vi : .en
+  }
+}
+
+/// Renders diagnostics as sentences in Vietnamese or English, from templates keyed by code
+/// (and by `code#reason` where one code covers several situations). Values fill `{name}`.
+///
+/// The core keeps diagnostics as data; only this catalog, used at the edge, makes text of
+/// them (STYLE §3). A test checks every code has both templates.
+public enum MessageCatalog {
+  /// The sentence for `diagnostic` in `language`, without its place.
+  public static func message(_ diagnostic: Diagnostic, in language: Language) -> String {
+    let code = diagnostic.code.rawValue
+    let keyed = diagnostic.values["reason"].map { code + "#" + $0 }
+    let table = language == .vi ? vietnamese : english
+    let template = keyed.flatMap { table[$0] } ?? table[code] ?? fallback(code, language)
+    return fill(template, diagnostic.values)
+  }
+
+  /// Every code that has a template in both languages.
+  public static var codes: Set<String> {
+    Set(vietnamese.keys.map { String($0.prefix { $0 != "#" }) })
+      .intersection(english.keys.map { String($0.prefix { $0 != "#" }) })
+  }
+
+  /// The severity word.
+  public static func severity(_ severity: Severity, in language: Language) -> String {
+    switch (severity, language) {
+    case (.error, .vi): return "lỗi"
+    case (.warning, .vi): return "cảnh báo"
+    case (.info, .vi): return "thông tin"
+    case (.error, .en): return "error"
+    case (.warning, .en): return "warning"
+    case (.info, .en): return "info"
+    }
+  }
+
+  private static func fallback(_ code: String, _ language: Language) -> String {
+    language == .vi ? "Vấn đề \(code)" : "Problem \(code)"
+  }
+
+  private static func fill(_ template: String, _ values: [String: String]) -> String {
+    var text = template
+    for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+      text = text.replacingOccurrences(of: "{" + key + "}", with: value)
+    }
+    // A value the diagnostic does not carry leaves no "{name}" in front of a person.
+    while let open = text.range(of: "{"), let close = text.range(of: "}", range: open.upperBound..<text.endIndex) {
+      text.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    return text
+  }
+
+  static let vietnamese: [String: String] = [
+    "file.unreadable": "Không đọc được tệp: {reason}",
+    "file.encoding": "Bảng mã không hợp lệ ({encoding}): {reason}",
+    "file.encoding#converted": "Tệp dùng bảng mã cũ {encoding}, đã được chuyển sang Unicode; đề nghị lần sau lưu bằng Unicode (UTF-8)",
+    "csv.malformed": "Tệp CSV sai cấu trúc: {reason}",
+    "xml.malformed": "Tệp XML không hợp lệ hoặc không phải bảng tính XML: {reason}",
+    "header.missing": "Không tìm thấy cột bắt buộc: {columns}",
+    "header.unknown-column": "Cột không nhận ra, bỏ qua: \"{value}\"",
+    "header.unknown-column#duplicate": "Cột trùng tên với một cột đã có, bỏ qua: \"{value}\"",
+    "sheet.ignored": "Trang tính này cũng có bảng kế hoạch nhưng không được đọc (chỉ đọc trang \"{planSheet}\")",
+    "meta.district#missing": "Không xác định được huyện/thành phố gửi kế hoạch",
+    "meta.district#unknown": "Không có huyện/thành phố \"{value}\" trong chương trình",
+    "meta.district#different": "Đơn vị \"{value}\" khác với \"{other}\" ghi ở ô {otherCell}",
+    "meta.district": "Thông tin huyện/thành phố không hợp lệ",
+    "meta.year#missing": "Không xác định được năm kế hoạch",
+    "meta.year#unreadable": "Năm kế hoạch không đọc được: \"{value}\"",
+    "meta.year#outside": "Năm kế hoạch {value} nằm ngoài giai đoạn chương trình {first}–{last}",
+    "meta.year#different": "Năm kế hoạch {value} khác với năm {other} ghi ở ô {otherCell}",
+    "meta.year": "Năm kế hoạch không hợp lệ",
+    "meta.date#missing": "Không có ngày lập/gửi kế hoạch",
+    "meta.date#unreadable": "Ngày không đọc được: \"{value}\"",
+    "meta.date#different": "Ngày {value} khác với ngày {other} ghi ở ô {otherCell}",
+    "meta.date": "Ngày lập kế hoạch không hợp lệ",
+    "deadline.late": "Kế hoạch năm {year} lập ngày {date}, sau hạn {deadline} ({basis})",
+    "cell.required": "Ô bắt buộc đang trống (cột {column})",
+    "cell.type": "Giá trị \"{value}\" không đúng kiểu, cần: {expected}",
+    "cell.type#ambiguous": "Số \"{value}\" không rõ nghĩa: {vietnamese} (kiểu Việt Nam) hay {english} (kiểu Anh); các số khác trong tệp không giúp phân định, đề nghị ghi rõ",
+    "cell.type#finer than 1 đồng": "Số tiền {value} lẻ dưới 1 đồng",
+    "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
+    "content.unit": "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected})",
+    "place.unknown": "Không có xã/phường/thị trấn \"{value}\" thuộc {district}",
+    "place.other-district": "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}",
+    "place.merged": "\"{value}\" đã sáp nhập (hết hiệu lực từ sau {until}); từ năm {year} là {successor}",
+    "period.outside#outside": "Thời gian {value} nằm ngoài năm kế hoạch {year}",
+    "period.outside#before-start": "Thời gian kết thúc {value} trước thời gian bắt đầu {start}",
+    "period.outside": "Thời gian thực hiện không hợp lệ",
+    "budget.sum": "Tổng kinh phí {total} ≠ KCQG + KCĐP + Đối ứng + Nguồn khác = {sum} (triệu đồng)",
+    "budget.negative": "Số tiền âm: {value} triệu đồng",
+    "budget.cap": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa {cap} của chỉ tiêu {indicator} ({basis})",
+    "budget.priority-only": "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
+    "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {amount} triệu đồng",
+    "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
+    "line.duplicate": "Dòng trùng với dòng {otherRow}",
+    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrict} ({otherFile}, dòng {otherRow})",
+    "submission.superseded": "Đã có bản mới hơn của cùng huyện cho năm này ({newerFile}); bản này không được tổng hợp",
+  ]
+
+  static let english: [String: String] = [
+    "file.unreadable": "The file cannot be read: {reason}",
+    "file.encoding": "Invalid bytes for the encoding ({encoding}): {reason}",
+    "file.encoding#converted": "The file uses the legacy {encoding} encoding and was converted to Unicode; please save as Unicode (UTF-8) next time",
+    "csv.malformed": "Malformed CSV: {reason}",
+    "xml.malformed": "Not well-formed XML, or not an XML spreadsheet: {reason}",
+    "header.missing": "Required column not found: {columns}",
+    "header.unknown-column": "Unrecognised column, ignored: \"{value}\"",
+    "header.unknown-column#duplicate": "Column repeats one already found, ignored: \"{value}\"",
+    "sheet.ignored": "This sheet also holds a plan table but was not read (only sheet \"{planSheet}\" is)",
+    "meta.district#missing": "The submitting district could not be determined",
+    "meta.district#unknown": "No district \"{value}\" in the programme",
+    "meta.district#different": "District \"{value}\" differs from \"{other}\" in cell {otherCell}",
+    "meta.district": "Invalid district",
+    "meta.year#missing": "The plan year could not be determined",
+    "meta.year#unreadable": "Unreadable plan year: \"{value}\"",
+    "meta.year#outside": "Plan year {value} is outside the programme period {first}–{last}",
+    "meta.year#different": "Plan year {value} differs from {other} in cell {otherCell}",
+    "meta.year": "Invalid plan year",
+    "meta.date#missing": "The submission date is missing",
+    "meta.date#unreadable": "Unreadable date: \"{value}\"",
+    "meta.date#different": "Date {value} differs from {other} in cell {otherCell}",
+    "meta.date": "Invalid submission date",
+    "deadline.late": "The {year} plan is dated {date}, after the deadline {deadline} ({basis})",
+    "cell.required": "Required cell is empty (column {column})",
+    "cell.type": "Value \"{value}\" has the wrong type; expected: {expected}",
+    "cell.type#ambiguous": "Number \"{value}\" is ambiguous: {vietnamese} (Vietnamese style) or {english} (English style); no other number in the file decides it",
+    "cell.type#finer than 1 đồng": "Amount {value} is finer than 1 đồng",
+    "content.unknown": "Content \"{value}\" is not in the programme",
+    "content.unit": "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected})",
+    "place.unknown": "No commune \"{value}\" in {district}",
+    "place.other-district": "\"{value}\" is {commune} of {district}, not of {expectedDistrict}",
+    "place.merged": "\"{value}\" was merged (valid until {until}); from {year} it is {successor}",
+    "period.outside#outside": "Time {value} is outside the plan year {year}",
+    "period.outside#before-start": "End {value} is before start {start}",
+    "period.outside": "Invalid period",
+    "budget.sum": "Total {total} ≠ national + local + counterpart + other = {sum} (million đồng)",
+    "budget.negative": "Negative amount: {value} million đồng",
+    "budget.cap": "Support of {support} million đồng exceeds the cap {cap} for indicator {indicator} ({basis})",
+    "budget.priority-only": "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
+    "budget.envelope": "Requested {fund} funds of {requested} million đồng exceed the annual envelope of {amount} million đồng",
+    "total.mismatch": "Total row states {stated} but its lines add up to {sum} (million đồng, column {column})",
+    "line.duplicate": "Same line as row {otherRow}",
+    "cross.duplicate": "The same beneficiary and indicator are also in {otherDistrict}'s plan ({otherFile}, row {otherRow})",
+    "submission.superseded": "A newer version from the same district for this year exists ({newerFile}); this one is not consolidated",
+  ]
+}

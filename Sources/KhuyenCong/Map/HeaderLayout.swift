@@ -1,0 +1,101 @@
+/// Which column holds which key, found from the header text (SPEC §3, "Columns": any order,
+/// case-, diacritic- and spacing-insensitive, Vietnamese or English, over one or two rows).
+struct HeaderLayout: Hashable, Sendable {
+  /// Key of each 1-based column.
+  var columns: [Int: ColumnKey] = [:]
+  /// The header row (the upper one of a two-row header).
+  var firstRow: Int
+  /// The last header row (the lower one of a two-row header).
+  var lastRow: Int
+  /// Header cells that name no known column, with their text.
+  var unknown: [(column: Int, row: Int, text: String)] = []
+  /// Header cells naming a key another column already has.
+  var duplicates: [(column: Int, row: Int, text: String)] = []
+
+  static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.columns == rhs.columns && lhs.firstRow == rhs.firstRow && lhs.lastRow == rhs.lastRow
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(firstRow)
+    hasher.combine(lastRow)
+  }
+
+  /// The column holding `key`.
+  func column(of key: ColumnKey) -> Int? {
+    columns.filter { $0.value == key }.map(\.key).min()
+  }
+
+  /// Whether `row` looks like a plan table's header: at least three known column names,
+  /// among them one of content, activity or total.
+  static func isHeader(_ row: SheetRow) -> Bool {
+    var keys: Set<ColumnKey> = []
+    for cell in row.cells {
+      guard case .text(let text) = cell.value, let key = ColumnKey.matching(TextKey(text)),
+        key != .rowNumber
+      else { continue }
+      keys.insert(key)
+    }
+    return keys.count >= 3 && !keys.isDisjoint(with: [.content, .activity, .total])
+  }
+
+  /// Whether `row`, just under a header, continues it: only text cells, each naming a key
+  /// alone or under the group cell above it ("Tổng" under "Kinh phí").
+  static func isSubHeader(_ row: SheetRow, under upper: SheetRow) -> Bool {
+    guard !row.cells.isEmpty else { return false }
+    return row.cells.allSatisfy { cell in
+      guard case .text(let text) = cell.value else { return false }
+      let group = groupText(above: cell.column, in: upper)
+      return ColumnKey.matching(TextKey(text)) != nil
+        || ColumnKey.matching(TextKey(group + " " + text)) != nil
+    }
+  }
+
+  /// Whether `row` is the column-number row ("A", "B", "1", "2", …) forms put under the header.
+  static func isColumnNumberRow(_ row: SheetRow) -> Bool {
+    guard row.cells.count >= 3 else { return false }
+    return row.cells.allSatisfy { cell in
+      let text = cell.value.displayText.nfcTrimmed
+      return !text.isEmpty && text.count <= 4
+        && text.allSatisfy { $0.isASCIIDigitCharacter || ("A"..."Z").contains($0) || $0 == "=" || $0 == "+" }
+    } && row.cells.contains { $0.value.displayText.nfcTrimmed == "1" }
+  }
+
+  /// Builds the layout from the header row and, for a two-row header, the row under it.
+  init(upper: SheetRow, lower: SheetRow?) {
+    firstRow = upper.number
+    lastRow = lower?.number ?? upper.number
+    var columnsSeen: Set<Int> = Set(upper.cells.map(\.column))
+    if let lower { columnsSeen.formUnion(lower.cells.map(\.column)) }
+    for column in columnsSeen.sorted() {
+      let upperText = upper.cells.first { $0.column == column }.map { $0.value.displayText.nfcTrimmed }
+      let group = Self.groupText(above: column, in: upper)
+      let lowerText = lower?.cells.first { $0.column == column }.map { $0.value.displayText.nfcTrimmed }
+      var candidates: [String] = []
+      if let lowerText, !lowerText.isEmpty {
+        candidates = [lowerText, group + " " + lowerText]
+      } else if let upperText {
+        candidates = [upperText]
+      }
+      guard let shown = candidates.first else { continue }
+      let row = (lowerText?.isEmpty == false ? lower?.number : nil) ?? upper.number
+      guard let key = candidates.lazy.compactMap({ ColumnKey.matching(TextKey($0)) }).first else {
+        unknown.append((column, row, shown))
+        continue
+      }
+      if columns.values.contains(key) {
+        duplicates.append((column, row, shown))
+      } else {
+        columns[column] = key
+      }
+    }
+  }
+
+  /// The text of the header cell covering `column` in `row`, merged across or not.
+  static func groupText(above column: Int, in row: SheetRow) -> String {
+    for cell in row.cells where cell.column <= column && column <= cell.column + cell.mergeAcross {
+      return cell.value.displayText.nfcTrimmed
+    }
+    return ""
+  }
+}

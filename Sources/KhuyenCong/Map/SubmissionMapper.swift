@@ -1,0 +1,201 @@
+/// Maps a streamed workbook to a submission (SPEC §3, "Layouts"): finds the sheet and the
+/// header of the plan table, reads the title block or label rows above it, and sorts the
+/// rows below into lines, section rows, the total row and the signature block.
+///
+/// Rows stream through: above the header at most `titleRowLimit` rows are kept; below it,
+/// each row is kept only as the raw cells of a line or total, which the plan needs anyway.
+public struct SubmissionMapper: WorkbookVisitor {
+  /// How many rows above a header may form the title block; a sheet without a header in
+  /// its first rows is not a plan table.
+  static let titleRowLimit = 60
+
+  private let file: String
+  private let programme: Programme
+  private let titleReader: TitleBlockReader
+
+  private enum Phase {
+    case seeking
+    case headerFound(SheetRow)
+    case body(HeaderLayout)
+    case done
+  }
+
+  private var phase = Phase.seeking
+  private var sheetName = ""
+  private var titleRows: [SheetRow] = []
+  private var planSheet: String?
+  private var layout: HeaderLayout?
+  private var rows: [BodyRow] = []
+  private var totalSeen = false
+  private var meta = SubmissionMeta()
+  private var diagnostics: [Diagnostic] = []
+  private var sheetNames: [String] = []
+
+  /// A mapper for the file named `file`, reading names against `programme`.
+  public init(file: String, programme: Programme) {
+    self.file = file
+    self.programme = programme
+    self.titleReader = TitleBlockReader(
+      districts: DistrictMatcher(programme: programme), provinceName: programme.province.name)
+  }
+
+  public mutating func beginSheet(name: String, index: Int) {
+    sheetName = name
+    sheetNames.append(name)
+    if planSheet == nil {
+      phase = .seeking
+      titleRows = []
+    }
+  }
+
+  public mutating func visit(_ row: SheetRow) {
+    switch phase {
+    case .seeking:
+      if HeaderLayout.isHeader(row) {
+        phase = .headerFound(row)
+        planSheet = sheetName
+      } else if titleRows.count < Self.titleRowLimit {
+        titleRows.append(row)
+      }
+    case .headerFound(let upper):
+      if HeaderLayout.isSubHeader(row, under: upper) {
+        startBody(HeaderLayout(upper: upper, lower: row))
+      } else {
+        startBody(HeaderLayout(upper: upper, lower: nil))
+        visit(row)
+      }
+    case .body(let layout):
+      if rows.isEmpty && !totalSeen && row.number <= layout.lastRow + 1
+        && HeaderLayout.isColumnNumberRow(row)
+      {
+        return
+      }
+      classify(row, layout: layout)
+    case .done:
+      // A second sheet with a plan header is not read; say so rather than drop it silently.
+      if HeaderLayout.isHeader(row), sheetName != planSheet {
+        diagnostics.append(Diagnostic(
+          code: .sheetIgnored, severity: .warning,
+          position: Position(file: file, sheet: sheetName, row: row.number),
+          values: ["planSheet": planSheet ?? ""]))
+        phase = .done
+      }
+    }
+  }
+
+  public mutating func endSheet() {
+    switch phase {
+    case .headerFound(let upper):
+      startBody(HeaderLayout(upper: upper, lower: nil))
+      phase = .done
+    case .body:
+      phase = .done
+    case .seeking, .done:
+      break
+    }
+  }
+
+  private mutating func startBody(_ layout: HeaderLayout) {
+    self.layout = layout
+    phase = .body(layout)
+    for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
+    titleRows = []
+  }
+
+  /// Sorts one row below the header.
+  private mutating func classify(_ row: SheetRow, layout: HeaderLayout) {
+    var cells: [ColumnKey: Cell] = [:]
+    var unmapped: [Cell] = []
+    for cell in row.cells {
+      if let key = layout.columns[cell.column] { cells[key] = cell } else { unmapped.append(cell) }
+    }
+    let hasMoney = ColumnKey.money.contains { cells[$0].map { !$0.value.isEmpty } ?? false }
+    let labels = [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]]
+      .compactMap { $0.map { TextKey($0.value.displayText) } }
+      + row.cells.prefix(3).map { TextKey($0.value.displayText) }
+    if labels.contains(where: { Self.totalWords.contains($0.folded) }) {
+      totalSeen = true
+      rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
+      return
+    }
+    if !hasMoney {
+      let text = TextKey(row.cells.map { $0.value.displayText }.joined(separator: " "))
+      if totalSeen || Self.signatureWords.contains(where: { text.contains(words: TextKey($0)) }) {
+        return  // signature block: "Nơi nhận", "TM. ỦY BAN NHÂN DÂN", a name
+      }
+      let onlyNumber = row.cells.allSatisfy { layout.columns[$0.column] == .rowNumber }
+      if onlyNumber { return }  // a numbered, empty line of the form
+    }
+    if let number = cells[.rowNumber], case .text(let text) = number.value,
+      DateReader.romanValue(text.nfcTrimmed.lowercased()) != nil,
+      text.nfcTrimmed.allSatisfy({ "IVXLivxl".contains($0) })
+    {
+      rows.append(BodyRow(number: row.number, kind: .section(text.nfcTrimmed), cells: cells))
+      return
+    }
+    if let number = cells[.rowNumber], case .text(let text) = number.value,
+      text.nfcTrimmed.count <= 2, text.nfcTrimmed.first?.isLetter == true, cells[.implementer] == nil
+    {
+      return  // a lettered heading ("A", "B.") grouping sections: its amounts are not a line
+    }
+    rows.append(BodyRow(number: row.number, kind: .line, cells: cells))
+  }
+
+  /// Folded labels of a total row.
+  static let totalWords: Set<String> = ["tong cong", "cong", "tong", "tong so", "total", "grand total",
+                                        "tong cong toan huyen", "cong toan bo", "tong cong kinh phi"]
+  /// Phrases of a signature block, folded.
+  static let signatureWords = ["noi nhan", "tm uy ban", "tm ubnd", "chu tich", "da ky", "nguoi lap",
+                               "luu vt", "thu truong", "nguoi lap bieu", "ky ten"]
+
+  /// The submission, once every sheet was read.
+  public func finish(report: ReadReport) -> MappedSubmission {
+    var submission = Submission(file: file)
+    var diagnostics = self.diagnostics
+    guard let layout, let planSheet else {
+      if !report.isFatal {
+        diagnostics.append(Diagnostic(
+          code: .headerMissing, severity: .error,
+          position: Position(file: file, sheet: sheetNames.first),
+          values: ["columns": ColumnKey.required.map(\.rawValue).joined(separator: ", ")]))
+      }
+      return MappedSubmission(submission: submission, meta: meta, declaredTotals: [],
+                              diagnostics: diagnostics, columns: [:], numberConvention: nil)
+    }
+    submission.sheet = planSheet
+    let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
+    var built = builder.build(rows: rows, meta: meta)
+    diagnostics += built.diagnostics
+    submission.lines = built.lines
+    submission.layout = built.isForm ? .form : .flat
+    submission.documentNumber = meta.documentNumber
+    submission.moneyUnit = built.moneyUnit
+    built.meta.documentNumber = meta.documentNumber
+    submission.district = built.meta.districts.first?.value
+    submission.planYear = built.meta.planYears.first.map { PlanYear(rawValue: $0.value) }
+    submission.submittedOn = built.meta.dates.first?.value
+    var columns: [ColumnKey: Int] = [:]
+    for (column, key) in layout.columns { columns[key] = column }
+    return MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
+                            diagnostics: diagnostics, columns: columns,
+                            numberConvention: built.convention)
+  }
+}
+
+/// One row under the header, kept raw until the file's number convention is known.
+struct BodyRow: Hashable, Sendable {
+  enum Kind: Hashable, Sendable {
+    case line
+    case section(String)
+    case total
+  }
+
+  var number: Int
+  var kind: Kind
+  var cells: [ColumnKey: Cell]
+}
+
+extension DiagnosticCode {
+  /// A second sheet that also holds a plan table was not read (warning).
+  public static let sheetIgnored = Self(rawValue: "sheet.ignored")
+}

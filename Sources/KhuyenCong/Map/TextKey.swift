@@ -1,0 +1,68 @@
+import Foundation
+
+/// Text folded for matching what people type against what the programme names:
+/// case, diacritics (đ → d), punctuation and spacing do not matter (SPEC §3, "Columns").
+///
+/// `TextKey("  Địa điểm (Xã/Phường) ")` and `TextKey("dia diem xa phuong")` are equal.
+public struct TextKey: Hashable, Sendable, CustomStringConvertible {
+  /// The folded form: lowercase ASCII letters and digits, words separated by one space.
+  public let folded: String
+
+  /// Folds `text`.
+  public init(_ text: some StringProtocol) {
+    var scalars = String.UnicodeScalarView()
+    var pendingSpace = false
+    let decomposed = String(text).decomposedStringWithCanonicalMapping
+    for scalar in decomposed.unicodeScalars {
+      // Combining marks (tones, breve, circumflex, horn) vanish.
+      if (0x0300...0x036F).contains(scalar.value) { continue }
+      var mapped = scalar
+      if scalar == "đ" || scalar == "Đ" { mapped = "d" }
+      if mapped.properties.isAlphabetic || ("0"..."9").contains(mapped) {
+        if pendingSpace && !scalars.isEmpty { scalars.append(" ") }
+        pendingSpace = false
+        for lower in mapped.properties.lowercaseMapping.unicodeScalars { scalars.append(lower) }
+      } else if mapped == "." && !scalars.isEmpty && ("0"..."9").contains(scalars.last ?? " ") {
+        // Keep the dot of "3.3" so indicator codes survive folding.
+        scalars.append(mapped)
+      } else {
+        pendingSpace = true
+      }
+    }
+    var folded = String(scalars)
+    while folded.hasSuffix(".") { folded.removeLast() }
+    self.folded = folded
+  }
+
+  public var description: String { folded }
+
+  /// Whether the folded text is empty.
+  public var isEmpty: Bool { folded.isEmpty }
+
+  /// The words of the folded text.
+  public var words: [Substring] { folded.split(separator: " ") }
+
+  /// The key without a leading word sequence such as "xa", "thi tran", "huyen".
+  public func droppingPrefix(_ prefixes: [String]) -> TextKey {
+    for prefix in prefixes where folded.hasPrefix(prefix + " ") {
+      return TextKey(folded: String(folded.dropFirst(prefix.count + 1)))
+    }
+    return self
+  }
+
+  private init(folded: String) { self.folded = folded }
+
+  /// Whether `other`'s words appear in this key as a contiguous run of whole words.
+  public func contains(words other: TextKey) -> Bool {
+    guard !other.folded.isEmpty else { return false }
+    return (" " + folded + " ").contains(" " + other.folded + " ")
+  }
+}
+
+extension String {
+  /// Unicode NFC and trimmed of spaces and line breaks, as every cell text is compared and
+  /// stored (SPEC §3, "Text is NFC-normalised and trimmed").
+  var nfcTrimmed: String {
+    precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}

@@ -1,0 +1,14 @@
+/// `budget.sum`: a line's total equals KCQG + KCĐP + Đối ứng + Nguồn khác, to the đồng.
+public struct BudgetSumCheck: SubmissionCheck {
+  /// Creates the check.
+  public init() {}
+
+  public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
+    mapped.submission.lines.compactMap { line in
+      let amounts = line.amounts
+      guard amounts.total != amounts.sumOfSources else { return nil }
+      return Diagnostic(code: .budgetSum, severity: .error, position: mapped.position(of: line, .total),
+                        values: ["total": amounts.total.trieuText, "sum": amounts.sumOfSources.trieuText])
+    }
+  }
+}

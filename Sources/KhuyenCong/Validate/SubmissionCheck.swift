@@ -1,0 +1,32 @@
+/// One rule of SPEC §4, checked over a mapped submission.
+///
+/// Checks return every problem they find (all problems of a file in one pass) and never
+/// stop at the first.
+public protocol SubmissionCheck: Sendable {
+  /// The diagnostics `mapped` earns under this rule.
+  func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic]
+}
+
+/// What every check may consult: the programme, and the district and year the submission
+/// turned out to be for (when they could be read).
+public struct ValidationContext: Sendable {
+  public var programme: Programme
+  public var district: District?
+  public var planYear: PlanYear?
+  public let content: ContentResolver
+
+  /// A context for one submission.
+  public init(programme: Programme, district: District?, planYear: PlanYear?) {
+    self.programme = programme
+    self.district = district
+    self.planYear = planYear
+    self.content = ContentResolver(programme: programme)
+  }
+}
+
+extension MappedSubmission {
+  /// The place of a line's cell in column `key`.
+  func position(of line: PlanLine, _ key: ColumnKey?) -> Position {
+    line.source.at(column: key.flatMap { columns[$0] })
+  }
+}

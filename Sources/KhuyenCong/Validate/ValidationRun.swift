@@ -1,0 +1,47 @@
+/// Checks a mapped submission against the programme: every rule, every problem, one pass
+/// (SPEC §4).
+public enum ValidationRun {
+  /// The checks of SPEC §4 that look at one submission alone, in reporting order.
+  /// (`cross.duplicate` and `submission.superseded` need several submissions: see Merge.)
+  public static let checks: [any SubmissionCheck] = [
+    MetaCheck(), DeadlineCheck(), ContentUnitCheck(), PeriodCheck(), BudgetSumCheck(),
+    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(),
+  ]
+
+  /// Validates `mapped` (with the problems met while reading, `read`) against `programme`.
+  public static func validate(_ mapped: MappedSubmission, read: ReadReport, against programme: Programme)
+    -> SubmissionResult
+  {
+    var mapped = mapped
+    let district = mapped.submission.district.flatMap { programme.district($0) }
+    let year = mapped.submission.planYear
+    let context = ValidationContext(programme: programme, district: district, planYear: year)
+    var diagnostics = read.diagnostics + mapped.diagnostics
+    if let district, let year {
+      diagnostics += PlaceResolver(programme: programme)
+        .resolve(&mapped.submission.lines, district: district, year: year, columns: mapped.columns)
+    }
+    // A file that could not be read has no table worth checking rules on.
+    if !read.isFatal || !mapped.submission.lines.isEmpty {
+      for check in checks { diagnostics += check.check(mapped, in: context) }
+    }
+    return SubmissionResult(submission: mapped.submission, diagnostics: sorted(diagnostics))
+  }
+
+  /// File-level problems first, then by sheet, row, column and code: the order a district
+  /// official walks through the sheet.
+  public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen: Set<Diagnostic> = []
+    let unique = diagnostics.filter { seen.insert($0).inserted }
+    return unique.sorted { a, b in
+      let ka = (a.position.row ?? 0, a.position.column ?? 0, a.position.line ?? 0)
+      let kb = (b.position.row ?? 0, b.position.column ?? 0, b.position.line ?? 0)
+      if (a.position.sheet ?? "") != (b.position.sheet ?? "") {
+        return (a.position.sheet ?? "") < (b.position.sheet ?? "")
+      }
+      if ka != kb { return ka < kb }
+      if a.code != b.code { return a.code < b.code }
+      return a.severity > b.severity
+    }
+  }
+}

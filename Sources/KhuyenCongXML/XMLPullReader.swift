@@ -1,0 +1,319 @@
+internal import CLibXML2
+
+/// A streaming, pull-style reader over libxml2's `xmlTextReader`, safe for hostile input.
+///
+/// The document is pulled in chunks from a closure, so memory does not grow with the file.
+/// Any DOCTYPE or entity reference is refused as a fatal error: SpreadsheetML and xlsx never
+/// carry one, and libxml2 expands entities on demand even with safe options
+/// (NOTES-toolchain, "Hostile XML"). Leading ASCII whitespace before `<?xml` is dropped (web
+/// exporters write it; libxml2 would reject the declaration), and line numbers are corrected.
+///
+/// ```swift
+/// let reader = XMLPullReader(bytes: Array("<a x='1'>hi</a>".utf8))
+/// let x = reader.intern(namespace: nil, local: "x")
+/// while reader.read() { if reader.kind == .elementStart { _ = reader.attributeInt(x) } }
+/// ```
+public final class XMLPullReader {
+  /// What the current node is.
+  public enum NodeKind: Hashable, Sendable {
+    /// A start tag (also an empty element `<a/>`, see `isEmptyElement`; no end follows it).
+    case elementStart
+    /// An end tag.
+    case elementEnd
+    /// Character data: text, CDATA or whitespace.
+    case text
+    /// Anything else (comment, processing instruction, XML declaration).
+    case other
+  }
+
+  private let reader: OpaquePointer?
+  private let input: InputBox
+  private let collector = XMLIssueCollector()
+  private var finished = false
+
+  /// The kind of the current node (after `read()` returned `true`).
+  public private(set) var kind: NodeKind = .other
+
+  /// Reads a document pulled from `pull`, which fills the buffer it is given and returns the
+  /// number of bytes written, 0 at the end of the document, or -1 on an I/O error.
+  /// - Parameter encoding: an encoding name to force, or `nil` to honour the document's
+  ///   BOM and declaration (iso-8859-1, UTF-16, windows-1258 …).
+  public init(
+    encoding: String? = nil, pull: @escaping (UnsafeMutableRawBufferPointer) -> Int
+  ) {
+    _ = XMLSafety.installed
+    input = InputBox(pull: pull, collector: collector)
+    let readCallback: xmlInputReadCallback = { context, buffer, length in
+      guard let context, let buffer, length > 0 else { return -1 }
+      let box = Unmanaged<InputBox>.fromOpaque(context).takeUnretainedValue()
+      return Int32(box.fill(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+    }
+    reader = xmlReaderForIO(
+      readCallback, nil, Unmanaged.passUnretained(input).toOpaque(), nil, encoding,
+      XMLSafety.readerOptions)
+    if let reader {
+      xmlTextReaderSetStructuredErrorHandler(
+        reader, XMLIssueCollector.handler, collector.opaque)
+    } else {
+      collector.append(
+        XMLIssue(line: 0, column: 0, message: "could not start the XML reader", isFatal: true))
+      finished = true
+    }
+  }
+
+  /// Reads a document held in memory.
+  public convenience init(bytes: [UInt8], encoding: String? = nil) {
+    var offset = 0
+    self.init(encoding: encoding) { buffer in
+      let count = min(buffer.count, bytes.count - offset)
+      guard count > 0 else { return 0 }
+      bytes.withUnsafeBytes { all in
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<offset + count]))
+      }
+      offset += count
+      return count
+    }
+  }
+
+  deinit {
+    if let reader { xmlFreeTextReader(reader) }
+  }
+
+  /// Every problem reported so far (warnings included), in order.
+  public var issues: [XMLIssue] { collector.issues }
+
+  /// The error that stopped reading, if reading stopped early.
+  public var failure: XMLIssue? { collector.issues.first { $0.isFatal } }
+
+  /// Whether the pull closure reported an I/O error (-1).
+  public var inputFailed: Bool { input.failed }
+
+  /// Moves to the next node. `false` at the end of the document or after a fatal error
+  /// (then `failure` says which).
+  public func read() -> Bool {
+    guard !finished, let reader else { return false }
+    let status = xmlTextReaderRead(reader)
+    if status != 1 {
+      finished = true
+      if status < 0 && failure == nil {
+        let message = input.failed ? "the file could not be read to its end" : "malformed XML"
+        fail(message)
+      }
+      return false
+    }
+    switch xmlTextReaderNodeType(reader) {
+    case 1: kind = .elementStart
+    case 15: kind = .elementEnd
+    case 3, 4, 13, 14: kind = .text
+    case 5:
+      fail("entity references are not accepted in a spreadsheet file")
+      return false
+    case 10:
+      fail("a DOCTYPE is not accepted in a spreadsheet file")
+      return false
+    default: kind = .other
+    }
+    return true
+  }
+
+  private func fail(_ message: String) {
+    finished = true
+    collector.append(XMLIssue(line: line, column: 0, message: message, isFatal: true))
+  }
+
+  /// The line of the parser's position (about the current node), 1-based.
+  public var line: Int {
+    guard let reader else { return 0 }
+    let raw = Int(xmlTextReaderGetParserLineNumber(reader))
+    return raw > 0 ? raw + collector.lineOffset : 0
+  }
+
+  /// The encoding named in the XML declaration (`iso-8859-1`, `UTF-16`), `nil` when the
+  /// document declares none. Known once the first element has been read.
+  public var declaredEncoding: String? {
+    guard let reader, let text = xmlTextReaderConstEncoding(reader) else { return nil }
+    return String(cString: text)
+  }
+
+  /// Nesting depth of the current node (the root element is 0).
+  public var depth: Int {
+    guard let reader else { return 0 }
+    return Int(xmlTextReaderDepth(reader))
+  }
+
+  /// Whether the current element is written `<a/>`: no `.elementEnd` will follow it.
+  public var isEmptyElement: Bool {
+    guard let reader else { return false }
+    return xmlTextReaderIsEmptyElement(reader) == 1
+  }
+
+  /// The current node's name, interned: compare it with `==` to names from `intern`.
+  public var name: XMLName {
+    guard let reader else { return XMLName(namespace: nil, local: nil) }
+    return XMLName(
+      namespace: internedString(xmlTextReaderConstNamespaceUri(reader)),
+      local: internedString(xmlTextReaderConstLocalName(reader)))
+  }
+
+  /// The current node's local name as a `String` (allocates; for messages).
+  public var localName: String {
+    guard let reader, let text = xmlTextReaderConstLocalName(reader) else { return "" }
+    return String(cString: text)
+  }
+
+  /// The current node's namespace URI as a `String` (allocates; for messages).
+  public var namespaceURI: String? {
+    guard let reader, let text = xmlTextReaderConstNamespaceUri(reader) else { return nil }
+    return String(cString: text)
+  }
+
+  /// Interns a name in this reader's dictionary, for cheap comparison with `name`.
+  public func intern(namespace: String?, local: String) -> XMLName {
+    guard let reader else { return XMLName(namespace: nil, local: nil) }
+    let ns = namespace.flatMap { text in
+      text.withCString { xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+    }
+    let localName = local.withCString {
+      xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))
+    }
+    return XMLName(namespace: ns, local: localName)
+  }
+
+  private func internedString(_ text: UnsafePointer<UInt8>?) -> UnsafePointer<UInt8>? {
+    // The reader usually hands out dictionary strings already; looking them up again makes
+    // pointer equality hold even where it does not (attribute names, some namespace URIs).
+    guard let reader, let text else { return nil }
+    return xmlTextReaderConstString(reader, text)
+  }
+
+  /// The text of the current text node (allocates a `String`).
+  public var value: String {
+    guard let reader, let text = xmlTextReaderConstValue(reader) else { return "" }
+    return String(cString: text)
+  }
+
+  /// Appends the current text node's UTF-8 bytes to `buffer` without an intermediate String.
+  /// - Returns: the number of bytes appended.
+  @discardableResult
+  public func appendValue(to buffer: inout [UInt8]) -> Int {
+    guard let reader, let text = xmlTextReaderConstValue(reader) else { return 0 }
+    var pointer = text
+    var count = 0
+    while pointer.pointee != 0 {
+      buffer.append(pointer.pointee)
+      pointer += 1
+      count += 1
+    }
+    return count
+  }
+
+  /// Runs `body` on the raw UTF-8 of the attribute `name` of the current element, if present.
+  /// Nothing is allocated until an attribute matches.
+  public func withAttribute<R>(_ attribute: XMLName, _ body: (UnsafePointer<UInt8>) -> R) -> R? {
+    guard let reader, kind == .elementStart, xmlTextReaderHasAttributes(reader) == 1 else {
+      return nil
+    }
+    defer { xmlTextReaderMoveToElement(reader) }
+    var status = xmlTextReaderMoveToFirstAttribute(reader)
+    while status == 1 {
+      if name == attribute, let text = xmlTextReaderConstValue(reader) {
+        return body(text)
+      }
+      status = xmlTextReaderMoveToNextAttribute(reader)
+    }
+    return nil
+  }
+
+  /// The attribute `name` of the current element, as text.
+  public func attribute(_ attribute: XMLName) -> String? {
+    withAttribute(attribute) { String(cString: $0) }
+  }
+
+  /// The attribute `name` as a non-negative decimal integer: `nil` when absent,
+  /// `.some(nil)` when present but not such a number (or above 10^12).
+  public func attributeInt(_ attribute: XMLName) -> Int?? {
+    withAttribute(attribute) { text -> Int? in
+      var pointer = text
+      while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
+      var value = 0
+      var digits = 0
+      while pointer.pointee >= 0x30 && pointer.pointee <= 0x39 {
+        value = value * 10 + Int(pointer.pointee - 0x30)
+        digits += 1
+        pointer += 1
+        if digits > 12 { return nil }
+      }
+      while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
+      return digits > 0 && pointer.pointee == 0 ? value : nil
+    }
+  }
+}
+
+/// An interned (namespace URI, local name) pair, compared by pointer.
+///
+/// Valid only with the `XMLPullReader` that made it: the pointers live in its dictionary.
+public struct XMLName: Hashable {
+  let namespace: UnsafePointer<UInt8>?
+  let local: UnsafePointer<UInt8>?
+}
+
+/// The pull closure plus the leading-whitespace filter, passed to libxml2 as its I/O context.
+final class InputBox {
+  private let pull: (UnsafeMutableRawBufferPointer) -> Int
+  private let collector: XMLIssueCollector
+  private var atStart = true
+  private(set) var failed = false
+
+  init(pull: @escaping (UnsafeMutableRawBufferPointer) -> Int, collector: XMLIssueCollector) {
+    self.pull = pull
+    self.collector = collector
+  }
+
+  /// How many bytes libxml2 gets per callback, whatever the source's chunking. The reader
+  /// parses ahead of the node it returns, and on a fatal error drops the nodes parsed but not
+  /// yet returned: a fixed, small feed makes that loss small and the same for the same bytes
+  /// (a truncated file gives the same rows at every chunk size).
+  static let feedSize = 512
+
+  /// Fills up to `feedSize` bytes of `buffer`, pulling as often as needed.
+  func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    let target = min(buffer.count, Self.feedSize)
+    var filled = 0
+    while filled < target {
+      let count = pullOnce(UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))
+      if count < 0 { return filled > 0 ? filled : -1 }
+      if count == 0 { break }
+      filled += count
+    }
+    return filled
+  }
+
+  /// One pull; drops ASCII whitespace before the first other byte. A BOM is not
+  /// whitespace, so UTF-16 and UTF-8-with-BOM documents pass untouched.
+  private func pullOnce(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard !failed else { return -1 }
+    while true {
+      let count = pull(buffer)
+      if count < 0 || count > buffer.count {
+        failed = true
+        return -1
+      }
+      guard atStart, count > 0 else { return count }
+      var skip = 0
+      while skip < count {
+        let byte = buffer[skip]
+        guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+        if byte == 0x0A { collector.lineOffset += 1 }
+        skip += 1
+      }
+      if skip == count { continue }
+      atStart = false
+      if skip > 0 {
+        let kept = count - skip
+        if let base = buffer.baseAddress { base.copyMemory(from: base + skip, byteCount: kept) }
+        return kept
+      }
+      return count
+    }
+  }
+}

@@ -1,0 +1,85 @@
+internal import CLibXML2
+
+/// A compiled XML Schema (XSD), used to check the XML the program writes.
+///
+/// The compiled schema is shared; every `validate` call gets its own validation context
+/// (NOTES-toolchain: a compiled `xmlSchema` may be shared, a context may not).
+public struct XMLSchemaValidator: @unchecked Sendable {
+  /// Why a schema could not be compiled: a defect of the program's own files.
+  public struct CompileError: Error, Hashable, Sendable {
+    /// libxml2's messages about the schema.
+    public var issues: [XMLIssue]
+  }
+
+  private let storage: Storage
+
+  /// Compiles the XSD in `xsd`. Imports and includes by URL are refused (nothing is loaded).
+  /// - Throws: `CompileError` with libxml2's messages when the schema is not valid XSD.
+  public init(xsd: [UInt8]) throws(CompileError) {
+    _ = XMLSafety.installed
+    let collector = XMLIssueCollector()
+    let schema: OpaquePointer? = xsd.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count))
+        else { return nil }
+        defer { xmlSchemaFreeParserCtxt(context) }
+        xmlSchemaSetParserStructuredErrors(context, XMLIssueCollector.handler, collector.opaque)
+        return withExtendedLifetime(collector) { xmlSchemaParse(context) }
+      }
+    }
+    guard let schema else {
+      var issues = collector.issues
+      if issues.isEmpty {
+        issues.append(XMLIssue(line: 0, column: 0, message: "schema did not compile", isFatal: true))
+      }
+      throw CompileError(issues: issues)
+    }
+    storage = Storage(schema: schema)
+  }
+
+  /// Validates `document`; an empty result means it is well-formed and valid.
+  /// - Returns: every problem with its line (schema errors carry no column).
+  public func validate(_ document: [UInt8]) -> [XMLIssue] {
+    let collector = XMLIssueCollector()
+    guard let parser = xmlNewParserCtxt() else {
+      return [XMLIssue(line: 0, column: 0, message: "could not start the XML parser", isFatal: true)]
+    }
+    defer { xmlFreeParserCtxt(parser) }
+    // NONET as for every document (XMLSafety); BIG_LINES so lines past 65535 stay right;
+    // NOERROR/NOWARNING keep libxml2 from printing: the error is taken from the context.
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue)
+    let doc = document.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), nil, nil, options)
+      }
+    }
+    guard let doc else {
+      guard let error = xmlCtxtGetLastError(parser)?.pointee else {
+        return [XMLIssue(line: 0, column: 0, message: "not well-formed XML", isFatal: true)]
+      }
+      var message = error.message.map { String(cString: $0) } ?? "not well-formed XML"
+      while message.last == "\n" { message.removeLast() }
+      return [XMLIssue(line: Int(error.line), column: Int(error.int2), message: message, isFatal: true)]
+    }
+    defer { xmlFreeDoc(doc) }
+    guard let context = xmlSchemaNewValidCtxt(storage.schema) else {
+      return [XMLIssue(line: 0, column: 0, message: "could not start validation", isFatal: true)]
+    }
+    defer { xmlSchemaFreeValidCtxt(context) }
+    xmlSchemaSetValidStructuredErrors(context, XMLIssueCollector.handler, collector.opaque)
+    let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, doc) }
+    if status != 0 && collector.issues.isEmpty {
+      return [XMLIssue(line: 0, column: 0, message: "document is not valid", isFatal: true)]
+    }
+    return collector.issues
+  }
+
+  /// Owns the compiled schema and frees it with the last copy of the validator.
+  private final class Storage {
+    let schema: OpaquePointer
+    init(schema: OpaquePointer) { self.schema = schema }
+    deinit { xmlSchemaFree(schema) }
+  }
+}

@@ -1,0 +1,145 @@
+import KhuyenCongXML
+import Testing
+
+/// Reads `text` fully, returning the start-element local names and the reader.
+private func readAll(_ bytes: [UInt8], chunk: Int = 4096) -> (names: [String], reader: XMLPullReader) {
+  var offset = 0
+  let reader = XMLPullReader { buffer in
+    let count = min(buffer.count, chunk, bytes.count - offset)
+    guard count > 0 else { return 0 }
+    for i in 0..<count { buffer[i] = bytes[offset + i] }
+    offset += count
+    return count
+  }
+  return (collectStarts(reader), reader)
+}
+
+private func collectStarts(_ reader: XMLPullReader) -> [String] {
+  var names: [String] = []
+  while reader.read() { if reader.kind == .elementStart { names.append(reader.localName) } }
+  return names
+}
+
+@Suite("XML pull reader")
+struct XMLPullReaderTests {
+  @Test("elements, namespaces, attributes and text are reported per node")
+  func nodes() {
+    let xml = """
+      <?xml version="1.0"?>
+      <Workbook xmlns="urn:x" xmlns:ss="urn:x"><ss:Row ss:Index="12" other="a"><Data>Bắt &amp; đầu</Data></ss:Row><Row/></Workbook>
+      """
+    let reader = XMLPullReader(bytes: Array(xml.utf8))
+    let row = reader.intern(namespace: "urn:x", local: "Row")
+    let index = reader.intern(namespace: "urn:x", local: "Index")
+    let other = reader.intern(namespace: nil, local: "other")
+    var rows: [(Int??, String?, Bool, Int)] = []
+    var text = ""
+    while reader.read() {
+      if reader.kind == .elementStart && reader.name == row {
+        rows.append((reader.attributeInt(index), reader.attribute(other), reader.isEmptyElement, reader.depth))
+      }
+      if reader.kind == .text { text += reader.value }
+    }
+    #expect(reader.failure == nil)
+    #expect(rows.count == 2)
+    #expect(rows[0].0 == .some(12))
+    #expect(rows[0].1 == "a")
+    #expect(rows[0].2 == false && rows[1].2 == true)
+    #expect(rows[0].3 == 1)
+    #expect(rows[1].0 == nil)
+    #expect(text == "Bắt & đầu")
+  }
+
+  @Test("a document pulled one byte at a time reads like one read at once")
+  func chunking() {
+    let xml = Array("<?xml version=\"1.0\"?><a><b>x</b><c/></a>".utf8)
+    #expect(readAll(xml, chunk: 1).names == ["a", "b", "c"])
+    #expect(collectStarts(XMLPullReader(bytes: xml)) == ["a", "b", "c"])
+  }
+
+  @Test("whitespace before the XML declaration is tolerated and lines stay true")
+  func leadingWhitespace() {
+    let xml = Array("\t\t\n\n<?xml version=\"1.0\"?>\n<a>\n<b>\n</a>".utf8)
+    let reader = XMLPullReader(bytes: xml)
+    _ = collectStarts(reader)
+    #expect(reader.failure != nil)
+    #expect(reader.failure?.line == 6)
+  }
+
+  @Test("a DOCTYPE is refused before any entity is expanded (billion laughs)")
+  func billionLaughs() {
+    var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+    var previous = "lol"
+    for level in 1...9 {
+      let refs = String(repeating: "&\(previous);", count: 10)
+      xml += "<!ENTITY lol\(level) \"\(refs)\">\n"
+      previous = "lol\(level)"
+    }
+    xml += "]>\n<lolz>&lol9;</lolz>"
+    let reader = XMLPullReader(bytes: Array(xml.utf8))
+    var text = 0
+    while reader.read() { if reader.kind == .text { text += reader.value.count } }
+    #expect(reader.failure != nil)
+    #expect(text == 0)
+  }
+
+  @Test("an external entity is never loaded (file:///etc/passwd does not leak)")
+  func externalEntity() {
+    let xml = """
+      <?xml version="1.0"?>
+      <!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+      <a>&xxe;</a>
+      """
+    let reader = XMLPullReader(bytes: Array(xml.utf8))
+    var text = ""
+    while reader.read() { if reader.kind == .text { text += reader.value } }
+    #expect(reader.failure != nil)
+    #expect(!text.contains("root:"))
+  }
+
+  @Test("a truncated document fails with a line")
+  func truncated() {
+    let reader = XMLPullReader(bytes: Array("<?xml version=\"1.0\"?>\n<a>\n<b>text".utf8))
+    _ = collectStarts(reader)
+    #expect(reader.failure != nil)
+    #expect((reader.failure?.line ?? 0) >= 2)
+  }
+
+  @Test("random bytes and an empty document fail without a crash")
+  func garbage() {
+    var generator = SystemRandomNumberGenerator()
+    let random = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    for bytes in [random, [], [0x00, 0x00, 0x00, 0x00]] {
+      let reader = XMLPullReader(bytes: bytes)
+      _ = collectStarts(reader)
+      #expect(reader.failure != nil)
+    }
+  }
+
+  @Test("an I/O error from the pull closure stops the read as a failure")
+  func ioError() {
+    let reader = XMLPullReader { _ in -1 }
+    #expect(!reader.read())
+    #expect(reader.failure != nil)
+    #expect(reader.inputFailed)
+  }
+
+  @Test("the declared encoding is honoured: iso-8859-1 and UTF-16 with BOM")
+  func encodings() {
+    let latin: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>Voil".utf8) + [0xE0] + Array("</a>".utf8)
+    let r1 = XMLPullReader(bytes: latin)
+    var t1 = ""
+    while r1.read() { if r1.kind == .text { t1 += r1.value } }
+    #expect(t1 == "Voilà")
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>Đồng</a>".utf16 {
+      utf16.append(UInt8(unit & 0xFF))
+      utf16.append(UInt8(unit >> 8))
+    }
+    let r2 = XMLPullReader(bytes: utf16)
+    var t2 = ""
+    while r2.read() { if r2.kind == .text { t2 += r2.value } }
+    #expect(r2.failure == nil)
+    #expect(t2 == "Đồng")
+  }
+}
