@@ -52,7 +52,8 @@ struct CSVTokenizer {
   private var skipLineFeed = false
   /// Whether anything of the current record was read (a final line without line end).
   private var recordStarted = false
-  private var field = String.UnicodeScalarView()
+  /// The field's text so far, as UTF-8 (cheaper to grow than a `String`).
+  private var field: [UInt8] = []
   private var fieldLength = 0
   private var fieldHasNonASCII = false
   private var strayQuoteReported = false
@@ -166,8 +167,12 @@ struct CSVTokenizer {
     // Memory stays bounded however long the cell: past twice the limit (decomposed text can
     // be longer than its NFC form) the rest is only counted; the cell is reported anyway.
     guard column <= limits.maxColumns, fieldLength <= 2 * limits.maxCellCharacters else { return }
-    if scalar.value >= 0x80 { fieldHasNonASCII = true }
-    field.append(scalar)
+    if scalar.value < 0x80 {
+      field.append(UInt8(truncatingIfNeeded: scalar.value))
+    } else {
+      fieldHasNonASCII = true
+      UTF8.encode(scalar) { field.append($0) }
+    }
   }
 
   private mutating func endField() {
@@ -187,7 +192,7 @@ struct CSVTokenizer {
       }
       return
     }
-    var text = String(field)
+    var text = String(decoding: field, as: UTF8.self)
     // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
     if fieldHasNonASCII { text = text.precomposedStringWithCanonicalMapping }
     if fieldLength > 2 * limits.maxCellCharacters

@@ -30,8 +30,10 @@ enum EncodingSniffer {
     units.reserveCapacity(bytes.count)
     decoder.decode(bytes, into: &units)
     if isWholeFile { decoder.finish(into: &units) }
+    // NUL is well-formed UTF-8: a UTF-8 file with a stray NUL stays UTF-8, and the decoder
+    // reports the NUL at its cell.
     return !units.contains { unit in
-      if case .invalid = unit { return true }
+      if case .invalid(_, let bytes) = unit { return bytes != [0] }
       return false
     }
   }

@@ -138,7 +138,7 @@ struct TextDecoder {
         bigEndian
         ? UInt16(input[i]) << 8 | UInt16(input[i + 1])
         : UInt16(input[i + 1]) << 8 | UInt16(input[i])
-      emitUTF16(unit, at: base + i, bytes: [input[i], input[i + 1]], into: &output)
+      emitUTF16(unit, at: base + i, bytes: (input[i], input[i + 1]), into: &output)
       i += 2
     }
     if i < input.count {
@@ -155,7 +155,7 @@ struct TextDecoder {
   }
 
   private mutating func emitUTF16(
-    _ unit: UInt16, at position: Int, bytes: [UInt8], into output: inout [DecodedUnit]
+    _ unit: UInt16, at position: Int, bytes: (UInt8, UInt8), into output: inout [DecodedUnit]
   ) {
     switch unit {
     case 0xD800...0xDBFF:
@@ -170,13 +170,13 @@ struct TextDecoder {
           return
         }
       }
-      output.append(.invalid(offset: position, bytes: bytes))
+      output.append(.invalid(offset: position, bytes: [bytes.0, bytes.1]))
     default:
       flushHighSurrogate(into: &output)
       if unit != 0, let scalar = Unicode.Scalar(unit) {
         output.append(.scalar(scalar))
       } else {
-        output.append(.invalid(offset: position, bytes: bytes))
+        output.append(.invalid(offset: position, bytes: [bytes.0, bytes.1]))
       }
     }
   }

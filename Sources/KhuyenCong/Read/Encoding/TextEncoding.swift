@@ -1,5 +1,5 @@
 /// The text encodings a CSV submission may arrive in (SPEC §3), as detected from its bytes.
-public enum TextEncoding: Hashable, Sendable {
+enum TextEncoding: Hashable, Sendable {
   /// UTF-8; `bom` when the file starts with EF BB BF (Excel's "CSV UTF-8").
   case utf8(bom: Bool)
   /// UTF-16 little-endian with a BOM (Excel's "Unicode text", tab-delimited).
@@ -12,7 +12,7 @@ public enum TextEncoding: Hashable, Sendable {
   case tcvn3
 
   /// The name `ReadReport.encoding` and `inspect` show (`UTF-8 (BOM)`, `Windows-1258`, …).
-  public var reportName: String {
+  var reportName: String {
     switch self {
     case .utf8(let bom): return bom ? "UTF-8 (BOM)" : "UTF-8"
     case .utf16LittleEndian: return "UTF-16LE (BOM)"

@@ -80,6 +80,15 @@ struct CSVMalformedTests {
     #expect(result.located == ["file.encoding Sheet1!A1"])
   }
 
+  @Test("a NUL inside a UTF-8 file is reported at its cell, and the file stays UTF-8")
+  func nulInUTF8() {
+    let bytes = Array("STT,Địa điểm\r\n1,Thượng ".utf8) + [0] + Array("Lâm\r\n".utf8)
+    let result = readCSV(bytes)
+    #expect(result.report.encoding == "UTF-8")
+    #expect(result.located == ["file.encoding Sheet1!B2"])
+    #expect(result.text(1, 2) == "Địa điểm")
+  }
+
   @Test("a lone UTF-16 surrogate is reported at its cell")
   func loneSurrogate() {
     // "a<TAB>b\r\n" then "c<TAB>" + high surrogate D83D + "d"
@@ -105,6 +114,24 @@ struct CSVMalformedTests {
     #expect(result.located == ["csv.malformed Sheet1!B2"])
     #expect(result.report.diagnostics.first?.values["problem"] == "cell-too-long")
     #expect(result.text(2, 2) == "Đào tạo ng")
+  }
+
+  @Test("values beyond the last column a sheet can hold are reported once per row")
+  func tooManyColumns() {
+    var limits = ReadLimits.standard
+    limits.maxColumns = 3
+    let result = readCSV(Array("a,b,c,,\r\n1,2,3,4,5\r\n".utf8), limits: limits)
+    #expect(result.located == ["csv.malformed Sheet1!D2"])
+    #expect(result.rows.map(\.lastColumn) == [3, 3])
+  }
+
+  @Test("records beyond the last row a sheet can hold stop the reading, with a diagnostic")
+  func tooManyRows() {
+    var limits = ReadLimits.standard
+    limits.maxRows = 2
+    let result = readCSV(Array("a\nb\nc\nd\n".utf8), limits: limits)
+    #expect(result.located == ["csv.malformed Sheet1!A3"])
+    #expect(result.rows.map(\.number) == [1, 2])
   }
 
   @Test("a file over the size limit is refused as unreadable", arguments: [1, 4096])
