@@ -30,6 +30,10 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
   case percent
   /// Centred, bordered (STT, codes).
   case code
+  /// Plain text, no border (signature block).
+  case plain
+  /// Bold text, no border ("Nơi nhận:").
+  case textBoldPlain
 
   /// The `<Style>` element.
   var xml: String {
@@ -80,6 +84,10 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
       body = [#"<Alignment ss:Vertical="Top"/>"#, borders, #"<NumberFormat ss:Format="0.0#"/>"#]
     case .code:
       body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#, borders]
+    case .plain:
+      body = [#"<Alignment ss:Vertical="Top"/>"#]
+    case .textBoldPlain:
+      body = [#"<Alignment ss:Vertical="Top"/>"#, font + #" ss:Bold="1" ss:Italic="1"/>"#]
     }
     let name = self == .normal ? #" ss:Name="Normal""# : ""
     var lines = ["  <Style ss:ID=\"\(rawValue)\"\(name)>"]
