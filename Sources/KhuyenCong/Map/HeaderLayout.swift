@@ -43,12 +43,17 @@ struct HeaderLayout: Hashable, Sendable {
   /// alone or under the group cell above it ("Tổng" under "Kinh phí").
   static func isSubHeader(_ row: SheetRow, under upper: SheetRow) -> Bool {
     guard !row.cells.isEmpty else { return false }
-    return row.cells.allSatisfy { cell in
+    var known = 0
+    for cell in row.cells {
       guard case .text(let text) = cell.value else { return false }
       let group = groupText(above: cell.column, in: upper)
-      return ColumnKey.matching(TextKey(text)) != nil
-        || ColumnKey.matching(TextKey(group + " " + text)) != nil
+      if ColumnKey.matching(TextKey(text)) != nil || ColumnKey.matching(TextKey(group + " " + text)) != nil {
+        known += 1
+      }
     }
+    // Most sub-headers must be known; one misspelt or renamed one ("Dự toán" for "Tổng")
+    // must not turn the header's second row into a plan line.
+    return known * 2 > row.cells.count
   }
 
   /// Whether `row` is the column-number row ("A", "B", "1", "2", …) forms put under the header.

@@ -222,12 +222,13 @@ struct LineBuilder {
     // Required cells (SPEC §3): beneficiary and place may be empty for a group project.
     var required: [ColumnKey] = [.content, .activity, .implementer]
     if !line.isGroup { required += [.beneficiary, .place] }
-    for key in required where text(row, key) == nil {
+    // A column missing from the header is one `header.missing`, not an error on every line.
+    for key in required where text(row, key) == nil && layout.column(of: key) != nil {
       output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
                                            position: position(row.number, key),
                                            values: ["column": key.rawValue]))
     }
-    if row.cells[.total].map({ $0.value.isEmpty }) ?? true {
+    if layout.column(of: .total) != nil, row.cells[.total].map({ $0.value.isEmpty }) ?? true {
       output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
                                            position: position(row.number, .total),
                                            values: ["column": ColumnKey.total.rawValue]))

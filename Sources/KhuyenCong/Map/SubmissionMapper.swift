@@ -176,9 +176,40 @@ public struct SubmissionMapper: WorkbookVisitor {
     submission.submittedOn = built.meta.dates.first?.value
     var columns: [ColumnKey: Int] = [:]
     for (column, key) in layout.columns { columns[key] = column }
+    diagnostics += headerProblems(layout, sheet: planSheet, lines: built.lines)
     return MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
                             diagnostics: diagnostics, columns: columns,
                             numberConvention: built.convention)
+  }
+}
+
+extension SubmissionMapper {
+  /// `header.missing` for required columns not found, `header.unknown-column` (a warning)
+  /// for header cells naming nothing we know.
+  fileprivate func headerProblems(_ layout: HeaderLayout, sheet: String, lines: [PlanLine]) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    var required = ColumnKey.required
+    // Beneficiary and place may be absent only when every line is a group project.
+    if lines.contains(where: { !$0.isGroup }) { required += [.beneficiary, .place] }
+    let present = Set(layout.columns.values)
+    let missing = required.filter { !present.contains($0) }
+    if !missing.isEmpty {
+      found.append(Diagnostic(
+        code: .headerMissing, severity: .error,
+        position: Position(file: file, sheet: sheet, row: layout.lastRow),
+        values: ["columns": missing.map(\.rawValue).joined(separator: ", ")]))
+    }
+    for cell in layout.unknown {
+      found.append(Diagnostic(code: .headerUnknownColumn, severity: .warning,
+                              position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
+                              values: ["value": cell.text]))
+    }
+    for cell in layout.duplicates {
+      found.append(Diagnostic(code: .headerUnknownColumn, severity: .warning,
+                              position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
+                              values: ["value": cell.text, "reason": "duplicate"]))
+    }
+    return found
   }
 }
 

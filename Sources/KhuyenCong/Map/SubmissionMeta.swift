@@ -138,10 +138,22 @@ struct TitleBlockReader {
       }
     } else if let code = districts.mentioned(in: text) {
       meta.districts.append(Located(code, at: position))
+    } else if Self.isUnitHeading(key) {
+      // "HUYỆN HÀ TIÊN" under "ỦY BAN NHÂN DÂN": a district heading naming no district.
+      meta.unknownDistricts.append(Located(text, at: position))
     }
     if meta.moneyUnit == nil, key.contains(words: TextKey("don vi tinh")), let unit = Self.moneyUnit(text) {
       meta.moneyUnit = Located(unit, at: position)
     }
+  }
+
+  /// Whether a title line is the heading of a district's People's Committee.
+  static func isUnitHeading(_ key: TextKey) -> Bool {
+    for prefix in ["huyen", "ubnd huyen", "uy ban nhan dan huyen", "thanh pho", "ubnd thanh pho",
+                   "uy ban nhan dan thanh pho"] where key.folded.hasPrefix(prefix + " ") {
+      return key.words.count <= prefix.split(separator: " ").count + 3
+    }
+    return false
   }
 
   /// A four-digit year in `text`.

@@ -11,6 +11,8 @@ public struct BudgetCapCheck: SubmissionCheck {
   public init() {}
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
+    // Without a total column (`header.missing`) no sum or share can be checked.
+    guard mapped.columns[.total] != nil else { return [] }
     let programme = context.programme
     var found: [Diagnostic] = []
     for line in mapped.submission.lines {

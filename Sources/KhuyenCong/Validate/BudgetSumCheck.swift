@@ -4,7 +4,9 @@ public struct BudgetSumCheck: SubmissionCheck {
   public init() {}
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    mapped.submission.lines.compactMap { line in
+    // Without a total column (`header.missing`) no sum or share can be checked.
+    guard mapped.columns[.total] != nil else { return [] }
+    return mapped.submission.lines.compactMap { line in
       let amounts = line.amounts
       guard amounts.total != amounts.sumOfSources else { return nil }
       return Diagnostic(code: .budgetSum, severity: .error, position: mapped.position(of: line, .total),

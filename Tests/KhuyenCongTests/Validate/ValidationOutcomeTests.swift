@@ -1,0 +1,106 @@
+import Testing
+@testable import KhuyenCong
+
+/// One fixture per problem, in each layout where it applies: each is the valid plan of
+/// Lâm Bình for 2017 with one change (tools/fixtures/make_validate_fixtures.py).
+@Suite("Validation outcomes")
+struct ValidationOutcomeTests {
+  @Test("the valid plan is accepted with no diagnostic, in both layouts",
+        arguments: ["form-valid.csv", "flat-valid.csv"])
+  func validPlan(file: String) throws {
+    let result = try validateFixture("Validate/" + file)
+    #expect(result.status == .accepted)
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.submission.district == DistrictCode(rawValue: "071"))
+    #expect(result.submission.planYear == PlanYear(rawValue: 2017))
+    #expect(result.submission.submittedOn == CivilDate(year: 2016, month: 10, day: 25))
+    #expect(result.submission.lines.count == 3)
+    // 150,5 + 600 + 20 triệu đồng, exactly
+    #expect(result.submission.totals.total == Money(dong: 770_500_000))
+    #expect(result.submission.totals.counterpart == Money(dong: 300_500_000))
+  }
+
+  @Test("the form layout's title block gives district, year, date, number and unit")
+  func formMeta() throws {
+    let result = try validateFixture("Validate/form-valid.csv")
+    #expect(result.submission.layout == .form)
+    #expect(result.submission.documentNumber == "215/KH-UBND")
+    #expect(result.submission.moneyUnit == .trieuDong)
+    #expect(result.submission.lines.map { $0.source.row } == [11, 13, 15])
+    let training = try #require(result.submission.lines.first)
+    #expect(training.indicator == IndicatorCode(rawValue: "1.1"))
+    #expect(training.start == .month(year: 2017, month: 3))
+    #expect(training.end == .quarter(year: 2017, quarter: 2))
+    #expect(training.commune == CommuneCode(rawValue: "02269"))  // Xã Thượng Lâm
+    #expect(result.submission.lines[2].isGroup)
+  }
+
+  /// (fixture, the diagnostic it must carry as `code Sheet1!cell`, whether it is rejected)
+  static let cases: [(String, String, Bool)] = [
+    ("form-deadline-late.csv", "deadline.late Sheet1!J3", true),
+    ("flat-deadline-late.csv", "deadline.late Sheet1!C2", true),
+    ("form-budget-sum.csv", "budget.sum Sheet1!L13", true),
+    ("flat-budget-sum.csv", "budget.sum Sheet1!N3", true),
+    ("form-budget-cap.csv", "budget.cap Sheet1!M13", true),
+    ("flat-budget-cap.csv", "budget.cap Sheet1!O3", true),
+    ("form-budget-priority-only.csv", "budget.priority-only Sheet1!M11", true),
+    ("flat-budget-priority-only.csv", "budget.priority-only Sheet1!O2", true),
+    ("flat-budget-negative.csv", "budget.negative Sheet1!Q2", true),
+    ("form-place-other-district.csv", "place.other-district Sheet1!F11", true),
+    ("flat-place-other-district.csv", "place.other-district Sheet1!H2", true),
+    ("form-place-unknown.csv", "place.unknown Sheet1!F11", true),
+    ("flat-place-unknown.csv", "place.unknown Sheet1!H2", true),
+    ("form-content-unknown.csv", "content.unknown Sheet1!B11", true),
+    ("flat-content-unknown.csv", "content.unknown Sheet1!D2", true),
+    ("form-content-unit.csv", "content.unit Sheet1!H11", true),
+    ("flat-content-unit.csv", "content.unit Sheet1!J2", true),
+    ("form-cell-required.csv", "cell.required Sheet1!D11", true),
+    ("flat-cell-required.csv", "cell.required Sheet1!F2", true),
+    ("form-cell-type.csv", "cell.type Sheet1!I11", true),
+    ("flat-cell-type.csv", "cell.type Sheet1!K2", true),
+    ("form-period-outside.csv", "period.outside Sheet1!K13", true),
+    ("flat-period-outside.csv", "period.outside Sheet1!M3", true),
+    ("form-total-mismatch.csv", "total.mismatch Sheet1!L16", true),
+    ("form-meta-district.csv", "meta.district Sheet1!A2", true),
+    ("flat-meta-district.csv", "meta.district Sheet1!A2", true),
+    ("form-meta-year.csv", "meta.year Sheet1!A5", true),
+    ("flat-meta-year.csv", "meta.year Sheet1!B2", true),
+    ("form-meta-date.csv", "meta.date Sheet1", true),
+    ("flat-meta-date.csv", "meta.date Sheet1!C2", true),
+    ("form-header-missing.csv", "header.missing Sheet1!8:8", true),
+    ("flat-header-missing.csv", "header.missing Sheet1!1:1", true),
+    ("form-line-duplicate.csv", "line.duplicate Sheet1!12:12", true),
+    ("flat-line-duplicate.csv", "line.duplicate Sheet1!3:3", true),
+  ]
+
+  @Test("each problem is found at its cell and rejects the plan", arguments: cases)
+  func problem(file: String, expected: String, rejected: Bool) throws {
+    let result = try validateFixture("Validate/" + file)
+    #expect(result.located().contains(expected), "got \(result.located())")
+    #expect((result.status == .rejected) == rejected)
+  }
+
+  @Test("a single wrong value gives exactly one error, not a cascade", arguments: [
+    "form-budget-sum.csv", "flat-budget-sum.csv", "form-place-unknown.csv", "form-content-unit.csv",
+    "form-total-mismatch.csv", "form-cell-required.csv", "flat-header-missing.csv", "form-deadline-late.csv",
+  ])
+  func oneError(file: String) throws {
+    let result = try validateFixture("Validate/" + file)
+    #expect(result.located(atLeast: .error).count == 1, "got \(result.located())")
+  }
+
+  @Test("an unknown header is a warning, not a rejection")
+  func unknownHeader() throws {
+    let result = try validateFixture("Validate/form-header-missing.csv")
+    #expect(result.located(atLeast: .warning).contains("header.unknown-column Sheet1!L8"))
+    let warning = try #require(result.diagnostics.first { $0.code == .headerUnknownColumn })
+    #expect(warning.severity == .warning)
+  }
+
+  @Test("results do not depend on how the bytes arrive", arguments: [1, 3, 7, 4096])
+  func chunking(chunkSize: Int) throws {
+    let whole = try validateFixture("Validate/form-budget-cap.csv")
+    let chunked = try validateFixture("Validate/form-budget-cap.csv", chunkSize: chunkSize)
+    #expect(chunked == whole)
+  }
+}
