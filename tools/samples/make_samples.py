@@ -13,11 +13,10 @@ written the way Excel saves them. Tests never run this script: they read the com
 import copy
 import csv
 import io
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -49,6 +48,20 @@ def soffice(src, target, outdir, infilter=None):
 
 
 TARGETS = {".xml": "xml:MS Excel 2003 XML", ".xlsx": "xlsx:Calc MS Excel 2007 XML"}
+
+
+def fixed_zip_times(data, when):
+    """The same xlsx with every entry stamped `when` (LibreOffice stamps the current time),
+    so that regenerating gives identical bytes. Entries, order and compression are kept."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            copy_info = zipfile.ZipInfo(info.filename, date_time=when)
+            copy_info.compress_type = info.compress_type
+            copy_info.external_attr = info.external_attr
+            dst.writestr(copy_info, src.read(info.filename))
+    return out.getvalue()
 
 
 def lo_from_fods(grid, sheet, ext, work):
@@ -589,13 +602,16 @@ def main():
     assert len(names) == len(set(names))
     OUT.mkdir(exist_ok=True)
     for f in OUT.iterdir():
-        if f.is_file():
+        if f.is_file() and not f.name.startswith("."):
             f.unlink()
     with tempfile.TemporaryDirectory(prefix="samples-") as tmp:
         for s in all_samples:
             work = Path(tmp) / Path(s.name).stem
             work.mkdir()
             data = s.build(s, work)
+            if s.name.endswith(".xlsx"):
+                sub = s.plan["submitted"]
+                data = fixed_zip_times(data, (sub.year, sub.month, sub.day, 8, 0, 0))
             (OUT / s.name).write_bytes(data)
             print(f"{s.name:58} {len(data):7} bytes  {s.outcome}")
     (OUT / "README.md").write_text(readme(all_samples), encoding="utf-8")
