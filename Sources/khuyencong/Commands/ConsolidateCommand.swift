@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import KhuyenCong
+import KhuyenCongIntake
+
+/// `khuyencong consolidate --year N --out DIR [--program F] FILE...` (SPEC §5, §6).
+///
+/// Files of earlier plan years among the inputs feed the five-year progress; files of later
+/// years are validated and listed but not merged.
+struct ConsolidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "consolidate",
+    abstract: "Validate district submissions and write the consolidated provincial plan of a year.",
+    discussion: """
+      Writes plan-N.xml (XML Spreadsheet 2003), plan-N.csv (UTF-8 with BOM), plan-N.json and \
+      plan-N.html into DIR. One accepted submission per district goes in: the latest on-time \
+      version. Rejected and missing districts are listed with their reasons. Exit status: 0 when \
+      every file is accepted, 1 when at least one is rejected, 2 for a usage or I/O error.
+      """)
+
+  @OptionGroup var programme: ProgrammeOptions
+  @OptionGroup var language: LanguageOptions
+  @Option(help: "The plan year to consolidate.")
+  var year: Int
+  @Option(help: "The folder to write plan-N.* into (created if missing).")
+  var out: String
+  @Argument(help: "Submission files, of this year and of earlier years of the programme.")
+  var files: [String]
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("give at least one FILE to consolidate") }
+  }
+
+  func run() throws {
+    let programme = try programme.load()
+    let planYear = PlanYear(rawValue: year)
+    guard programme.covers(planYear) else {
+      printError("--year \(year) is outside the programme period \(programme.firstYear)–\(programme.lastYear)")
+      throw ExitCode(ExitStatus.usage.rawValue)
+    }
+    let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
+    let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
+    let outputs: [PlanOutputFile]
+    do {
+      outputs = try PlanOutputs.render(plan, programme: programme, language: language.language)
+    } catch {
+      printError("internal error: \(error)")
+      throw ExitCode(ExitStatus.usage.rawValue)
+    }
+    for output in outputs {
+      let path = URL(fileURLWithPath: out).appendingPathComponent(output.name).path
+      do {
+        try AtomicFile.write(output.bytes, to: path)
+      } catch {
+        printError(error.description)
+        throw ExitCode(ExitStatus.usage.rawValue)
+      }
+    }
+    printOut(ConsolidationSummary.text(plan, programme: programme, folder: out,
+                                       files: outputs.map(\.name), language: language.language))
+    if results.contains(where: { $0.status == .rejected }) {
+      throw ExitCode(ExitStatus.rejected.rawValue)
+    }
+  }
+}
