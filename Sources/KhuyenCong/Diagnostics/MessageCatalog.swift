@@ -21,8 +21,10 @@ public enum MessageCatalog {
   /// The sentence for `diagnostic` in `language`, without its place.
   public static func message(_ diagnostic: Diagnostic, in language: Language) -> String {
     let code = diagnostic.code.rawValue
-    let keyed = diagnostic.values["reason"].map { code + "#" + $0 }
     let table = language == .vi ? vietnamese : english
+    // One code may cover several situations, told apart by the value `reason` or `problem`.
+    let keyed = [diagnostic.values["reason"], diagnostic.values["problem"]]
+      .compactMap { $0.map { code + "#" + $0 } }.first { table[$0] != nil }
     let template = keyed.flatMap { table[$0] } ?? table[code] ?? fallback(code, language)
     return fill(template, diagnostic.values)
   }
@@ -63,8 +65,18 @@ public enum MessageCatalog {
 
   static let vietnamese: [String: String] = [
     "file.unreadable": "Không đọc được tệp: {reason}",
-    "file.encoding": "Bảng mã không hợp lệ ({encoding}): {reason}",
+    "file.encoding": "Có byte không hợp lệ theo bảng mã {encoding} (byte {bytes}, vị trí {offset}); ô này bị lỗi phông chữ",
+    "file.unreadable#empty": "Tệp rỗng, không có dữ liệu",
+    "file.unreadable#larger than the limit": "Tệp quá lớn ({size} byte, giới hạn {limit} byte)",
+    "file.unreadable#no such file": "Không tìm thấy tệp",
+    "file.encoding#stopped": "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
     "file.encoding#converted": "Tệp dùng bảng mã cũ {encoding}, đã được chuyển sang Unicode; đề nghị lần sau lưu bằng Unicode (UTF-8)",
+    "csv.malformed#unterminated-quote": "Dấu ngoặc kép mở ở ô này không được đóng: phần còn lại của tệp bị gộp vào một ô",
+    "csv.malformed#stray-quote": "Dấu ngoặc kép lạc giữa ô không được bao ngoặc",
+    "csv.malformed#text-after-quote": "Có chữ sau dấu ngoặc kép đóng ô",
+    "csv.malformed#cell-too-long": "Ô dài quá {limit} ký tự",
+    "csv.malformed#too-many-columns": "Dòng có quá {limit} cột",
+    "csv.malformed#too-many-rows": "Tệp có quá {limit} dòng",
     "csv.malformed": "Tệp CSV sai cấu trúc: {reason}",
     "xml.malformed": "Tệp XML không hợp lệ hoặc không phải bảng tính XML: {reason}",
     "header.missing": "Không tìm thấy cột bắt buộc: {columns}",
@@ -103,7 +115,7 @@ public enum MessageCatalog {
     "budget.cap#percent": "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} ({basis})",
     "budget.cap": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa của chỉ tiêu {indicator} ({basis})",
     "budget.priority-only": "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
-    "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {amount} triệu đồng",
+    "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
     "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
     "line.duplicate": "Dòng trùng với dòng {otherRow}",
     "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrict} ({otherFile}, dòng {otherRow})",
@@ -112,9 +124,19 @@ public enum MessageCatalog {
 
   static let english: [String: String] = [
     "file.unreadable": "The file cannot be read: {reason}",
-    "file.encoding": "Invalid bytes for the encoding ({encoding}): {reason}",
+    "file.encoding": "Bytes {bytes} at offset {offset} are not valid {encoding}; this cell is garbled",
     "file.encoding#converted": "The file uses the legacy {encoding} encoding and was converted to Unicode; please save as Unicode (UTF-8) next time",
     "csv.malformed": "Malformed CSV: {reason}",
+    "file.unreadable#empty": "The file is empty",
+    "file.unreadable#larger than the limit": "The file is too large ({size} bytes, limit {limit})",
+    "file.unreadable#no such file": "No such file",
+    "file.encoding#stopped": "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",
+    "csv.malformed#unterminated-quote": "The quote opened in this cell is never closed: the rest of the file ran into one cell",
+    "csv.malformed#stray-quote": "A stray quote inside an unquoted cell",
+    "csv.malformed#text-after-quote": "Text after the closing quote of a cell",
+    "csv.malformed#cell-too-long": "Cell longer than {limit} characters",
+    "csv.malformed#too-many-columns": "Row with more than {limit} columns",
+    "csv.malformed#too-many-rows": "More than {limit} rows",
     "xml.malformed": "Not well-formed XML, or not an XML spreadsheet: {reason}",
     "header.missing": "Required column not found: {columns}",
     "header.unknown-column": "Unrecognised column, ignored: \"{value}\"",
@@ -152,7 +174,7 @@ public enum MessageCatalog {
     "budget.cap#percent": "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} ({basis})",
     "budget.cap": "Support of {support} million đồng exceeds the cap for indicator {indicator} ({basis})",
     "budget.priority-only": "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
-    "budget.envelope": "Requested {fund} funds of {requested} million đồng exceed the annual envelope of {amount} million đồng",
+    "budget.envelope": "Requested {fund} funds of {requested} million đồng exceed the {year} envelope of {envelope} million đồng",
     "total.mismatch": "Total row states {stated} but its lines add up to {sum} (million đồng, column {column})",
     "line.duplicate": "Same line as row {otherRow}",
     "cross.duplicate": "The same beneficiary and indicator are also in {otherDistrict}'s plan ({otherFile}, row {otherRow})",
