@@ -59,7 +59,7 @@ struct XLSXCellDecoder {
       {
         return .success(.dateTime(date))
       }
-      return .success(.number(String(trimmed)))
+      return .success(.number(XLSXNumberLiteral.displayed(trimmed)))
     default:
       return .failure(XLSXCellProblem(reason: "unknown cell type t=\"\(type)\"", value: text))
     }
