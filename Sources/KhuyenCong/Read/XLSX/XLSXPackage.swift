@@ -40,16 +40,18 @@ struct XLSXPackage {
       throw .tooLarge(limit: budget)
     }
     let output: [UInt8]
+    let checksum: UInt32
     switch entry.method {
     case 0:
       guard entry.dataRange.count <= budget else { throw .tooLarge(limit: budget) }
       output = Array(bytes[entry.dataRange])
+      checksum = Data(output).crc32(checksum: 0)
     case 8:
-      output = try inflate(entry, budget: budget)
+      (output, checksum) = try inflate(entry, budget: budget)
     default:
       throw .damaged("compression method \(entry.method)")
     }
-    guard Data(output).crc32(checksum: 0) == entry.crc32 else {
+    guard checksum == entry.crc32 else {
       throw .damaged("checksum mismatch")
     }
     totalUncompressed += output.count
@@ -62,15 +64,19 @@ struct XLSXPackage {
   }
 
   /// Inflates an entry's exact compressed bytes, stopping at `budget` output bytes.
-  private func inflate(_ entry: ZipDirectory.Entry, budget: Int) throws(Failure) -> [UInt8] {
+  /// - Returns: the bytes and their CRC-32.
+  private func inflate(_ entry: ZipDirectory.Entry, budget: Int) throws(Failure)
+    -> ([UInt8], UInt32)
+  {
     let compressed = entry.dataRange
     var position = compressed.lowerBound
     var exhausted = false
     var output: [UInt8] = []
+    let checksum: UInt32
     let bufferSize = 1 << 16
     do {
-      _ = try Data.decompress(
-        size: Int64(compressed.count), bufferSize: bufferSize, skipCRC32: true,
+      checksum = try Data.decompress(
+        size: Int64(compressed.count), bufferSize: bufferSize, skipCRC32: false,
         provider: { _, requested in
           // Running out of input must end the loop: ZIPFoundation's Linux inflater keeps
           // asking until the stream ends, and an empty answer would make it spin.
@@ -98,6 +104,6 @@ struct XLSXPackage {
     } catch {
       throw .damaged("compressed data damaged")
     }
-    return output
+    return (output, checksum)
   }
 }

@@ -63,10 +63,17 @@ EDGE_SHEET = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </sheetData></worksheet>"""
 
 
+def info(part, compression=zipfile.ZIP_DEFLATED):
+    # A fixed time stamp, so that running this script again gives the same bytes.
+    entry = zipfile.ZipInfo(part, date_time=(2017, 1, 1, 0, 0, 0))
+    entry.compress_type = compression
+    return entry
+
+
 def write(name, parts, compression=zipfile.ZIP_DEFLATED):
     with zipfile.ZipFile(name, "w", compression) as z:
         for part, text in parts:
-            z.writestr(part, text.encode("utf-8") if isinstance(text, str) else text)
+            z.writestr(info(part, compression), text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def sheet(rows):
@@ -134,8 +141,8 @@ def bomb(name, size, lie):
     zeros = bytes(1 << 20)
     with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
         for part, text in parts:
-            z.writestr(part, text)
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=False) as entry:
+            z.writestr(info(part), text)
+        with z.open(info("xl/worksheets/sheet1.xml"), "w", force_zip64=False) as entry:
             for _ in range(size >> 20):
                 entry.write(zeros)
     if lie:
@@ -205,3 +212,15 @@ def offset_outside():
 
 
 offset_outside()
+
+
+# A stored worksheet whose bytes no longer match the CRC-32 the directory records.
+def crc_mismatch():
+    write("crc-mismatch.xlsx", base(sheet('<row r="1"><c r="A1"><v>1</v></c></row>')), zipfile.ZIP_STORED)
+    data = bytearray(open("crc-mismatch.xlsx", "rb").read())
+    at = data.find(b'<v>1</v>')
+    data[at + 3] = ord("7")
+    open("crc-mismatch.xlsx", "wb").write(data)
+
+
+crc_mismatch()
