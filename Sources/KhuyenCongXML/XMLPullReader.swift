@@ -128,6 +128,13 @@ public final class XMLPullReader {
     return raw > 0 ? raw + collector.lineOffset : 0
   }
 
+  /// The encoding named in the XML declaration (`iso-8859-1`, `UTF-16`), `nil` when the
+  /// document declares none. Known once the first element has been read.
+  public var declaredEncoding: String? {
+    guard let reader, let text = xmlTextReaderConstEncoding(reader) else { return nil }
+    return String(cString: text)
+  }
+
   /// Nesting depth of the current node (the root element is 0).
   public var depth: Int {
     guard let reader else { return 0 }
@@ -262,9 +269,28 @@ final class InputBox {
     self.collector = collector
   }
 
-  /// Fills `buffer`; drops ASCII whitespace before the first other byte. A BOM is not
-  /// whitespace, so UTF-16 and UTF-8-with-BOM documents pass untouched.
+  /// How many bytes libxml2 gets per callback, whatever the source's chunking. The reader
+  /// parses ahead of the node it returns, and on a fatal error drops the nodes parsed but not
+  /// yet returned: a fixed, small feed makes that loss small and the same for the same bytes
+  /// (a truncated file gives the same rows at every chunk size).
+  static let feedSize = 512
+
+  /// Fills up to `feedSize` bytes of `buffer`, pulling as often as needed.
   func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    let target = min(buffer.count, Self.feedSize)
+    var filled = 0
+    while filled < target {
+      let count = pullOnce(UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))
+      if count < 0 { return filled > 0 ? filled : -1 }
+      if count == 0 { break }
+      filled += count
+    }
+    return filled
+  }
+
+  /// One pull; drops ASCII whitespace before the first other byte. A BOM is not
+  /// whitespace, so UTF-16 and UTF-8-with-BOM documents pass untouched.
+  private func pullOnce(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
     guard !failed else { return -1 }
     while true {
       let count = pull(buffer)

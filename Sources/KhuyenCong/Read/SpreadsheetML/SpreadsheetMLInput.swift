@@ -1,0 +1,37 @@
+/// Feeds a `ByteSource` to libxml2's pull callback, counting bytes against the size limit.
+final class SpreadsheetMLInput<Source: ByteSource> {
+  private(set) var source: Source
+  private let maxBytes: Int
+  private var total = 0
+  /// The file crossed `maxBytes`; the read was cut there.
+  private(set) var overLimit = false
+  /// Why the source failed, if it did.
+  private(set) var failure: String?
+
+  init(source: Source, maxBytes: Int) {
+    self.source = source
+    self.maxBytes = maxBytes
+  }
+
+  /// Fills `buffer`: the byte count, 0 at the end, -1 on failure or over the limit.
+  func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    let chunk: [UInt8]
+    do {
+      chunk = try source.read(maxCount: buffer.count)
+    } catch {
+      failure = error.reason
+      return -1
+    }
+    guard chunk.count <= buffer.count else {
+      failure = "the byte source returned more than asked"
+      return -1
+    }
+    total += chunk.count
+    guard total <= maxBytes else {
+      overLimit = true
+      return -1
+    }
+    buffer.copyBytes(from: chunk)
+    return chunk.count
+  }
+}
