@@ -40,19 +40,19 @@ struct XLSXCellDecoder {
       switch trimmed {
       case "1", "true": return .success(.boolean(true))
       case "0", "false": return .success(.boolean(false))
-      default: return .failure(XLSXCellProblem(reason: "not a boolean", value: text))
+      default: return .failure(XLSXCellProblem(reason: "not a boolean", value: text, expected: "Boolean"))
       }
     case "e":
       return .success(.error(String(trimmed)))
     case "d":
       guard let date = Self.isoDateTime(trimmed) else {
-        return .failure(XLSXCellProblem(reason: "not an ISO 8601 date", value: text))
+        return .failure(XLSXCellProblem(reason: "not an ISO 8601 date", value: text, expected: "DateTime"))
       }
       return .success(.dateTime(date))
     case "n":
       if trimmed.isEmpty { return .success(.empty) }
       guard Self.isNumberLiteral(trimmed) else {
-        return .failure(XLSXCellProblem(reason: "not a number", value: text))
+        return .failure(XLSXCellProblem(reason: "not a number", value: text, expected: "Number"))
       }
       if styles.isDate(style: cell.style),
         let date = XLSXSerialDate.dateTime(serial: trimmed, date1904: date1904)
@@ -133,4 +133,8 @@ struct XLSXCellProblem: Error, Hashable {
   var reason: String
   /// The text found in the cell.
   var value: String
+  /// For text that does not fit its declared type, the type (`Number`, `Boolean`,
+  /// `DateTime`): the text is then kept and reported as `cell.type`, as the SpreadsheetML
+  /// reader does. `nil` for a cell that cannot be read at all (`xml.malformed`).
+  var expected: String? = nil
 }

@@ -48,7 +48,8 @@ struct XLSXSheetReader {
     if state.unlistedProblems > 0 {
       diagnostics.append(
         Diagnostic(
-          code: .xmlMalformed, severity: .error, position: Position(file: file, sheet: sheet),
+          code: .xmlMalformed, severity: state.unlistedSeverity,
+          position: Position(file: file, sheet: sheet),
           values: ["part": part, "reason": "\(state.unlistedProblems) more problems not listed"]))
     }
     return Outcome(summary: state.summary, diagnostics: diagnostics)
@@ -85,6 +86,7 @@ struct XLSXSheetReader {
     var summary: SheetSummary
     var diagnostics: [Diagnostic] = []
     var unlistedProblems = 0
+    var unlistedSeverity = Severity.info
     var inSheetData = false
     // The current row: its number, whether `r` gave it, and whether it is skipped.
     var row: Int?
@@ -266,7 +268,21 @@ struct XLSXSheetReader {
       inline: state.hasInline ? state.inline : nil)
     switch decoder.decode(raw) {
     case .failure(let failure):
-      problem(&state, row: row, column: column, reason: failure.reason, value: failure.value)
+      guard let expected = failure.expected else {
+        problem(&state, row: row, column: column, reason: failure.reason, value: failure.value)
+        return
+      }
+      // Excel would refuse such a file; keep what the district typed and say so.
+      let kept = CellValue.text(XLSXPartParser.text(Array(failure.value.utf8)))
+      if !kept.isEmpty {
+        state.cells.append(cell(kept, row: row, column: column))
+      }
+      record(
+        &state,
+        Diagnostic(
+          code: .cellType, severity: .warning,
+          position: Position(file: file, sheet: sheet, row: row, column: column),
+          values: ["part": part, "value": failure.value, "expected": expected]))
     case .success(let value):
       guard !value.isEmpty else { return }
       if case .text(let text) = value, text.count > limits.maxCellCharacters {
@@ -274,23 +290,32 @@ struct XLSXSheetReader {
                 reason: "more than \(limits.maxCellCharacters) characters in one cell",
                 value: String(text.prefix(40)))
       }
-      let extent = merges.extent(row: row, column: column)
-      state.cells.append(
-        Cell(column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down))
+      state.cells.append(cell(value, row: row, column: column))
     }
+  }
+
+  private func cell(_ value: CellValue, row: Int, column: Int) -> Cell {
+    let extent = merges.extent(row: row, column: column)
+    return Cell(column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down)
   }
 
   private func problem(
     _ state: inout SheetState, row: Int?, column: Int?, reason: String, value: String
   ) {
-    guard state.diagnostics.count < Self.maxProblems else {
-      state.unlistedProblems += 1
-      return
-    }
-    state.diagnostics.append(
+    record(
+      &state,
       Diagnostic(
         code: .xmlMalformed, severity: .error,
         position: Position(file: file, sheet: sheet, row: row, column: column),
         values: ["part": part, "reason": reason, "value": value]))
+  }
+
+  private func record(_ state: inout SheetState, _ diagnostic: Diagnostic) {
+    guard state.diagnostics.count < Self.maxProblems else {
+      state.unlistedProblems += 1
+      state.unlistedSeverity = max(state.unlistedSeverity, diagnostic.severity)
+      return
+    }
+    state.diagnostics.append(diagnostic)
   }
 }

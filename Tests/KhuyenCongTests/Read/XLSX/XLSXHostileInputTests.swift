@@ -93,4 +93,19 @@ struct XLSXHostileInputTests {
       ])
     #expect(sheets[0].rows.map(\.number) == [3])
   }
+
+  @Test("text in a number or boolean cell is kept and reported as cell.type; a missing shared string is malformed")
+  func cellTypeMismatch() throws {
+    let (report, sheets) = try readXLSXFixture("cell-type-mismatch.xlsx")
+    #expect(
+      report.located == [
+        "cell.type Sheet1!A1 xl/worksheets/sheet1.xml",
+        "cell.type Sheet1!B1 xl/worksheets/sheet1.xml",
+        "xml.malformed Sheet1!C1 xl/worksheets/sheet1.xml",
+      ])
+    #expect(report.diagnostics.map(\.severity) == [.warning, .warning, .error])
+    #expect(sheets[0][1, 1] == .text("abc"))
+    #expect(sheets[0][1, 2] == .text("có"))
+    #expect(sheets[0][1, 4] == .number("12"))
+  }
 }

@@ -224,3 +224,9 @@ def crc_mismatch():
 
 
 crc_mismatch()
+
+# Values that do not fit their type (kept as text, cell.type), and a shared-string index
+# with no shared-string table (xml.malformed).
+write("cell-type-mismatch.xlsx", base(sheet(
+    '<row r="1"><c r="A1"><v>abc</v></c><c r="B1" t="b"><v>có</v></c><c r="C1" t="s"><v>5</v></c>'
+    '<c r="D1"><v>12</v></c></row>')))
