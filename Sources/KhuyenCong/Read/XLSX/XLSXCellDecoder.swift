@@ -40,13 +40,15 @@ struct XLSXCellDecoder {
       switch trimmed {
       case "1", "true": return .success(.boolean(true))
       case "0", "false": return .success(.boolean(false))
-      default: return .failure(XLSXCellProblem(reason: "not a boolean", value: text, expected: "Boolean"))
+      default:
+        return .failure(XLSXCellProblem(reason: "not a boolean", value: text, expected: "Boolean"))
       }
     case "e":
       return .success(.error(String(trimmed)))
     case "d":
       guard let date = Self.isoDateTime(trimmed) else {
-        return .failure(XLSXCellProblem(reason: "not an ISO 8601 date", value: text, expected: "DateTime"))
+        return .failure(
+          XLSXCellProblem(reason: "not an ISO 8601 date", value: text, expected: "DateTime"))
       }
       return .success(.dateTime(date))
     case "n":
@@ -67,7 +69,8 @@ struct XLSXCellDecoder {
 
   /// Without leading and trailing spaces, tabs and line breaks.
   static func trimmed(_ text: String) -> Substring {
-    let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" }
+    let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n"
+    }
     var rest = text[...]
     while let first = rest.first, isSpace(first) { rest = rest.dropFirst() }
     while let last = rest.last, isSpace(last) { rest = rest.dropLast() }

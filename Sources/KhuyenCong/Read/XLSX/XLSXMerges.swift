@@ -34,13 +34,16 @@ struct XLSXMerges {
     let state = try XLSXPartParser.parse(
       bytes, part: part, file: file, sheet: sheet,
       setUp: { reader in
-        State(mergeCell: XLSXName(main: "mergeCell", in: reader), ref: XLSXName(plain: "ref", in: reader))
+        State(
+          mergeCell: XLSXName(main: "mergeCell", in: reader),
+          ref: XLSXName(plain: "ref", in: reader))
       },
       visit: { reader, state in
         guard reader.kind == .elementStart, state.mergeCell.matches(reader) else { return }
         let text = state.ref.attribute(in: reader) ?? ""
         if let range = XLSXCellReference.range(text) {
-          state.merges.add(top: range.top, left: range.left, bottom: range.bottom, right: range.right)
+          state.merges.add(
+            top: range.top, left: range.left, bottom: range.bottom, right: range.right)
         } else {
           state.invalid.append(text)
         }

@@ -56,7 +56,8 @@ enum XLSXNumberLiteral {
     let sign = negative ? "-" : ""
     if point > 21 || point < -20 {
       // Far from 1: keep scientific notation, as the writer did.
-      let mantissa = characters.count > 1
+      let mantissa =
+        characters.count > 1
         ? String(characters[0]) + "." + String(characters[1...]) : String(characters)
       let power = point - 1
       return sign + mantissa + "E" + (power < 0 ? "-" : "+") + String(abs(power))

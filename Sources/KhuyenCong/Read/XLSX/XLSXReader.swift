@@ -85,16 +85,19 @@ public enum XLSXReader {
     guard let relsBytes = try part(&package, relsPart, file: file) else {
       throw .unreadable(file: file, part: relsPart, reason: "missing: the sheets cannot be found")
     }
-    let rels = try XLSXRelationships.parse(relsBytes, part: relsPart, source: workbookPart, file: file)
+    let rels = try XLSXRelationships.parse(
+      relsBytes, part: relsPart, source: workbookPart, file: file)
 
     var sharedStrings: [String] = []
-    let stringsPart = rels.first(kind: "sharedStrings")?.target
+    let stringsPart =
+      rels.first(kind: "sharedStrings")?.target
       ?? XLSXRelationships.resolve("sharedStrings.xml", from: workbookPart)
     if let bytes = try part(&package, stringsPart, file: file) {
       sharedStrings = try XLSXSharedStrings.parse(bytes, part: stringsPart, file: file)
     }
     var styles = XLSXStyles()
-    let stylesPart = rels.first(kind: "styles")?.target
+    let stylesPart =
+      rels.first(kind: "styles")?.target
       ?? XLSXRelationships.resolve("styles.xml", from: workbookPart)
     if let bytes = try part(&package, stylesPart, file: file) {
       styles = try XLSXStyles.parse(bytes, part: stylesPart, file: file)

@@ -171,8 +171,9 @@ struct XLSXSheetReader {
     case .none:
       break
     case .some(.none):
-      problem(&state, row: nil, column: nil, reason: "a row number that is not a number",
-              value: state.names.r.attribute(in: reader) ?? "")
+      problem(
+        &state, row: nil, column: nil, reason: "a row number that is not a number",
+        value: state.names.r.attribute(in: reader) ?? "")
     case .some(.some(let written)):
       number = written
       state.rowNumbered = true
@@ -185,17 +186,20 @@ struct XLSXSheetReader {
   /// its cells are not delivered.
   private func checkRow(_ number: Int, _ state: inout SheetState) {
     if number <= state.lastRow || number < 1 {
-      problem(&state, row: number, column: nil,
-              reason: "row \(number) comes after row \(state.lastRow)", value: String(number))
+      problem(
+        &state, row: number, column: nil,
+        reason: "row \(number) comes after row \(state.lastRow)", value: String(number))
       state.rowSkipped = true
     } else if number > limits.maxRows {
-      problem(&state, row: number, column: nil,
-              reason: "row beyond the \(limits.maxRows) rows of a sheet", value: String(number))
+      problem(
+        &state, row: number, column: nil,
+        reason: "row beyond the \(limits.maxRows) rows of a sheet", value: String(number))
       state.rowSkipped = true
     }
   }
 
-  private func endRow<Visitor: WorkbookVisitor>(_ state: inout SheetState, _ visitor: inout Visitor) {
+  private func endRow<Visitor: WorkbookVisitor>(_ state: inout SheetState, _ visitor: inout Visitor)
+  {
     guard let number = state.row else { return }
     if !state.rowSkipped {
       state.lastRow = number
@@ -223,14 +227,16 @@ struct XLSXSheetReader {
     state.phoneticDepth = 0
     state.column = nil
     guard let row = state.row else {
-      problem(&state, row: nil, column: nil, reason: "a cell outside any row",
-              value: state.names.r.attribute(in: reader) ?? "")
+      problem(
+        &state, row: nil, column: nil, reason: "a cell outside any row",
+        value: state.names.r.attribute(in: reader) ?? "")
       return
     }
     var column = state.lastColumn + 1
     if let ref = state.names.r.attribute(in: reader) {
       guard let parsed = XLSXCellReference.parse(ref) else {
-        problem(&state, row: row, column: nil, reason: "a cell reference that is not one", value: ref)
+        problem(
+          &state, row: row, column: nil, reason: "a cell reference that is not one", value: ref)
         return
       }
       column = parsed.column
@@ -245,15 +251,17 @@ struct XLSXSheetReader {
     }
     guard let currentRow = state.row, !state.rowSkipped else { return }
     if column <= state.lastColumn {
-      problem(&state, row: currentRow, column: column,
-              reason: "column comes after column \(ColumnName.letters(state.lastColumn))",
-              value: ColumnName.letters(column))
+      problem(
+        &state, row: currentRow, column: column,
+        reason: "column comes after column \(ColumnName.letters(state.lastColumn))",
+        value: ColumnName.letters(column))
       return
     }
     if column > limits.maxColumns {
-      problem(&state, row: currentRow, column: nil,
-              reason: "column beyond the \(limits.maxColumns) columns of a sheet",
-              value: String(column))
+      problem(
+        &state, row: currentRow, column: nil,
+        reason: "column beyond the \(limits.maxColumns) columns of a sheet",
+        value: String(column))
       return
     }
     state.column = column
@@ -286,9 +294,10 @@ struct XLSXSheetReader {
     case .success(let value):
       guard !value.isEmpty else { return }
       if case .text(let text) = value, text.count > limits.maxCellCharacters {
-        problem(&state, row: row, column: column,
-                reason: "more than \(limits.maxCellCharacters) characters in one cell",
-                value: String(text.prefix(40)))
+        problem(
+          &state, row: row, column: column,
+          reason: "more than \(limits.maxCellCharacters) characters in one cell",
+          value: String(text.prefix(40)))
       }
       state.cells.append(cell(value, row: row, column: column))
     }

@@ -29,7 +29,8 @@ struct XLSXStyles {
       bytes, part: part, file: file,
       setUp: { reader in
         State(
-          numFmt: XLSXName(main: "numFmt", in: reader), cellXfs: XLSXName(main: "cellXfs", in: reader),
+          numFmt: XLSXName(main: "numFmt", in: reader),
+          cellXfs: XLSXName(main: "cellXfs", in: reader),
           xf: XLSXName(main: "xf", in: reader), numFmtId: XLSXName(plain: "numFmtId", in: reader),
           formatCode: XLSXName(plain: "formatCode", in: reader))
       },

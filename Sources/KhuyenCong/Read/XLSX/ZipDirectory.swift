@@ -32,6 +32,9 @@ struct ZipDirectory {
 
   /// The entries in directory order.
   private(set) var entries: [Entry] = []
+  /// Part name key → position of its first entry: a workbook naming thousands of sheets
+  /// must not cost a scan of the directory for each.
+  private var index: [String: Int] = [:]
 
   /// More entries than any workbook has; a directory claiming more is refused, not walked.
   static let maxEntries = 65_535
@@ -68,6 +71,7 @@ struct ZipDirectory {
       let name = String(decoding: bytes[nameRange], as: UTF8.self)
       let data = try Self.dataRange(
         reader: reader, localOffset: localOffset, compressedSize: compressed, name: name)
+      if index[Self.key(name)] == nil { index[Self.key(name)] = entries.count }
       entries.append(
         Entry(
           name: name, method: method, isEncrypted: flags & 1 == 1, crc32: crc, dataRange: data,
@@ -79,8 +83,7 @@ struct ZipDirectory {
   /// The first entry named `name`, compared as OPC part names are: case-insensitively,
   /// without a leading `/`.
   func entry(named name: String) -> Entry? {
-    let wanted = Self.key(name)
-    return entries.first { Self.key($0.name) == wanted }
+    index[Self.key(name)].map { entries[$0] }
   }
 
   private static func key(_ name: String) -> String {
@@ -120,7 +123,8 @@ struct ZipDirectory {
       entryCount = Int(count64)
       directoryOffset = offset64
     }
-    guard directoryOffset < UInt64(position) || (entryCount == 0 && directoryOffset == UInt64(position))
+    guard
+      directoryOffset < UInt64(position) || (entryCount == 0 && directoryOffset == UInt64(position))
     else { throw .corrupt("the zip directory lies outside the file") }
     return End(entryCount: entryCount, directoryOffset: Int(directoryOffset))
   }

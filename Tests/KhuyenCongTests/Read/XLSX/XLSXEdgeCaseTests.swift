@@ -26,7 +26,8 @@ struct XLSXEdgeCaseTests {
     #expect(sheet[1, 1] == .text("Tiêu đề"))
     #expect(sheet[1, 2] == .text("Tiêu đề"))
     #expect(sheet[2, 1] == .error("#DIV/0!"))
-    #expect(sheet[2, 2] == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 30)))
+    #expect(
+      sheet[2, 2] == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 30)))
     #expect(sheet[5, 5] == .boolean(true))
     #expect(sheet[5, 6] == .number("1.5E+3"))
     #expect(sheet[8, 4] == .number("2095.39"))
@@ -57,7 +58,8 @@ struct XLSXEdgeCaseTests {
     let sheet = try edgeSheet()
     #expect(
       sheet[8, 2]
-        == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 27, second: 48)))
+        == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 27, second: 48))
+    )
     #expect(sheet[8, 3] == .dateTime(CivilDateTime(year: 2016, month: 10, day: 26)))
   }
 

@@ -74,7 +74,8 @@ struct XLSXHostileInputTests {
     #expect(report.located == ["file.unreadable"])
   }
 
-  @Test("a worksheet cut inside a tag is xml.malformed at its line, and none of its rows are delivered")
+  @Test(
+    "a worksheet cut inside a tag is xml.malformed at its line, and none of its rows are delivered")
   func malformedWorksheet() throws {
     let (report, sheets) = try readXLSXFixture("sheet-malformed-xml.xlsx")
     #expect(report.located == ["xml.malformed Sheet1 line 4 xl/worksheets/sheet1.xml"])
@@ -94,7 +95,9 @@ struct XLSXHostileInputTests {
     #expect(sheets[0].rows.map(\.number) == [3])
   }
 
-  @Test("text in a number or boolean cell is kept and reported as cell.type; a missing shared string is malformed")
+  @Test(
+    "text in a number or boolean cell is kept and reported as cell.type; a missing shared string is malformed"
+  )
   func cellTypeMismatch() throws {
     let (report, sheets) = try readXLSXFixture("cell-type-mismatch.xlsx")
     #expect(

@@ -71,7 +71,8 @@ struct XLSXRealFileTests {
       #expect(sheet[2, 5] == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25)), "\(name)")
       #expect(
         sheet[8, 2]
-          == .dateTime(CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 27, second: 48)),
+          == .dateTime(
+            CivilDateTime(year: 2016, month: 10, day: 25, hour: 8, minute: 27, second: 48)),
         "\(name)")
     }
   }
@@ -81,8 +82,9 @@ struct XLSXRealFileTests {
     let (report, sheets) = try readXLSXFixture("libreoffice-plan-merged.xlsx")
     #expect(report.sheets[0].merges == ["A1:E1", "A3:A4", "B3:B4", "C3:D3", "E3:E4"])
     let header = sheets[0].rows.first { $0.number == 3 }?.cells ?? []
-    #expect(header.map { "\($0.columnLetter) \($0.mergeAcross) \($0.mergeDown)" }
-      == ["A 0 1", "B 0 1", "C 1 0", "E 0 1"])
+    #expect(
+      header.map { "\($0.columnLetter) \($0.mergeAcross) \($0.mergeDown)" }
+        == ["A 0 1", "B 0 1", "C 1 0", "E 0 1"])
     let title = sheets[0].rows.first?.cells.first
     #expect(title?.mergeAcross == 4)
   }

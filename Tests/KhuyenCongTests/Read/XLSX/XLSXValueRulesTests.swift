@@ -20,8 +20,9 @@ struct XLSXValueRulesTests {
 
   @Test("built-in ids 14–22 and 45–47 are dates, others are not")
   func builtInDateIds() {
-    #expect((0...60).filter(XLSXNumberFormat.isBuiltInDate)
-      == [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
+    #expect(
+      (0...60).filter(XLSXNumberFormat.isBuiltInDate)
+        == [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
   }
 
   @Test(
@@ -55,7 +56,8 @@ struct XLSXValueRulesTests {
       ("2095.3899999999999999", "2095.39"), ("0.100000000000000000001", "0.1"),
       ("3380.12000000000000011", "3380.12"), ("-0.30000000000000004", "-0.3"),
       ("99999999999999999", "100000000000000000"), ("1.5E+3", "1.5E+3"), ("150", "150"),
-      ("1.23456789012345678E+30", "1.23456789012346E+30"), ("0.000012345678901234567", "0.0000123456789012346"),
+      ("1.23456789012345678E+30", "1.23456789012346E+30"),
+      ("0.000012345678901234567", "0.0000123456789012346"),
     ])
   func fifteenDigits(literal: String, shown: String) {
     #expect(XLSXNumberLiteral.displayed(literal[...]) == shown)
@@ -76,14 +78,21 @@ struct XLSXValueRulesTests {
     #expect(XLSXCellReference.parse("B2")?.column == 2)
     #expect(XLSXCellReference.parse("XFD1048576")?.row == 1_048_576)
     #expect(XLSXCellReference.parse("4A") == nil)
-    #expect(XLSXCellReference.range("C3:D3").map { [$0.top, $0.left, $0.bottom, $0.right] } == [3, 3, 3, 4])
+    #expect(
+      XLSXCellReference.range("C3:D3").map { [$0.top, $0.left, $0.bottom, $0.right] } == [
+        3, 3, 3, 4,
+      ])
     #expect(XLSXCellReference.range("A1") == nil)
   }
 
   @Test("relationship targets resolve against the workbook's folder or the root")
   func targets() {
-    #expect(XLSXRelationships.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
-    #expect(XLSXRelationships.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
+    #expect(
+      XLSXRelationships.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml")
+        == "xl/worksheets/sheet1.xml")
+    #expect(
+      XLSXRelationships.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml")
+        == "xl/worksheets/sheet1.xml")
     #expect(XLSXRelationships.resolve("../x/s.xml", from: "xl/workbook.xml") == "x/s.xml")
     #expect(XLSXRelationships.partName(for: "xl/workbook.xml") == "xl/_rels/workbook.xml.rels")
     #expect(XLSXRelationships.partName(for: "") == "_rels/.rels")
