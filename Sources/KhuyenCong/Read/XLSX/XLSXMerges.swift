@@ -1,0 +1,53 @@
+/// The merged ranges of one worksheet (`<mergeCells>`), which xlsx writes after the cells.
+struct XLSXMerges {
+  /// `A1:E1`, in file order, for the sheet summary.
+  private(set) var ranges: [String] = []
+  /// row → column → (extra columns, extra rows) of the range starting there.
+  private var origins: [Int: [Int: (across: Int, down: Int)]] = [:]
+
+  /// No merges.
+  init() {}
+
+  /// Records the range `top,left`–`bottom,right`.
+  mutating func add(top: Int, left: Int, bottom: Int, right: Int) {
+    ranges.append(
+      ColumnName.letters(left) + String(top) + ":" + ColumnName.letters(right) + String(bottom))
+    origins[top, default: [:]][left] = (right - left, bottom - top)
+  }
+
+  /// The extent of a merge whose top-left cell is at `row`, `column`; zeros for none.
+  func extent(row: Int, column: Int) -> (across: Int, down: Int) {
+    origins[row]?[column] ?? (0, 0)
+  }
+
+  /// Pass one over a worksheet part: collects `<mergeCell ref>`, ignores everything else.
+  /// A ref that is not a range is returned as a problem, with its text.
+  static func collect(_ bytes: [UInt8], part: String, file: String, sheet: String)
+    throws(XLSXFailure) -> (merges: XLSXMerges, invalid: [String])
+  {
+    struct State {
+      var mergeCell: XLSXName
+      var ref: XLSXName
+      var merges = XLSXMerges()
+      var invalid: [String] = []
+    }
+    let state = try XLSXPartParser.parse(
+      bytes, part: part, file: file, sheet: sheet,
+      setUp: { reader in
+        State(
+          mergeCell: XLSXName(main: "mergeCell", in: reader),
+          ref: XLSXName(plain: "ref", in: reader))
+      },
+      visit: { reader, state in
+        guard reader.kind == .elementStart, state.mergeCell.matches(reader) else { return }
+        let text = state.ref.attribute(in: reader) ?? ""
+        if let range = XLSXCellReference.range(text) {
+          state.merges.add(
+            top: range.top, left: range.left, bottom: range.bottom, right: range.right)
+        } else {
+          state.invalid.append(text)
+        }
+      })
+    return (state.merges, state.invalid)
+  }
+}

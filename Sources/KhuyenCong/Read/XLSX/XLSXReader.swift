@@ -1,0 +1,173 @@
+/// Reads an Office Open XML workbook (`.xlsx`) the way a spreadsheet program shows it.
+///
+/// A zip needs random access, so the file is read whole (at most `maxFileBytes`); each part is
+/// then inflated under `ReadLimits` and parsed with libxml2's streaming reader. Every problem
+/// ends as a diagnostic naming the part (`values["part"]`), never as a crash (SPEC §3, §8).
+///
+/// ```swift
+/// var source = MemorySource(bytes)
+/// var sheets = WorkbookCollector()
+/// let report = XLSXReader.read(&source, file: "lam-binh.xlsx", into: &sheets)
+/// ```
+public enum XLSXReader {
+  /// Reads the workbook in `source`, sheet by sheet in tab order, into `visitor`.
+  /// - Parameters:
+  ///   - file: the file name as submitted, for positions.
+  ///   - limits: bounds on the file, each part and all parts together (zip bombs).
+  /// - Returns: format `.xlsx`, the sheets (names, row counts, merges, hidden) and diagnostics.
+  public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
+    _ source: inout Source, file: String, limits: ReadLimits = .standard,
+    into visitor: inout Visitor
+  ) -> ReadReport {
+    var report = ReadReport(format: .xlsx)
+    do {
+      var package = try open(&source, file: file, limits: limits)
+      try readWorkbook(&package, file: file, limits: limits, into: &visitor, report: &report)
+    } catch {
+      report.diagnostics.append(error.diagnostic)
+    }
+    return report
+  }
+
+  private static func open<Source: ByteSource>(
+    _ source: inout Source, file: String, limits: ReadLimits
+  ) throws(XLSXFailure) -> XLSXPackage {
+    let bytes: [UInt8]
+    do {
+      guard let all = try source.readAll(limit: limits.maxFileBytes) else {
+        throw XLSXFailure.unreadable(
+          file: file, part: nil, reason: "larger than \(limits.maxFileBytes) bytes")
+      }
+      bytes = all
+    } catch let error as ByteSourceError {
+      throw .unreadable(file: file, part: nil, reason: error.reason)
+    } catch let error as XLSXFailure {
+      throw error
+    } catch {
+      throw .unreadable(file: file, part: nil, reason: "could not be read")
+    }
+    guard !bytes.isEmpty else { throw .unreadable(file: file, part: nil, reason: "empty file") }
+    do {
+      return try XLSXPackage(bytes: bytes, limits: limits)
+    } catch {
+      switch error {
+      case .notAZip:
+        throw .unreadable(file: file, part: nil, reason: "not a zip file (an xlsx is one)")
+      case .corrupt(let reason):
+        throw .unreadable(file: file, part: nil, reason: "damaged zip file: " + reason)
+      }
+    }
+  }
+
+  private static func readWorkbook<Visitor: WorkbookVisitor>(
+    _ package: inout XLSXPackage, file: String, limits: ReadLimits, into visitor: inout Visitor,
+    report: inout ReadReport
+  ) throws(XLSXFailure) {
+    // The package relationships name the workbook part; every writer we know uses
+    // xl/workbook.xml, which is also the fallback when `_rels/.rels` is missing.
+    var workbookPart = "xl/workbook.xml"
+    let rootRelsPart = XLSXRelationships.partName(for: "")
+    if let bytes = try part(&package, rootRelsPart, file: file) {
+      let rels = try XLSXRelationships.parse(bytes, part: rootRelsPart, source: "", file: file)
+      if let office = rels.first(kind: "officeDocument"), package.contains(office.target) {
+        workbookPart = office.target
+      }
+    }
+    guard let workbookBytes = try part(&package, workbookPart, file: file) else {
+      throw .unreadable(
+        file: file, part: workbookPart, reason: "no workbook part: not a spreadsheet")
+    }
+    let workbook = try XLSXWorkbook.parse(workbookBytes, part: workbookPart, file: file)
+    guard !workbook.sheets.isEmpty else {
+      throw .unreadable(file: file, part: workbookPart, reason: "the workbook lists no sheets")
+    }
+    let relsPart = XLSXRelationships.partName(for: workbookPart)
+    guard let relsBytes = try part(&package, relsPart, file: file) else {
+      throw .unreadable(file: file, part: relsPart, reason: "missing: the sheets cannot be found")
+    }
+    let rels = try XLSXRelationships.parse(
+      relsBytes, part: relsPart, source: workbookPart, file: file)
+
+    var sharedStrings: [String] = []
+    let stringsPart =
+      rels.first(kind: "sharedStrings")?.target
+      ?? XLSXRelationships.resolve("sharedStrings.xml", from: workbookPart)
+    if let bytes = try part(&package, stringsPart, file: file) {
+      sharedStrings = try XLSXSharedStrings.parse(bytes, part: stringsPart, file: file)
+    }
+    var styles = XLSXStyles()
+    let stylesPart =
+      rels.first(kind: "styles")?.target
+      ?? XLSXRelationships.resolve("styles.xml", from: workbookPart)
+    if let bytes = try part(&package, stylesPart, file: file) {
+      styles = try XLSXStyles.parse(bytes, part: stylesPart, file: file)
+    }
+    let decoder = XLSXCellDecoder(
+      sharedStrings: sharedStrings, styles: styles, date1904: workbook.date1904)
+
+    for (index, sheet) in workbook.sheets.enumerated() {
+      visitor.beginSheet(name: sheet.name, index: index)
+      var summary = SheetSummary(name: sheet.name, hidden: sheet.hidden)
+      do {
+        let outcome = try readSheet(
+          sheet, rels: rels, package: &package, decoder: decoder, file: file, limits: limits,
+          into: &visitor)
+        summary = outcome.summary
+        summary.hidden = sheet.hidden
+        report.diagnostics += outcome.diagnostics
+      } catch {
+        // One broken sheet does not hide the others; the error still rejects the file.
+        var diagnostic = error.diagnostic
+        diagnostic.position.sheet = sheet.name
+        report.diagnostics.append(diagnostic)
+      }
+      visitor.endSheet()
+      report.sheets.append(summary)
+    }
+  }
+
+  private static func readSheet<Visitor: WorkbookVisitor>(
+    _ sheet: XLSXWorkbook.Sheet, rels: XLSXRelationships, package: inout XLSXPackage,
+    decoder: XLSXCellDecoder, file: String, limits: ReadLimits, into visitor: inout Visitor
+  ) throws(XLSXFailure) -> XLSXSheetReader.Outcome {
+    guard let target = rels[sheet.relationshipID], !target.isExternal else {
+      throw .unreadable(
+        file: file, part: nil,
+        reason: "the workbook names no part for relationship \"\(sheet.relationshipID)\"")
+    }
+    guard let bytes = try part(&package, target.target, file: file) else {
+      throw .unreadable(file: file, part: target.target, reason: "missing from the zip")
+    }
+    // <mergeCells> follows <sheetData>: pass one collects the merges, pass two streams the
+    // rows with each merge on its top-left cell. The part is in memory, so this costs a parse.
+    let (merges, invalid) = try XLSXMerges.collect(
+      bytes, part: target.target, file: file, sheet: sheet.name)
+    let reader = XLSXSheetReader(
+      file: file, part: target.target, sheet: sheet.name, decoder: decoder, merges: merges,
+      limits: limits)
+    var outcome = try reader.read(bytes, into: &visitor)
+    outcome.diagnostics += invalid.map { ref in
+      Diagnostic(
+        code: .xmlMalformed, severity: .error, position: Position(file: file, sheet: sheet.name),
+        values: ["part": target.target, "reason": "a merged range that is not one", "value": ref])
+    }
+    return outcome
+  }
+
+  /// The bytes of a part, `nil` when the zip has none by that name.
+  private static func part(_ package: inout XLSXPackage, _ name: String, file: String)
+    throws(XLSXFailure) -> [UInt8]?
+  {
+    do {
+      return try package.part(name)
+    } catch {
+      switch error {
+      case .tooLarge(let limit):
+        throw .unreadable(
+          file: file, part: name, reason: "expands to more than \(limit) bytes (limit)")
+      case .damaged(let reason):
+        throw .unreadable(file: file, part: name, reason: reason)
+      }
+    }
+  }
+}

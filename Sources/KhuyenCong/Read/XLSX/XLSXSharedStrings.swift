@@ -1,0 +1,58 @@
+/// The shared string table (`xl/sharedStrings.xml`): `t="s"` cells hold an index into it.
+enum XLSXSharedStrings {
+  /// Each `<si>` as one NFC string: its `<t>`, or its rich-text runs `<r><t>` joined.
+  /// Phonetic guides (`<rPh>`, furigana over Japanese text) are not shown in the cell and are
+  /// left out.
+  static func parse(_ bytes: [UInt8], part: String, file: String) throws(XLSXFailure)
+    -> [String]
+  {
+    struct State {
+      var si: XLSXName
+      var t: XLSXName
+      var rPh: XLSXName
+      var inItem = false
+      var inText = false
+      var phoneticDepth = 0
+      var buffer: [UInt8] = []
+      var strings: [String] = []
+    }
+    let state = try XLSXPartParser.parse(
+      bytes, part: part, file: file,
+      setUp: { reader in
+        State(
+          si: XLSXName(main: "si", in: reader), t: XLSXName(main: "t", in: reader),
+          rPh: XLSXName(main: "rPh", in: reader))
+      },
+      visit: { reader, state in
+        switch reader.kind {
+        case .elementStart:
+          if state.si.matches(reader) {
+            state.buffer.removeAll(keepingCapacity: true)
+            if reader.isEmptyElement {
+              state.strings.append("")
+            } else {
+              state.inItem = true
+            }
+          } else if state.inItem && state.rPh.matches(reader) && !reader.isEmptyElement {
+            state.phoneticDepth += 1
+          } else if state.inItem && state.phoneticDepth == 0 && state.t.matches(reader) {
+            state.inText = !reader.isEmptyElement
+          }
+        case .elementEnd:
+          if state.si.matches(reader) {
+            state.strings.append(XLSXPartParser.text(state.buffer))
+            state.inItem = false
+          } else if state.inItem && state.rPh.matches(reader) {
+            state.phoneticDepth -= 1
+          } else if state.t.matches(reader) {
+            state.inText = false
+          }
+        case .text:
+          if state.inText { reader.appendValue(to: &state.buffer) }
+        case .other:
+          return
+        }
+      })
+    return state.strings
+  }
+}
