@@ -26,7 +26,40 @@ public enum MessageCatalog {
     let keyed = [diagnostic.values["reason"], diagnostic.values["problem"]]
       .compactMap { $0.map { code + "#" + $0 } }.first { table[$0] != nil }
     let template = keyed.flatMap { table[$0] } ?? table[code] ?? fallback(code, language)
-    return fill(template, diagnostic.values)
+    return fill(template, localized(diagnostic.values, language))
+  }
+
+  /// Values that are amounts in triệu đồng, shown with the reader's grouping (`1.811,5`).
+  static let moneyKeys: Set<String> = ["total", "sum", "stated", "support", "requested", "envelope", "excess"]
+
+  /// Column keys as the district's form names them.
+  static let columnNames: [String: String] = [
+    "content": "Nội dung", "activity": "Tên đề án, hoạt động", "implementer": "Đơn vị thực hiện",
+    "beneficiary": "Đơn vị thụ hưởng", "place": "Địa điểm", "unit": "Đơn vị tính", "quantity": "Số lượng",
+    "start": "Thời gian bắt đầu", "end": "Thời gian kết thúc", "total": "Tổng kinh phí", "national": "KCQG",
+    "local": "KCĐP", "counterpart": "Đối ứng", "other": "Nguồn khác", "group_project": "Đề án nhóm",
+    "district": "Huyện", "plan_year": "Năm kế hoạch", "submitted_on": "Ngày gửi",
+  ]
+
+  private static func localized(_ values: [String: String], _ language: Language) -> [String: String] {
+    var shown = values
+    for (key, value) in values {
+      if moneyKeys.contains(key) || (key == "cap" && values["reason"] == "amount")
+        || (key == "value" && values["column"] != nil && ColumnKey(rawValue: values["column"] ?? "")
+          .map(ColumnKey.money.contains) == true),
+        let number = ExactDecimal(literal: value)
+      {
+        shown[key] = NumberDisplay.text(number, in: language)
+      }
+    }
+    if language == .vi {
+      if let column = values["column"], let name = columnNames[column] { shown["column"] = name }
+      if let columns = values["columns"] {
+        shown["columns"] = columns.components(separatedBy: ", ").map { columnNames[$0] ?? $0 }
+          .joined(separator: ", ")
+      }
+    }
+    return shown
   }
 
   /// Every code that has a template in both languages.
