@@ -109,7 +109,15 @@ public struct SubmissionMapper: WorkbookVisitor {
     for cell in row.cells {
       if let key = layout.columns[cell.column] { cells[key] = cell } else { unmapped.append(cell) }
     }
-    let hasMoney = ColumnKey.money.contains { cells[$0].map { !$0.value.isEmpty } ?? false }
+    // Only a number makes a money cell count: a signature block may run across the money
+    // columns ("TM. ỦY BAN NHÂN DÂN" under KCQG).
+    let hasMoney = ColumnKey.money.contains { key in
+      switch cells[key]?.value {
+      case .number?: return true
+      case .text(let text)?: return NumberReader.read(text.nfcTrimmed) != .invalid
+      default: return false
+      }
+    }
     let labels = [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]]
       .compactMap { $0.map { TextKey($0.value.displayText) } }
       + row.cells.prefix(3).map { TextKey($0.value.displayText) }
