@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN = .build/debug/khuyencong
 
-.PHONY: all setup build test demo bench lint clean
+.PHONY: all setup build test demo lint clean
 
 all: build
 
@@ -27,11 +27,21 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest
 
+# The main job on samples/: how each file was read and what validation says, then the
+# consolidated 2017 plan (with the 2016 files feeding five-year progress) in out/.
+SAMPLES = $(sort $(filter-out samples/README.md,$(wildcard samples/*)))
 demo: build
-	@for f in samples/*; do \
-	  [ -f "$$f" ] || continue; \
-	  echo "== $$f"; $(BIN) inspect --summary "$$f" || true; \
+	@for f in $(SAMPLES); do \
+	  echo "=== $$f"; $(BIN) inspect --summary "$$f" || true; \
 	done
+	@echo; echo "=== khuyencong validate samples/*"
+	@$(BIN) validate --lang vi $(SAMPLES) || true
+	@echo; echo "=== khuyencong consolidate --year 2017 --out out samples/*"
+	@$(BIN) consolidate --year 2017 --out out --lang vi $(SAMPLES) || true
+	@echo; echo "Open out/plan-2017.html in a browser, out/plan-2017.xml in Excel or LibreOffice."
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 clean:
 	rm -rf .build out
