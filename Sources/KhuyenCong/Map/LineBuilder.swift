@@ -15,6 +15,8 @@ struct LineBuilder {
     var moneyUnit: MoneyUnit = .trieuDong
     var convention: NumberConvention?
     var isForm = false
+    /// Rows with an amount that could not be read: their sums are unknown.
+    var unreadableMoneyRows: Set<Int> = []
   }
 
   func build(rows: [BodyRow], meta: SubmissionMeta) -> Output {
@@ -120,22 +122,26 @@ struct LineBuilder {
   }
 
   /// Money from a cell in the file's unit; `nil` for an empty cell.
-  private func money(_ row: BodyRow, _ key: ColumnKey, into output: inout Output) -> Money?? {
+  /// A negative amount is reported on lines only: a total row's sign follows its lines.
+  private func money(_ row: BodyRow, _ key: ColumnKey, into output: inout Output,
+                     isLine: Bool = true) -> Money?? {
     switch number(row, key, convention: output.convention) {
     case .failure(let box):
       output.diagnostics.append(box.diagnostic)
+      output.unreadableMoneyRows.insert(row.number)
       return .some(nil)
     case .success(nil):
       return nil
     case .success(let value?):
       let at = position(row.number, key)
       guard let amount = Money(value, unit: output.moneyUnit) else {
+        output.unreadableMoneyRows.insert(row.number)
         output.diagnostics.append(Diagnostic(
           code: .cellType, severity: .error, position: at,
           values: ["value": value.description, "expected": "money", "reason": "finer than 1 đồng"]))
         return .some(nil)
       }
-      if amount.dong < 0 {
+      if amount.dong < 0 && isLine {
         output.diagnostics.append(Diagnostic(
           code: .budgetNegative, severity: .error, position: at,
           values: ["value": amount.trieuText, "column": key.rawValue]))
@@ -151,7 +157,7 @@ struct LineBuilder {
   {
     var amounts: [FundColumn: Located<Money>] = [:]
     for fund in FundColumn.allCases {
-      if case .some(.some(let amount)) = money(row, fund.columnKey, into: &output) {
+      if case .some(.some(let amount)) = money(row, fund.columnKey, into: &output, isLine: false) {
         amounts[fund] = Located(amount, at: position(row.number, fund.columnKey))
       }
     }

@@ -66,6 +66,10 @@ public struct MappedSubmission: Hashable, Sendable {
   public var columns: [ColumnKey: Int]
   /// The number convention the file's text numbers follow, when it had to be decided.
   public var numberConvention: NumberConvention?
+  /// Source rows (lines or totals) holding an amount that could not be read (`cell.type`):
+  /// sums involving them are unknown, so the budget checks leave them out rather than
+  /// report a second, derived error.
+  public var unreadableMoneyRows: Set<Int> = []
 
   /// Creates a mapped submission.
   public init(submission: Submission, meta: SubmissionMeta, declaredTotals: [DeclaredTotal],

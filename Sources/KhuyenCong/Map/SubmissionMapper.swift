@@ -185,9 +185,11 @@ public struct SubmissionMapper: WorkbookVisitor {
     var columns: [ColumnKey: Int] = [:]
     for (column, key) in layout.columns { columns[key] = column }
     diagnostics += headerProblems(layout, sheet: planSheet, lines: built.lines)
-    return MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
-                            diagnostics: diagnostics, columns: columns,
-                            numberConvention: built.convention)
+    var mapped = MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
+                                  diagnostics: diagnostics, columns: columns,
+                                  numberConvention: built.convention)
+    mapped.unreadableMoneyRows = built.unreadableMoneyRows
+    return mapped
   }
 }
 

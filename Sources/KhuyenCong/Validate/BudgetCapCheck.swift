@@ -16,7 +16,8 @@ public struct BudgetCapCheck: SubmissionCheck {
     let programme = context.programme
     var found: [Diagnostic] = []
     for line in mapped.submission.lines {
-      guard let indicator = line.indicator else { continue }
+      guard let indicator = line.indicator, !mapped.unreadableMoneyRows.contains(line.source.row ?? 0)
+      else { continue }
       for rule in programme.rules {
         switch rule {
         case .cap(let cap) where cap.indicator == indicator:
@@ -65,7 +66,9 @@ public struct BudgetCapCheck: SubmissionCheck {
       let quantity = line.quantity ?? ExactDecimal(units: 1)
       var limit = Int128(perUnit.dong) * Int128(quantity.units)
       var scale = Int128(pow10(quantity.scale))
-      if cap.raisedInPriorityDistricts, context.district?.priority == true {
+      // With no known district (already `meta.district`), assume the higher cap rather than
+      // report a second error that only follows from the first.
+      if cap.raisedInPriorityDistricts, context.district?.priority ?? true {
         let multiplier = context.programme.priorityMultiplier
         limit *= Int128(multiplier.units)
         scale *= Int128(pow10(multiplier.scale))

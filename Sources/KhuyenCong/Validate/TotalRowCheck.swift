@@ -8,6 +8,8 @@ public struct TotalRowCheck: SubmissionCheck {
     for line in mapped.submission.lines { byRow[line.source.row ?? 0, default: .zero] += line.amounts }
     var found: [Diagnostic] = []
     for declared in mapped.declaredTotals {
+      let rows = declared.lineRows + [declared.position.row ?? 0]
+      if rows.contains(where: mapped.unreadableMoneyRows.contains) { continue }
       let sum = declared.lineRows.reduce(into: FundTotals.zero) { $0 += byRow[$1] ?? .zero }
       for fund in FundColumn.allCases {
         guard let stated = declared.amounts[fund], stated.value != fund.amount(in: sum) else { continue }

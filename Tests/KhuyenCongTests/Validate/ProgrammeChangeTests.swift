@@ -53,4 +53,15 @@ struct ProgrammeChangeTests {
     let result = try validateFixture("Validate/form-valid.csv", programme: programme)
     #expect(result.located(atLeast: .error) == ["budget.cap Sheet1!M13"])
   }
+
+  @Test("an extension granted to Lâm Bình makes its 31 October plan on time")
+  func extensionGranted() throws {
+    let extended = try edited {
+      $0.replacingOccurrences(
+        of: "\"extensions\": []",
+        with: "\"extensions\": [{\"district\": \"071\", \"planYear\": 2017, \"until\": \"2016-11-05\", \"basis\": \"Công văn 123/SCT-KHTC\"}]")
+    }
+    #expect(extended.deadline.extensions.count == 1)
+    #expect(try validateFixture("Validate/form-deadline-late.csv", programme: extended).status == .accepted)
+  }
 }

@@ -46,6 +46,8 @@ struct ValidationOutcomeTests {
     ("form-budget-priority-only.csv", "budget.priority-only Sheet1!M11", true),
     ("flat-budget-priority-only.csv", "budget.priority-only Sheet1!O2", true),
     ("flat-budget-negative.csv", "budget.negative Sheet1!Q2", true),
+    ("form-budget-negative.csv", "budget.negative Sheet1!O11", true),
+    ("flat-ambiguous-number.csv", "cell.type Sheet1!N3", true),
     ("form-place-other-district.csv", "place.other-district Sheet1!F11", true),
     ("flat-place-other-district.csv", "place.other-district Sheet1!H2", true),
     ("form-place-unknown.csv", "place.unknown Sheet1!F11", true),
@@ -83,6 +85,7 @@ struct ValidationOutcomeTests {
   @Test("a single wrong value gives exactly one error, not a cascade", arguments: [
     "form-budget-sum.csv", "flat-budget-sum.csv", "form-place-unknown.csv", "form-content-unit.csv",
     "form-total-mismatch.csv", "form-cell-required.csv", "flat-header-missing.csv", "form-deadline-late.csv",
+    "form-budget-negative.csv", "flat-meta-district.csv",
   ])
   func oneError(file: String) throws {
     let result = try validateFixture("Validate/" + file)
@@ -102,5 +105,26 @@ struct ValidationOutcomeTests {
     let whole = try validateFixture("Validate/form-budget-cap.csv")
     let chunked = try validateFixture("Validate/form-budget-cap.csv", chunkSize: chunkSize)
     #expect(chunked == whole)
+  }
+
+  @Test("a commune merged before the plan year is recognised and named with its successor")
+  func mergedCommune() throws {
+    let result = try validateFixture("Validate/flat-place-merged.csv")
+    #expect(result.status == .accepted)
+    #expect(result.located() == ["place.merged Sheet1!H2"])
+    let warning = try #require(result.diagnostics.first)
+    #expect(warning.severity == .warning)
+    #expect(warning.values["successor"] == "Xã Trường Sinh")
+    #expect(result.submission.lines.first?.commune == CommuneCode(rawValue: "02632"))
+  }
+
+  @Test("an ambiguous amount is reported, not guessed; the file's other numbers decide it when they can")
+  func ambiguousNumbers() throws {
+    let undecided = try validateFixture("Validate/flat-ambiguous-number.csv")
+    #expect(undecided.located() == ["cell.type Sheet1!N3", "cell.type Sheet1!Q3"])
+    #expect(undecided.diagnostics.first?.values["reason"] == "ambiguous")
+    let decided = try validateFixture("Validate/flat-ambiguous-resolved.csv")
+    #expect(decided.status == .accepted)
+    #expect(decided.submission.lines[1].amounts.total == Money.trieu(1_500))
   }
 }
