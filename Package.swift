@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), SPEC §3: XML goes through libxml2.
@@ -33,8 +34,12 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
-    // Effects: files, atomic writes, clock, environment.
-    .target(name: "KhuyenCongIntake", dependencies: ["KhuyenCong"]),
+    // Effects: files, atomic writes, clock, environment, the store and its SQLite ledger
+    // (GRDB over the system libsqlite3, Debian: libsqlite3-dev), SPEC §7.
+    .target(
+      name: "KhuyenCongIntake",
+      dependencies: ["KhuyenCong", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "khuyencong",
       dependencies: [
@@ -47,6 +52,7 @@ let package = Package(
       dependencies: ["KhuyenCong", "KhuyenCongXML"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "KhuyenCongIntakeTests", dependencies: ["KhuyenCongIntake"]),
     .testTarget(name: "CLITests", dependencies: ["khuyencong"]),
   ]
 )

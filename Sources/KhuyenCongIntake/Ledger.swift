@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+import KhuyenCong
+
+/// The store's record of every submission file received (SPEC §7): SQLite through GRDB.
+///
+/// It takes `any DatabaseWriter` (STYLE §4): a `DatabaseQueue` on `store/ledger.sqlite` for the
+/// cron job, an in-memory `DatabaseQueue` in tests. The schema forbids what must never happen:
+/// one row per content hash (`sha256 TEXT PRIMARY KEY NOT NULL`, so a file is never counted
+/// twice), one row per stored copy, a status that is accepted or rejected, money as INTEGER đồng.
+///
+/// ```swift
+/// let ledger = try Ledger(DatabaseQueue())
+/// try ledger.record(entry)          // the row and the plan years it makes stale, in one transaction
+/// try ledger.dirtyYears()           // [2017]
+/// ```
+public struct Ledger: Sendable {
+  private let database: any DatabaseWriter
+
+  /// Opens the ledger on `database` and brings its schema up to date.
+  /// - Throws: `IntakeError.ledger` when a migration fails.
+  public init(_ database: any DatabaseWriter) throws(IntakeError) {
+    self.database = database
+    do {
+      // Checked first, read-only: an up-to-date ledger is not written to at all, so a run
+      // with nothing new leaves ledger.sqlite byte for byte as it was (SPEC §7, idempotent).
+      let migrator = Self.migrator
+      if try !database.read({ try migrator.hasCompletedMigrations($0) }) {
+        try migrator.migrate(database)
+      }
+    } catch {
+      throw .ledger(operation: "migrate the schema", underlying: String(describing: error))
+    }
+  }
+
+  /// Opens (creating if needed) the ledger file at `path`.
+  ///
+  /// A `DatabaseQueue` in SQLite's default rollback-journal mode, not a WAL `DatabasePool`:
+  /// a pool writes to the file each time it opens it (GRDB creates and drops a table to make
+  /// sure the WAL file exists), so a run with nothing new would change the ledger. The cron job
+  /// is one thread; `status` reading meanwhile waits out a write with the busy timeout.
+  public static func open(path: String) throws(IntakeError) -> Ledger {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+    } catch {
+      throw .ledger(operation: "open \(path)", underlying: String(describing: error))
+    }
+    return try Ledger(queue)
+  }
+
+  /// The schema's migrations, in order. Shipped migrations are never edited: a change is a new
+  /// migration (STYLE §4).
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: submission and dirty_year") { db in
+      try db.execute(sql: """
+        CREATE TABLE submission (
+          sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+          original_name TEXT NOT NULL,
+          size INTEGER NOT NULL CHECK (size >= 0),
+          received_at TEXT NOT NULL,
+          district TEXT,
+          plan_year INTEGER,
+          submitted_on TEXT,
+          status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+          error_count INTEGER NOT NULL CHECK (error_count >= 0),
+          warning_count INTEGER NOT NULL CHECK (warning_count >= 0),
+          line_count INTEGER NOT NULL CHECK (line_count >= 0),
+          stored_path TEXT NOT NULL UNIQUE,
+          total_dong INTEGER NOT NULL,
+          national_dong INTEGER NOT NULL,
+          local_dong INTEGER NOT NULL,
+          counterpart_dong INTEGER NOT NULL,
+          other_dong INTEGER NOT NULL
+        );
+        CREATE INDEX submission_year ON submission (plan_year, district);
+        -- Plan years whose files under store/plans/ are stale: set in the same transaction as
+        -- the submission that changed them, cleared only once the plan is written, so a crash
+        -- between the two is finished by the next run.
+        CREATE TABLE dirty_year (plan_year INTEGER PRIMARY KEY NOT NULL);
+        """)
+    }
+    return migrator
+  }
+
+  /// Records a newly filed submission and marks stale the plans it changes, in one transaction:
+  /// its own plan year and every later year already in the ledger (earlier years feed the
+  /// five-year progress); a file whose year could not be read is listed in every year's plan,
+  /// so it marks every year in the ledger.
+  /// - Throws: `IntakeError.ledger`, also when the hash or the stored path is already recorded.
+  public func record(_ entry: LedgerEntry) throws(IntakeError) {
+    try write("record \(entry.originalName)") { db in
+      try db.execute(
+        sql: """
+          INSERT INTO submission (sha256, original_name, size, received_at, district, plan_year,
+            submitted_on, status, error_count, warning_count, line_count, stored_path,
+            total_dong, national_dong, local_dong, counterpart_dong, other_dong)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          entry.sha256, entry.originalName, entry.size, entry.receivedAt,
+          entry.district?.rawValue, entry.planYear?.rawValue, entry.submittedOn?.isoText,
+          entry.status.rawValue, entry.errorCount, entry.warningCount, entry.lineCount,
+          entry.storedPath, entry.totals.total.dong, entry.totals.national.dong,
+          entry.totals.local.dong, entry.totals.counterpart.dong, entry.totals.other.dong,
+        ])
+      try Self.markStale(from: entry.planYear, in: db)
+    }
+  }
+
+  /// Marks stale the plans a submission of `year` feeds (see `record`); `nil` for a file whose
+  /// year could not be read.
+  public func markStale(from year: PlanYear?) throws(IntakeError) {
+    try write("mark plans stale") { db in try Self.markStale(from: year, in: db) }
+  }
+
+  private static func markStale(from year: PlanYear?, in db: Database) throws {
+    if let year {
+      try db.execute(
+        sql: """
+          INSERT OR IGNORE INTO dirty_year
+          SELECT DISTINCT plan_year FROM submission WHERE plan_year >= ?
+          UNION SELECT ?
+          """,
+        arguments: [year.rawValue, year.rawValue])
+    } else {
+      try db.execute(sql: """
+        INSERT OR IGNORE INTO dirty_year
+        SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL
+        """)
+    }
+  }
+
+  /// Marks `year`'s plan up to date, once its files are written.
+  public func markClean(_ year: PlanYear) throws(IntakeError) {
+    try write("mark \(year) written") { db in
+      try db.execute(sql: "DELETE FROM dirty_year WHERE plan_year = ?", arguments: [year.rawValue])
+    }
+  }
+
+  /// The plan years whose plans are stale, ascending.
+  public func dirtyYears() throws(IntakeError) -> [PlanYear] {
+    try read("read the stale plan years") { db in
+      try Int.fetchAll(db, sql: "SELECT plan_year FROM dirty_year ORDER BY plan_year")
+        .map(PlanYear.init(rawValue:))
+    }
+  }
+
+  /// Whether a file with this content is recorded.
+  public func contains(sha256: String) throws(IntakeError) -> Bool {
+    try read("look up a hash") { db in
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM submission WHERE sha256 = ?)",
+                        arguments: [sha256]) ?? false
+    }
+  }
+
+  /// Every entry, in the order received (then by hash, so the order is total).
+  public func entries() throws(IntakeError) -> [LedgerEntry] {
+    try read("read the submissions") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM submission ORDER BY received_at, rowid")
+        .map(Self.entry(from:))
+    }
+  }
+
+  /// The plan years recorded, ascending.
+  public func years() throws(IntakeError) -> [PlanYear] {
+    try read("read the plan years") { db in
+      try Int.fetchAll(db, sql: "SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL ORDER BY plan_year")
+        .map(PlanYear.init(rawValue:))
+    }
+  }
+
+  private static func entry(from row: Row) -> LedgerEntry {
+    let district: String? = row["district"]
+    let year: Int? = row["plan_year"]
+    let submittedOn: String? = row["submitted_on"]
+    let status: String = row["status"]
+    return LedgerEntry(
+      sha256: row["sha256"], originalName: row["original_name"], size: row["size"],
+      receivedAt: row["received_at"], district: district.map(DistrictCode.init(rawValue:)),
+      planYear: year.map(PlanYear.init(rawValue:)),
+      submittedOn: submittedOn.flatMap { CivilDate(iso: $0) },
+      // The CHECK constraint allows only the two values.
+      status: SubmissionStatus(rawValue: status) ?? .rejected,
+      errorCount: row["error_count"], warningCount: row["warning_count"],
+      lineCount: row["line_count"], storedPath: row["stored_path"],
+      totals: FundTotals(
+        total: Money(dong: row["total_dong"]), national: Money(dong: row["national_dong"]),
+        local: Money(dong: row["local_dong"]), counterpart: Money(dong: row["counterpart_dong"]),
+        other: Money(dong: row["other_dong"])))
+  }
+
+  private func write(_ operation: String, _ body: (Database) throws -> Void) throws(IntakeError) {
+    do {
+      try database.write(body)
+    } catch {
+      throw .ledger(operation: operation, underlying: String(describing: error))
+    }
+  }
+
+  private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(IntakeError) -> T {
+    do {
+      return try database.read(body)
+    } catch {
+      throw .ledger(operation: operation, underlying: String(describing: error))
+    }
+  }
+}
