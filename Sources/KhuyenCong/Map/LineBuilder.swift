@@ -88,6 +88,8 @@ struct LineBuilder {
     -> Result<ExactDecimal?, DiagnosticBox>
   {
     guard let cell = row.cells[key], !cell.value.isEmpty else { return .success(nil) }
+    // Vietnamese forms write "-" for nothing in a money column.
+    if case .text(let raw) = cell.value, Self.nothingMarks.contains(raw.nfcTrimmed) { return .success(nil) }
     let at = position(row.number, key)
     switch cell.value {
     case .number(let literal):
@@ -267,7 +269,7 @@ struct LineBuilder {
   private func readTimes(_ row: BodyRow, into line: inout PlanLine, output: inout Output) {
     for key in [ColumnKey.start, .end] {
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
-      if let time = DateReader.planTime(from: cell.value) {
+      if let time = DateReader.planTime(from: cell.value, defaultYear: output.meta.planYears.first?.value) {
         if key == .start { line.start = time } else { line.end = time }
       } else {
         output.diagnostics.append(typeError(position(row.number, key), cell.value.displayText,
@@ -275,7 +277,9 @@ struct LineBuilder {
       }
     }
     if let cell = row.cells[.period], !cell.value.isEmpty {
-      if case .text(let text) = cell.value, let period = DateReader.period(from: text.nfcTrimmed) {
+      if case .text(let text) = cell.value,
+        let period = DateReader.period(from: text.nfcTrimmed, defaultYear: output.meta.planYears.first?.value)
+      {
         line.start = line.start ?? period.start
         line.end = line.end ?? period.end
       } else if let time = DateReader.planTime(from: cell.value) {
@@ -287,6 +291,9 @@ struct LineBuilder {
       }
     }
   }
+
+  /// Texts that mean an empty amount.
+  static let nothingMarks: Set<String> = ["-", "–", "—", "--"]
 
   /// "x", "có", "1", "yes", TRUE → true; "không", "0", "no", FALSE → false.
   static func flag(_ value: CellValue) -> Bool? {

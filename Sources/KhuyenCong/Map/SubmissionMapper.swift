@@ -30,6 +30,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var meta = SubmissionMeta()
   private var diagnostics: [Diagnostic] = []
   private var sheetNames: [String] = []
+  /// Later sheets with a plan header of their own, reported once each.
+  private var ignoredSheets: [String] = []
 
   /// A mapper for the file named `file`, reading names against `programme`.
   public init(file: String, programme: Programme) {
@@ -73,12 +75,12 @@ public struct SubmissionMapper: WorkbookVisitor {
       classify(row, layout: layout)
     case .done:
       // A second sheet with a plan header is not read; say so rather than drop it silently.
-      if HeaderLayout.isHeader(row), sheetName != planSheet {
+      if HeaderLayout.isHeader(row), sheetName != planSheet, ignoredSheets.last != sheetName {
+        ignoredSheets.append(sheetName)
         diagnostics.append(Diagnostic(
           code: .sheetIgnored, severity: .warning,
           position: Position(file: file, sheet: sheetName, row: row.number),
           values: ["planSheet": planSheet ?? ""]))
-        phase = .done
       }
     }
   }
