@@ -138,9 +138,19 @@ struct LineBuilder {
       let at = position(row.number, key)
       guard let amount = Money(value, unit: output.moneyUnit) else {
         output.unreadableMoneyRows.insert(row.number)
+        let overflows = value.units.multipliedReportingOverflow(by: output.moneyUnit.dongPerUnit).overflow
         output.diagnostics.append(Diagnostic(
           code: .cellType, severity: .error, position: at,
-          values: ["value": value.description, "expected": "money", "reason": "finer than 1 đồng"]))
+          values: ["value": value.description, "expected": "money",
+                   "reason": overflows ? "too large" : "finer than 1 đồng"]))
+        return .some(nil)
+      }
+      // One amount above a million tỷ đồng is a typing slip, and would let sums overflow.
+      if amount.dong.magnitude > Self.largestAmount {
+        output.unreadableMoneyRows.insert(row.number)
+        output.diagnostics.append(Diagnostic(
+          code: .cellType, severity: .error, position: at,
+          values: ["value": amount.trieuText, "expected": "money", "reason": "too large"]))
         return .some(nil)
       }
       if amount.dong < 0 && isLine {
@@ -291,6 +301,9 @@ struct LineBuilder {
       }
     }
   }
+
+  /// The largest amount accepted in one cell, in đồng (10^15: a million tỷ).
+  static let largestAmount: UInt64 = 1_000_000_000_000_000
 
   /// Texts that mean an empty amount.
   static let nothingMarks: Set<String> = ["-", "–", "—", "--"]
