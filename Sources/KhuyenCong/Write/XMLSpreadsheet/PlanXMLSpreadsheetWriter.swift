@@ -120,7 +120,7 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[1],
-      columnWidths: [36, 40, 140, 50, 80, 220, 45, 80, 80, 80, 80, 80, 60], frozenRows: 3)
+      columnWidths: [36, 40, 140, 50, 80, 220, 55, 80, 80, 80, 80, 80, 85], frozenRows: 3)
     titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - THEO HUYỆN",
               subtitle(plan, programme) + " · Huyện ưu tiên xếp trước", width: 13)
     sheet.append(header(["STT", "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp",
