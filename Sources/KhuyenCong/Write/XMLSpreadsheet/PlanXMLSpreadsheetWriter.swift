@@ -120,7 +120,7 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[1],
-      columnWidths: [36, 40, 110, 50, 80, 160, 45, 80, 80, 80, 80, 80, 60], frozenRows: 3)
+      columnWidths: [36, 40, 140, 50, 80, 220, 55, 80, 80, 80, 80, 80, 85], frozenRows: 3)
     titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - THEO HUYỆN",
               subtitle(plan, programme) + " · Huyện ưu tiên xếp trước", width: 13)
     sheet.append(header(["STT", "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp",
@@ -149,7 +149,7 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[2],
-      columnWidths: [36, 90, 45, 200, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 160],
+      columnWidths: [36, 90, 45, 220, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 250],
       frozenRows: 3)
     titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - CHI TIẾT CÁC ĐỀ ÁN, HOẠT ĐỘNG",
               subtitle(plan, programme), width: 18)
@@ -207,7 +207,7 @@ public enum PlanXMLSpreadsheetWriter {
     -> SpreadsheetMLWorksheet
   {
     var sheet = SpreadsheetMLWorksheet(
-      name: sheetNames[4], columnWidths: [40, 110, 50, 80, 160, 110, 80, 360], frozenRows: 3)
+      name: sheetNames[4], columnWidths: [40, 140, 50, 80, 220, 110, 220, 360], frozenRows: 3)
     titleRows(&sheet, "CÁC HUYỆN CHƯA NỘP HOẶC BỊ TỪ CHỐI - NĂM \(plan.planYear)",
               "Kế hoạch bị từ chối được trả lại kèm danh sách lỗi theo từng ô", width: 8)
     sheet.append(header(["Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp", "Mã lỗi",
