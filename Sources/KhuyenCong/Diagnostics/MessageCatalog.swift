@@ -152,8 +152,8 @@ public enum MessageCatalog {
     "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
     "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
     "line.duplicate": "Dòng trùng với dòng {otherRow}",
-    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrict} ({otherFile}, dòng {otherRow})",
-    "submission.superseded": "Đã có bản mới hơn của cùng huyện cho năm này ({newerFile}); bản này không được tổng hợp",
+    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của huyện {otherDistrictName} ({otherFile}, dòng {otherRow})",
+    "submission.superseded": "Đã có bản mới hơn của cùng huyện cho năm này ({supersededBy}); bản này không được tổng hợp",
   ]
 
   static let english: [String: String] = [
@@ -212,7 +212,7 @@ public enum MessageCatalog {
     "budget.envelope": "Requested {fund} funds of {requested} million đồng exceed the {year} envelope of {envelope} million đồng",
     "total.mismatch": "Total row states {stated} but its lines add up to {sum} (million đồng, column {column})",
     "line.duplicate": "Same line as row {otherRow}",
-    "cross.duplicate": "The same beneficiary and indicator are also in {otherDistrict}'s plan ({otherFile}, row {otherRow})",
-    "submission.superseded": "A newer version from the same district for this year exists ({newerFile}); this one is not consolidated",
+    "cross.duplicate": "The same beneficiary and indicator are also in the plan of {otherDistrictName} ({otherFile}, row {otherRow})",
+    "submission.superseded": "A newer version from the same district for this year exists ({supersededBy}); this one is not consolidated",
   ]
 }
