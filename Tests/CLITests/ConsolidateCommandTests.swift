@@ -29,6 +29,10 @@ struct ConsolidateCommandTests {
     #expect(status["074"] == "accepted")
     let hamYen = try #require(districts.first { $0["code"] as? String == "074" })
     #expect(hamYen["file"] as? String == "2017-074-ham-yen-form-v2.xml")
+    // Every message names what it speaks of: no value left out of its sentence.
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(!text.contains("()"))
+    #expect(text.contains("2017-074-ham-yen-form-v2.xml); this one is not consolidated"))
     // Priority districts come first.
     #expect(districts.prefix(3).compactMap { $0["code"] as? String } == ["071", "072", "073"])
   }

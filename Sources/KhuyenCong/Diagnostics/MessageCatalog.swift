@@ -152,7 +152,7 @@ public enum MessageCatalog {
     "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
     "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
     "line.duplicate": "Dòng trùng với dòng {otherRow}",
-    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của huyện {otherDistrictName} ({otherFile}, dòng {otherRow})",
+    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrictName} ({otherFile}, dòng {otherRow})",
     "submission.superseded": "Đã có bản mới hơn của cùng huyện cho năm này ({supersededBy}); bản này không được tổng hợp",
   ]
 
