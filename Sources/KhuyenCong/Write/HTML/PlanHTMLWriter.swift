@@ -190,7 +190,7 @@ public enum PlanHTMLWriter {
   static func missingSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
     var out = heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
     let absent = plan.districts.filter { $0.status != .accepted }
-    guard !absent.isEmpty || !plan.unattributedRejections.isEmpty else {
+    guard !absent.isEmpty || !plan.unattributedRejections.isEmpty || !plan.otherRejections.isEmpty else {
       return out + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
     }
     out += "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
@@ -203,6 +203,14 @@ public enum PlanHTMLWriter {
     }
     for rejected in plan.unattributedRejections {
       let lead = "<td></td><td>(không xác định được huyện)</td><td class=\"status-rejected\">\(e(PlanLabels.status(.rejected)))</td><td>\(e(rejected.file))</td>"
+      if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
+      for d in rejected.diagnostics {
+        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+      }
+    }
+    for rejected in plan.otherRejections {
+      let name = plan.districts.first { $0.code == rejected.district }?.officialName ?? ""
+      let lead = "<td>\(e(rejected.district?.rawValue ?? ""))</td><td>\(e(name))</td><td class=\"status-rejected\">Bản bị từ chối</td><td>\(e(rejected.file))</td>"
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"

@@ -27,6 +27,13 @@ public enum ConsolidationSummary {
       }
       out += "\n"
     }
+    for rejected in plan.unattributedRejections + plan.otherRejections {
+      let first = rejected.diagnostics.first
+      out += "  " + (vi ? "bị từ chối: " : "rejected: ") + rejected.file
+        + (first.map { " [\($0.code)] " + $0.position.cellReference + " " + MessageCatalog.message($0, in: language) } ?? "")
+        + (rejected.diagnostics.count > 1 ? (vi ? " (và \(rejected.diagnostics.count - 1) lỗi khác)" : " (and \(rejected.diagnostics.count - 1) more)") : "")
+        + "\n"
+    }
     for diagnostic in plan.diagnostics where diagnostic.severity >= .warning {
       out += "  " + MessageCatalog.severity(diagnostic.severity, in: language) + " [\(diagnostic.code)] "
         + diagnostic.position.file + (diagnostic.position.cellReference.isEmpty ? "" : " " + diagnostic.position.cellReference)

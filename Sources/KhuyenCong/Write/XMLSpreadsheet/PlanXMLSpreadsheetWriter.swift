@@ -241,6 +241,20 @@ public enum PlanXMLSpreadsheetWriter {
                              .text(8, messages(diagnostic))])
       }
     }
+    for rejected in plan.otherRejections {
+      any = true
+      let district = plan.districts.first { $0.code == rejected.district }
+      let lead: [SpreadsheetMLCell] = [
+        rejected.district.map { .text(1, $0.rawValue, .code) } ?? .blank(1, .code),
+        .text(2, district?.officialName ?? ""), district?.priority == true ? .text(3, "Ưu tiên") : .blank(3),
+        .text(4, "Bản bị từ chối"), .text(5, rejected.file),
+      ]
+      if rejected.diagnostics.isEmpty { sheet.append(lead + [.blank(6), .blank(7), .blank(8)]) }
+      for diagnostic in rejected.diagnostics {
+        sheet.append(lead + [.text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
+                             .text(8, messages(diagnostic))])
+      }
+    }
     if !any {
       sheet.append([.text(1, "Tất cả các huyện đã nộp kế hoạch hợp lệ.", .text, across: 7)])
     }
