@@ -21,7 +21,16 @@ struct LineBuilder {
 
   func build(rows: [BodyRow], meta: SubmissionMeta) -> Output {
     var output = Output(meta: meta)
-    output.moneyUnit = meta.moneyUnit?.value ?? .trieuDong
+    // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
+    // has none; two different units cannot both be right (`meta.unit`).
+    output.moneyUnit = meta.moneyUnit?.value ?? layout.moneyUnit?.unit ?? .trieuDong
+    if let title = meta.moneyUnit, let header = layout.moneyUnit, title.value != header.unit {
+      output.diagnostics.append(Diagnostic(
+        code: .metaUnit, severity: .error,
+        position: Position(file: file, sheet: sheet, row: header.row, column: header.column),
+        values: ["value": header.unit.vietnameseName, "other": title.value.vietnameseName,
+                 "otherCell": title.position.cellReference]))
+    }
     output.convention = decideConvention(rows)
     let resolver = ContentResolver(programme: programme)
     let districts = DistrictMatcher(programme: programme)
@@ -246,7 +255,10 @@ struct LineBuilder {
                                            position: position(row.number, key),
                                            values: ["column": key.rawValue]))
     }
-    if layout.column(of: .total) != nil, row.cells[.total].map({ $0.value.isEmpty }) ?? true {
+    if layout.column(of: .total) != nil, line.amounts.total == .zero,
+      row.cells[.total].map({ $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed) }) ?? true
+    {
+      output.unreadableMoneyRows.insert(row.number)  // no total: its sum cannot be checked
       output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
                                            position: position(row.number, .total),
                                            values: ["column": ColumnKey.total.rawValue]))

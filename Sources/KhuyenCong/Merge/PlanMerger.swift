@@ -28,6 +28,10 @@ public enum PlanMerger {
     // Accepted submissions of year N, by district (lookup only; iteration is by rank).
     var acceptedByDistrict: [DistrictCode: [Submission]] = [:]
     var unplaced: [Submission] = []
+    // Accepted yet late (the late policy is `warn`): such a version counts only when the
+    // district has no on-time one (issue 4: "the latest on-time version").
+    let lateFiles = Set(results.filter { $0.diagnostics.contains { $0.code == .deadlineLate } }
+      .map(\.submission.file))
     for result in results where result.status == .accepted && result.submission.planYear == year {
       guard let code = result.submission.district else {
         unplaced.append(result.submission)
@@ -64,7 +68,9 @@ public enum PlanMerger {
     var shownRejections: Set<String> = []
     for index in districts.indices {
       let code = districts[index].code
-      if let versions = acceptedByDistrict[code], let winner = latest(versions) {
+      if let versions = acceptedByDistrict[code],
+        let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
+      {
         let others = versions.filter { $0 != winner }.sorted { precedes($0.file, $1.file) }
         var entry = districts[index]
         entry.status = .accepted
