@@ -45,3 +45,9 @@ lint:
 
 clean:
 	rm -rf .build out
+
+# Opens out/plan-2017.{html,xml} in headless Chromium and LibreOffice (installed from Debian
+# when missing) and checks what they show (issue 4); pictures land in .build/render-check/.
+.PHONY: render-check
+render-check: build
+	tools/render-check/render-check.sh

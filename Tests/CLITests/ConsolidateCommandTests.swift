@@ -29,6 +29,19 @@ struct ConsolidateCommandTests {
     #expect(status["074"] == "accepted")
     let hamYen = try #require(districts.first { $0["code"] as? String == "074" })
     #expect(hamYen["file"] as? String == "2017-074-ham-yen-form-v2.xml")
+    // Every rejected file is listed, also those of districts whose plan came from another file.
+    let others = try #require(json["otherRejections"] as? [[String: Any]])
+    #expect(others.contains { $0["file"] as? String == "rejected-budget_sum-2017-074-ham-yen.csv" })
+    let unattributed = try #require(json["unattributedRejections"] as? [[String: Any]])
+    // Each rejected 2017 sample once: Sơn Dương's is shown as the district's, and the plan
+    // for 2022 belongs to no 2017 list (the summary names it among other years' files).
+    let rejectedSamples = try sampleFiles().filter { $0.contains("/rejected-") }.count
+    #expect(others.count + unattributed.count == rejectedSamples - 2)
+    #expect(run.stdout.contains("rejected-meta_year-2022-072-na-hang.csv"))
+    // Every message names what it speaks of: no value left out of its sentence.
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(!text.contains("()"))
+    #expect(text.contains("2017-074-ham-yen-form-v2.xml); this one is not consolidated"))
     // Priority districts come first.
     #expect(districts.prefix(3).compactMap { $0["code"] as? String } == ["071", "072", "073"])
   }

@@ -32,8 +32,8 @@ struct TemplateCommandTests {
     #expect((submission["totals"] as? [String: String])?["total"] == "150")
   }
 
-  @Test("the XML template reads back as the district's form, waiting only for its date")
-  func xmlReadsBack() throws {
+  @Test("the XML template reads back as the district's form; filled in, it validates")
+  func xmlRoundTrip() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("na-hang-2018.xml").path
@@ -43,12 +43,36 @@ struct TemplateCommandTests {
     let submission = try #require((json["submissions"] as? [[String: Any]])?.first)
     #expect(submission["district"] as? String == "072")
     #expect(submission["planYear"] as? Int == 2018)
+    // Blank, it waits for its date and its lines, nothing else.
     let codes = ((submission["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
-    #expect(codes == ["meta.date"])
+    #expect(codes == ["meta.date", "plan.empty"])
     var text = try String(contentsOfFile: path, encoding: .utf8)
     text = text.replacingOccurrences(of: "ngày      tháng      năm 2017", with: "ngày 20 tháng 10 năm 2017")
+    // The first empty line of the form (under section I) gets one training line.
+    let emptyLine = try #require(text.range(of: "<Row>\n    <Cell ss:StyleID=\"code\"/>"))
+    let end = try #require(text.range(of: "</Row>", range: emptyLine.upperBound..<text.endIndex))
+    let filled = """
+      <Row>
+       <Cell><Data ss:Type="Number">1</Data></Cell>
+       <Cell><Data ss:Type="String">1.1</Data></Cell>
+       <Cell><Data ss:Type="String">Đào tạo nghề dệt thổ cẩm</Data></Cell>
+       <Cell><Data ss:Type="String">Trung tâm Khuyến công và Xúc tiến thương mại</Data></Cell>
+       <Cell><Data ss:Type="String">HTX dệt thổ cẩm Côn Lôn</Data></Cell>
+       <Cell><Data ss:Type="String">Xã Côn Lôn</Data></Cell>
+       <Cell ss:Index="8"><Data ss:Type="String">lao động</Data></Cell>
+       <Cell><Data ss:Type="Number">30</Data></Cell>
+       <Cell><Data ss:Type="String">03/2018</Data></Cell>
+       <Cell><Data ss:Type="String">06/2018</Data></Cell>
+       <Cell><Data ss:Type="Number">120</Data></Cell>
+       <Cell><Data ss:Type="Number">90</Data></Cell>
+       <Cell><Data ss:Type="Number">30</Data></Cell>
+      </Row>
+      """
+    text.replaceSubrange(emptyLine.lowerBound..<end.upperBound, with: filled)
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(try runCLI(["validate", path]).status == 0)
+    let run = try runCLI(["validate", "--format", "json", path])
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.contains("\"total\": \"120\""))
   }
 
   @Test("an unknown district is a usage error")

@@ -17,6 +17,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Com
   public static let metaDistrict = Self(rawValue: "meta.district")
   public static let metaYear = Self(rawValue: "meta.year")
   public static let metaDate = Self(rawValue: "meta.date")
+  /// The money unit of a header differs from the title block's "Đơn vị tính".
+  public static let metaUnit = Self(rawValue: "meta.unit")
+  /// A submission with no plan line at all.
+  public static let planEmpty = Self(rawValue: "plan.empty")
+  /// A row under the header that is neither a line, a section, a total nor a signature (info).
+  public static let rowIgnored = Self(rawValue: "row.ignored")
   public static let deadlineLate = Self(rawValue: "deadline.late")
   public static let cellRequired = Self(rawValue: "cell.required")
   public static let cellType = Self(rawValue: "cell.type")

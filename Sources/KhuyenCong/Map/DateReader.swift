@@ -41,18 +41,36 @@ public enum DateReader {
 
   /// A start or end of a line: a day, a month (`03/2017`, `Tháng 3/2017`, `T3/2017`,
   /// `2017-03`) or a quarter (`Quý II/2017`, `Quý 2/2017`, `Q2/2017`).
-  public static func planTime(from value: CellValue) -> PlanTime? {
+  /// A month or quarter written without its year ("Tháng 3", "Quý II") is taken in
+  /// `defaultYear`, the plan year, when one is known.
+  public static func planTime(from value: CellValue, defaultYear: Int? = nil) -> PlanTime? {
     switch value {
     case .dateTime(let dateTime): return .day(dateTime.date)
     case .number: return day(from: value).map(PlanTime.day)
-    case .text(let text): return planTime(from: text)
+    case .text(let text):
+      if let time = planTime(from: text) { return time }
+      guard let defaultYear, !hasYear(text) else { return nil }
+      return planTime(from: text + "/" + String(defaultYear))
     default: return nil
     }
+  }
+
+  /// Whether `text` holds a four-digit number.
+  static func hasYear(_ text: String) -> Bool {
+    numericRuns(text).contains { $0.count == 4 }
   }
 
   /// See `planTime(from:)`.
   public static func planTime(from text: String) -> PlanTime? {
     let words = TextKey(text).words.map(String.init)
+    // ISO: "2017-03-15" is a day, "2017-03" a month.
+    if let first = words.first, first.count == 4, let y = Int(first), (2...3).contains(words.count),
+      words.dropFirst().allSatisfy({ Int($0) != nil })
+    {
+      if words.count == 3 { return day(from: text).map(PlanTime.day) }
+      if let m = Int(words[1]), (1...12).contains(m) { return .month(year: y, month: m) }
+      return nil
+    }
     guard let yearWord = words.last, yearWord.count == 4, let year = Int(yearWord),
       (1900...9999).contains(year)
     else { return nil }
@@ -83,18 +101,15 @@ public enum DateReader {
     if let monthText, let month = Int(monthText) {
       return (1...12).contains(month) ? .month(year: year, month: month) : nil
     }
-    // "2017 03" (ISO month) or a full day.
-    if words.count == 2, words[0].count == 4, let y = Int(words[0]), let m = Int(words[1]),
-      (1...12).contains(m)
-    {
-      return .month(year: y, month: m)
-    }
     return day(from: text).map(PlanTime.day)
   }
 
   /// Splits "03/2017 - 12/2017", "Quý II - Quý IV/2017", "Tháng 3 đến tháng 12/2017" into a
   /// start and an end; the year of the end is lent to a start written without one.
-  public static func period(from text: String) -> (start: PlanTime, end: PlanTime)? {
+  public static func period(from text: String, defaultYear: Int? = nil) -> (start: PlanTime, end: PlanTime)? {
+    if let defaultYear, !hasYear(text) {
+      return period(from: text + "/" + String(defaultYear))
+    }
     let separators = [" - ", " – ", "–", " đến ", " den ", "-"]
     for separator in separators where text.contains(separator) {
       guard let range = text.range(of: separator) else { continue }

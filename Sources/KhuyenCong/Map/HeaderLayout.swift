@@ -11,6 +11,8 @@ struct HeaderLayout: Hashable, Sendable {
   var unknown: [(column: Int, row: Int, text: String)] = []
   /// Header cells naming a key another column already has.
   var duplicates: [(column: Int, row: Int, text: String)] = []
+  /// A money unit a header cell declares ("Kinh phí (nghìn đồng)"), with its cell.
+  var moneyUnit: (unit: MoneyUnit, column: Int, row: Int)?
 
   static func == (lhs: Self, rhs: Self) -> Bool {
     lhs.columns == rhs.columns && lhs.firstRow == rhs.firstRow && lhs.lastRow == rhs.lastRow
@@ -60,10 +62,10 @@ struct HeaderLayout: Hashable, Sendable {
   static func isColumnNumberRow(_ row: SheetRow) -> Bool {
     guard row.cells.count >= 3 else { return false }
     return row.cells.allSatisfy { cell in
-      let text = cell.value.displayText.nfcTrimmed
+      let text = SubmissionMapper.trimmedLabel(cell.value.displayText)
       return !text.isEmpty && text.count <= 4
         && text.allSatisfy { $0.isASCIIDigitCharacter || ("A"..."Z").contains($0) || $0 == "=" || $0 == "+" }
-    } && row.cells.contains { $0.value.displayText.nfcTrimmed == "1" }
+    } && row.cells.contains { SubmissionMapper.trimmedLabel($0.value.displayText) == "1" }
   }
 
   /// Builds the layout from the header row and, for a two-row header, the row under it.
@@ -82,6 +84,14 @@ struct HeaderLayout: Hashable, Sendable {
       } else if let upperText {
         candidates = [upperText]
       }
+      // "Tổng kinh phí (triệu đồng)": the parenthesis names a unit, not the column.
+      for (text, row) in [(upperText, upper.number), (lowerText, lower?.number ?? upper.number)] {
+        guard let text, let open = text.firstIndex(of: "(") else { continue }
+        if moneyUnit == nil, let unit = TitleBlockReader.moneyUnit(String(text[open...])) {
+          moneyUnit = (unit, column, row)
+        }
+      }
+      candidates += candidates.map(Self.withoutParentheses).filter { !$0.isEmpty }
       guard let shown = candidates.first else { continue }
       let row = (lowerText?.isEmpty == false ? lower?.number : nil) ?? upper.number
       guard let key = candidates.lazy.compactMap({ ColumnKey.matching(TextKey($0)) }).first else {
@@ -94,6 +104,18 @@ struct HeaderLayout: Hashable, Sendable {
         columns[column] = key
       }
     }
+  }
+
+  /// `text` without its parenthesised parts.
+  static func withoutParentheses(_ text: String) -> String {
+    var out = ""
+    var depth = 0
+    for character in text {
+      if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 {
+        out.append(character)
+      }
+    }
+    return out.nfcTrimmed
   }
 
   /// The text of the header cell covering `column` in `row`, merged across or not.

@@ -21,7 +21,16 @@ struct LineBuilder {
 
   func build(rows: [BodyRow], meta: SubmissionMeta) -> Output {
     var output = Output(meta: meta)
-    output.moneyUnit = meta.moneyUnit?.value ?? .trieuDong
+    // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
+    // has none; two different units cannot both be right (`meta.unit`).
+    output.moneyUnit = meta.moneyUnit?.value ?? layout.moneyUnit?.unit ?? .trieuDong
+    if let title = meta.moneyUnit, let header = layout.moneyUnit, title.value != header.unit {
+      output.diagnostics.append(Diagnostic(
+        code: .metaUnit, severity: .error,
+        position: Position(file: file, sheet: sheet, row: header.row, column: header.column),
+        values: ["value": header.unit.vietnameseName, "other": title.value.vietnameseName,
+                 "otherCell": title.position.cellReference]))
+    }
     output.convention = decideConvention(rows)
     let resolver = ContentResolver(programme: programme)
     let districts = DistrictMatcher(programme: programme)
@@ -88,6 +97,8 @@ struct LineBuilder {
     -> Result<ExactDecimal?, DiagnosticBox>
   {
     guard let cell = row.cells[key], !cell.value.isEmpty else { return .success(nil) }
+    // Vietnamese forms write "-" for nothing in a money column.
+    if case .text(let raw) = cell.value, Self.nothingMarks.contains(raw.nfcTrimmed) { return .success(nil) }
     let at = position(row.number, key)
     switch cell.value {
     case .number(let literal):
@@ -136,9 +147,19 @@ struct LineBuilder {
       let at = position(row.number, key)
       guard let amount = Money(value, unit: output.moneyUnit) else {
         output.unreadableMoneyRows.insert(row.number)
+        let overflows = value.units.multipliedReportingOverflow(by: output.moneyUnit.dongPerUnit).overflow
         output.diagnostics.append(Diagnostic(
           code: .cellType, severity: .error, position: at,
-          values: ["value": value.description, "expected": "money", "reason": "finer than 1 đồng"]))
+          values: ["value": value.description, "expected": "money",
+                   "reason": overflows ? "too large" : "finer than 1 đồng"]))
+        return .some(nil)
+      }
+      // One amount above a million tỷ đồng is a typing slip, and would let sums overflow.
+      if amount.dong.magnitude > Self.largestAmount {
+        output.unreadableMoneyRows.insert(row.number)
+        output.diagnostics.append(Diagnostic(
+          code: .cellType, severity: .error, position: at,
+          values: ["value": amount.trieuText, "expected": "money", "reason": "too large"]))
         return .some(nil)
       }
       if amount.dong < 0 && isLine {
@@ -234,7 +255,10 @@ struct LineBuilder {
                                            position: position(row.number, key),
                                            values: ["column": key.rawValue]))
     }
-    if layout.column(of: .total) != nil, row.cells[.total].map({ $0.value.isEmpty }) ?? true {
+    if layout.column(of: .total) != nil, line.amounts.total == .zero,
+      row.cells[.total].map({ $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed) }) ?? true
+    {
+      output.unreadableMoneyRows.insert(row.number)  // no total: its sum cannot be checked
       output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
                                            position: position(row.number, .total),
                                            values: ["column": ColumnKey.total.rawValue]))
@@ -267,7 +291,7 @@ struct LineBuilder {
   private func readTimes(_ row: BodyRow, into line: inout PlanLine, output: inout Output) {
     for key in [ColumnKey.start, .end] {
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
-      if let time = DateReader.planTime(from: cell.value) {
+      if let time = DateReader.planTime(from: cell.value, defaultYear: output.meta.planYears.first?.value) {
         if key == .start { line.start = time } else { line.end = time }
       } else {
         output.diagnostics.append(typeError(position(row.number, key), cell.value.displayText,
@@ -275,7 +299,9 @@ struct LineBuilder {
       }
     }
     if let cell = row.cells[.period], !cell.value.isEmpty {
-      if case .text(let text) = cell.value, let period = DateReader.period(from: text.nfcTrimmed) {
+      if case .text(let text) = cell.value,
+        let period = DateReader.period(from: text.nfcTrimmed, defaultYear: output.meta.planYears.first?.value)
+      {
         line.start = line.start ?? period.start
         line.end = line.end ?? period.end
       } else if let time = DateReader.planTime(from: cell.value) {
@@ -287,6 +313,12 @@ struct LineBuilder {
       }
     }
   }
+
+  /// The largest amount accepted in one cell, in đồng (10^15: a million tỷ).
+  static let largestAmount: UInt64 = 1_000_000_000_000_000
+
+  /// Texts that mean an empty amount.
+  static let nothingMarks: Set<String> = ["-", "–", "—", "--"]
 
   /// "x", "có", "1", "yes", TRUE → true; "không", "0", "no", FALSE → false.
   static func flag(_ value: CellValue) -> Bool? {

@@ -30,7 +30,9 @@ public enum NumberReader {
       text = String(text.dropFirst().dropLast())
     }
     if text.hasPrefix("-") || text.hasPrefix("−") {
-      negative.toggle()
+      // "(-15)" says negative twice: a slip, not a positive amount.
+      if negative { return .invalid }
+      negative = true
       text = String(text.dropFirst())
     } else if text.hasPrefix("+") {
       text = String(text.dropFirst())

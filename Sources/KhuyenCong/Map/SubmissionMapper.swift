@@ -30,6 +30,10 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var meta = SubmissionMeta()
   private var diagnostics: [Diagnostic] = []
   private var sheetNames: [String] = []
+  /// A header row met again under the table (a page break), whose second row is skipped too.
+  private var repeatedHeader: SheetRow?
+  /// Later sheets with a plan header of their own, reported once each.
+  private var ignoredSheets: [String] = []
 
   /// A mapper for the file named `file`, reading names against `programme`.
   public init(file: String, programme: Programme) {
@@ -73,12 +77,12 @@ public struct SubmissionMapper: WorkbookVisitor {
       classify(row, layout: layout)
     case .done:
       // A second sheet with a plan header is not read; say so rather than drop it silently.
-      if HeaderLayout.isHeader(row), sheetName != planSheet {
+      if HeaderLayout.isHeader(row), sheetName != planSheet, ignoredSheets.last != sheetName {
+        ignoredSheets.append(sheetName)
         diagnostics.append(Diagnostic(
           code: .sheetIgnored, severity: .warning,
           position: Position(file: file, sheet: sheetName, row: row.number),
           values: ["planSheet": planSheet ?? ""]))
-        phase = .done
       }
     }
   }
@@ -118,35 +122,68 @@ public struct SubmissionMapper: WorkbookVisitor {
       default: return false
       }
     }
+    // The header repeated at a page break, with its second row and column numbers.
+    if HeaderLayout.isHeader(row) {
+      repeatedHeader = row
+      return
+    }
+    if let header = repeatedHeader {
+      if HeaderLayout.isSubHeader(row, under: header) { return }
+      repeatedHeader = nil
+      if HeaderLayout.isColumnNumberRow(row) { return }
+    }
+    // "Tổng cộng" in the row number, content or activity column, or in one of the first three.
     let labels = [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]]
       .compactMap { $0.map { TextKey($0.value.displayText) } }
-      + row.cells.prefix(3).map { TextKey($0.value.displayText) }
+      + row.cells.filter { $0.column <= 3 }.map { TextKey($0.value.displayText) }
     if labels.contains(where: { Self.totalWords.contains($0.folded) }) {
       totalSeen = true
       rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
       return
     }
-    if !hasMoney {
+    let stt = cells[.rowNumber].map { Self.trimmedLabel($0.value.displayText) } ?? ""
+    if !stt.isEmpty, stt.allSatisfy({ "IVXL".contains($0) }), DateReader.romanValue(stt) != nil {
+      rows.append(BodyRow(number: row.number, kind: .section(stt), cells: cells))
+      return
+    }
+    let described: [ColumnKey] = [.content, .activity, .implementer, .beneficiary, .place, .unit, .quantity]
+    let filled = described.filter { cells[$0].map { !$0.value.isEmpty } ?? false }
+    // "A", "B." grouping sections (capital letters only: "a", "b" number sub-lines).
+    if stt.count == 1, let letter = stt.first, ("A"..."H").contains(letter),
+      !filled.contains(where: { [.implementer, .beneficiary, .place, .unit, .quantity].contains($0) })
+    {
+      return
+    }
+    let looksLikeLine = filled.count >= 2
+    if !hasMoney && !looksLikeLine {
       let text = TextKey(row.cells.map { $0.value.displayText }.joined(separator: " "))
       if totalSeen || Self.signatureWords.contains(where: { text.contains(words: TextKey($0)) }) {
         return  // signature block: "Nơi nhận", "TM. ỦY BAN NHÂN DÂN", a name
       }
-      let onlyNumber = row.cells.allSatisfy { layout.columns[$0.column] == .rowNumber }
-      if onlyNumber { return }  // a numbered, empty line of the form
-    }
-    if let number = cells[.rowNumber], case .text(let text) = number.value,
-      DateReader.romanValue(text.nfcTrimmed.lowercased()) != nil,
-      text.nfcTrimmed.allSatisfy({ "IVXLivxl".contains($0) })
-    {
-      rows.append(BodyRow(number: row.number, kind: .section(text.nfcTrimmed), cells: cells))
+      if row.cells.allSatisfy({ layout.columns[$0.column] == .rowNumber }) {
+        return  // a numbered, empty line of the form
+      }
+      // Anything else is said, not swallowed: a note, a stray name, a heading of our own.
+      diagnostics.append(Diagnostic(
+        code: .rowIgnored, severity: .info, position: Position(file: file, sheet: sheetName, row: row.number),
+        values: ["value": row.cells.map { $0.value.displayText.nfcTrimmed }.joined(separator: " | ")]))
       return
     }
-    if let number = cells[.rowNumber], case .text(let text) = number.value,
-      text.nfcTrimmed.count <= 2, text.nfcTrimmed.first?.isLetter == true, cells[.implementer] == nil
-    {
-      return  // a lettered heading ("A", "B.") grouping sections: its amounts are not a line
+    if hasMoney && filled.isEmpty && stt.isEmpty {
+      // Amounts under the lines with no label: a total row that forgot to say so.
+      totalSeen = true
+      rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
+      return
     }
     rows.append(BodyRow(number: row.number, kind: .line, cells: cells))
+  }
+
+  /// A row label without its trailing dot or parentheses ("II." → "II", "(1)" → "1").
+  static func trimmedLabel(_ text: String) -> String {
+    var label = text.nfcTrimmed
+    while let last = label.last, last == "." || last == ")" { label.removeLast() }
+    while let first = label.first, first == "(" { label.removeFirst() }
+    return label
   }
 
   /// Folded labels of a total row.
@@ -185,6 +222,10 @@ public struct SubmissionMapper: WorkbookVisitor {
     var columns: [ColumnKey: Int] = [:]
     for (column, key) in layout.columns { columns[key] = column }
     diagnostics += headerProblems(layout, sheet: planSheet, lines: built.lines)
+    if built.lines.isEmpty {
+      diagnostics.append(Diagnostic(code: .planEmpty, severity: .error,
+                                    position: Position(file: file, sheet: planSheet, row: layout.lastRow)))
+    }
     var mapped = MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
                                   diagnostics: diagnostics, columns: columns,
                                   numberConvention: built.convention)

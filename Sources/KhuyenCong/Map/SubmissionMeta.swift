@@ -81,6 +81,13 @@ struct TitleBlockReader {
   /// A "label: value" pair; `false` when the label is not one we know.
   private func readLabel(_ label: TextKey, value: String, cell: CellValue, at position: Position,
                          whole: String, into meta: inout SubmissionMeta) -> Bool {
+    // "Đơn vị: triệu đồng" is the money unit, not the sending unit.
+    if label.folded == "don vi" || label.folded == "don vi tinh" || label.folded == "dvt",
+      let unit = Self.moneyUnit(value)
+    {
+      meta.moneyUnit = Located(unit, at: position)
+      return true
+    }
     if Self.districtLabels.contains(label.folded) {
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
         meta.districts.append(Located(code, at: position))
@@ -109,12 +116,6 @@ struct TitleBlockReader {
       if meta.documentNumber == nil, !value.isEmpty { meta.documentNumber = value }
       return true
     }
-    if label.folded == "don vi tinh" || label.folded == "dvt" || label.folded == "don vi" {
-      if let unit = Self.moneyUnit(value) {
-        meta.moneyUnit = Located(unit, at: position)
-        return true
-      }
-    }
     return false
   }
 
@@ -123,20 +124,21 @@ struct TitleBlockReader {
   private func readTitleText(_ text: String, at position: Position, into meta: inout SubmissionMeta) {
     let key = TextKey(text)
     let words = key.words
-    if key.contains(words: TextKey("ke hoach")),
+    // "Căn cứ Quyết định số 69/QĐ-UBND ngày 10 tháng 3 năm 2016", "(Kèm theo Kế hoạch số …)":
+    // lines citing another document give neither the plan year nor the date.
+    let citesDocument = words.contains("so") || ["can", "kem", "thuc", "theo"].contains(words.first ?? "")
+    if !citesDocument, key.contains(words: TextKey("ke hoach")),
       let n = words.lastIndex(of: "nam"), n + 1 < words.count, words[n + 1].count == 4,
-      let year = Int(words[n + 1]), n == 0 || words[n - 1] != "thang"
+      let year = Int(words[n + 1]), n < 2 || words[n - 2] != "thang"
     {
       meta.planYears.append(Located(year, at: position))
     }
-    if key.contains(words: TextKey("ngay")) && key.contains(words: TextKey("thang")),
-      let day = DateReader.day(from: text)
-    {
+    if !citesDocument, Self.isPlaceAndDateLine(words), let day = DateReader.day(from: text) {
       meta.dates.append(Located(day, at: position))
       if let code = districts.placeOfDateLine(text, provinceName: provinceName) {
         meta.districts.append(Located(code, at: position))
       }
-    } else if let code = districts.mentioned(in: text) {
+    } else if !citesDocument, let code = districts.mentioned(in: text) {
       meta.districts.append(Located(code, at: position))
     } else if Self.isUnitHeading(key) {
       // "HUYỆN HÀ TIÊN" under "ỦY BAN NHÂN DÂN": a district heading naming no district.
@@ -145,6 +147,15 @@ struct TitleBlockReader {
     if meta.moneyUnit == nil, key.contains(words: TextKey("don vi tinh")), let unit = Self.moneyUnit(text) {
       meta.moneyUnit = Located(unit, at: position)
     }
+  }
+
+  /// "Lâm Bình, ngày 25 tháng 10 năm 2016" or "ngày 25 tháng 10 năm 2016": a short place name,
+  /// then the date.
+  static func isPlaceAndDateLine(_ words: [Substring]) -> Bool {
+    guard let n = words.firstIndex(of: "ngay"), n <= 5, n + 2 < words.count, words[n + 2] == "thang" else {
+      return false
+    }
+    return true
   }
 
   /// Whether a title line is the heading of a district's People's Committee.
@@ -164,6 +175,17 @@ struct TitleBlockReader {
   /// The money unit `text` names, looking at its last words ("… triệu đồng").
   static func moneyUnit(_ text: String) -> MoneyUnit? {
     let key = TextKey(text)
+    // "1.000 đồng", "1.000.000 đồng", "1000đ": a multiple of the đồng.
+    let digits = text.filter(\.isASCIIDigitCharacter)
+    if !digits.isEmpty, key.words.last == "dong" || key.words.last == "d" || key.folded.hasSuffix("d") {
+      switch digits {
+      case "1": return .dong
+      case "1000": return .nghinDong
+      case "1000000": return .trieuDong
+      case "1000000000": return .tyDong
+      default: return nil
+      }
+    }
     if key.contains(words: TextKey("trieu dong")) || key.contains(words: TextKey("tr dong"))
       || key.contains(words: TextKey("trieu")) { return .trieuDong }
     if key.contains(words: TextKey("nghin dong")) || key.contains(words: TextKey("ngan dong")) {

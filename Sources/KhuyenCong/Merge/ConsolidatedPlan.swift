@@ -26,6 +26,10 @@ public struct ConsolidatedPlan: Hashable, Sendable {
   public var earlierYears: [PlanYear]
   /// Rejected files of this year that name no district we know: listed, never dropped.
   public var unattributedRejections: [RejectedFile]
+  /// Every other rejected file of this year: versions rejected from districts whose plan came
+  /// from another file, and earlier rejected tries of rejected districts. Listed with their
+  /// errors so the Department can answer each file, never dropped (issue 4).
+  public var otherRejections: [RejectedFile] = []
   /// Merge-time findings: `submission.superseded` (info), `cross.duplicate` (warning),
   /// `budget.envelope` (warning), `meta.district` for an accepted file naming no district.
   public var diagnostics: [Diagnostic]
@@ -81,12 +85,15 @@ public struct ConsolidatedLine: Hashable, Sendable {
 public struct RejectedFile: Hashable, Sendable {
   /// The file name as submitted.
   public var file: String
+  /// The district it names, when it names one the programme knows.
+  public var district: DistrictCode?
   /// Its error diagnostics, in the order found.
   public var diagnostics: [Diagnostic]
 
   /// Creates an entry.
-  public init(file: String, diagnostics: [Diagnostic]) {
+  public init(file: String, district: DistrictCode? = nil, diagnostics: [Diagnostic]) {
     self.file = file
+    self.district = district
     self.diagnostics = diagnostics
   }
 }

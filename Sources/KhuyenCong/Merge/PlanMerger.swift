@@ -28,6 +28,10 @@ public enum PlanMerger {
     // Accepted submissions of year N, by district (lookup only; iteration is by rank).
     var acceptedByDistrict: [DistrictCode: [Submission]] = [:]
     var unplaced: [Submission] = []
+    // Accepted yet late (the late policy is `warn`): such a version counts only when the
+    // district has no on-time one (issue 4: "the latest on-time version").
+    let lateFiles = Set(results.filter { $0.diagnostics.contains { $0.code == .deadlineLate } }
+      .map(\.submission.file))
     for result in results where result.status == .accepted && result.submission.planYear == year {
       guard let code = result.submission.district else {
         unplaced.append(result.submission)
@@ -61,9 +65,12 @@ public enum PlanMerger {
 
     var lines: [ConsolidatedLine] = []
     var superseded: [Diagnostic] = []
+    var shownRejections: Set<String> = []
     for index in districts.indices {
       let code = districts[index].code
-      if let versions = acceptedByDistrict[code], let winner = latest(versions) {
+      if let versions = acceptedByDistrict[code],
+        let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
+      {
         let others = versions.filter { $0 != winner }.sorted { precedes($0.file, $1.file) }
         var entry = districts[index]
         entry.status = .accepted
@@ -94,7 +101,14 @@ public enum PlanMerger {
         districts[index].submittedOn = last.submittedOn
         districts[index].documentNumber = last.documentNumber
         districts[index].diagnostics = result.diagnostics.filter { $0.severity == .error }
+        shownRejections.insert(last.file)
       }
+    }
+    let otherRejections = districts.map(\.code).flatMap { code in
+      (rejectedByDistrict[code] ?? []).filter { !shownRejections.contains($0.submission.file) }
+        .sorted { precedes($0.submission.file, $1.submission.file) }
+        .map { RejectedFile(file: $0.submission.file, district: code,
+                            diagnostics: $0.diagnostics.filter { $0.severity == .error }) }
     }
     diagnostics = superseded + diagnostics
     let rank = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
@@ -133,7 +147,7 @@ public enum PlanMerger {
     diagnostics += CrossDuplicateCheck.run(lines: lines, districts: districts, year: year)
     diagnostics += envelopeWarnings(totals: totals, year: year, programme: programme)
 
-    return ConsolidatedPlan(
+    var plan = ConsolidatedPlan(
       planYear: year, districts: districts, lines: lines, contentAreas: contentAreas,
       totals: totals, priorityTotals: priorityTotals,
       priorityShareOfTotal: Percentage.of(priorityTotals.total, in: totals.total, places: 2),
@@ -143,6 +157,8 @@ public enum PlanMerger {
         .map { RejectedFile(file: $0.submission.file,
                             diagnostics: $0.diagnostics.filter { $0.severity == .error }) },
       diagnostics: diagnostics)
+    plan.otherRejections = otherRejections
+    return plan
   }
 
   /// The programme's districts ranked as its priorities imply: priority districts first, in

@@ -35,9 +35,20 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var description: String { trieuText }
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.dong < rhs.dong }
-  public static func + (lhs: Self, rhs: Self) -> Self { Money(dong: lhs.dong &+ rhs.dong) }
-  public static func - (lhs: Self, rhs: Self) -> Self { Money(dong: lhs.dong &- rhs.dong) }
-  public static func += (lhs: inout Self, rhs: Self) { lhs.dong = lhs.dong &+ rhs.dong }
+  // Sums saturate instead of wrapping or trapping: one cell holds at most 10^15 đồng (the
+  // mapper refuses more), so only a sum of thousands of absurd lines can reach the bound, and
+  // then it shows as an absurd amount, never as a negative one or a crash.
+  public static func + (lhs: Self, rhs: Self) -> Self {
+    let (sum, overflow) = lhs.dong.addingReportingOverflow(rhs.dong)
+    guard overflow else { return Money(dong: sum) }
+    return Money(dong: rhs.dong > 0 ? .max : .min)
+  }
+  public static func - (lhs: Self, rhs: Self) -> Self {
+    let (difference, overflow) = lhs.dong.subtractingReportingOverflow(rhs.dong)
+    guard overflow else { return Money(dong: difference) }
+    return Money(dong: rhs.dong < 0 ? .max : .min)
+  }
+  public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
 }
 
 /// The money unit a submission declares ("Đơn vị tính: triệu đồng"); triệu đồng by default.

@@ -76,7 +76,13 @@ public struct PlaceResolver: Sendable {
   static func parts(of place: String) -> [String] {
     var parts: [String] = []
     for piece in place.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
-      parts += piece.components(separatedBy: " và ").map { $0.nfcTrimmed }
+      // " và " in any case: "Thị trấn Na Hang Và xã Mỹ Bằng".
+      var rest = Substring(piece)
+      while let range = rest.range(of: " và ", options: .caseInsensitive) {
+        parts.append(String(rest[..<range.lowerBound]).nfcTrimmed)
+        rest = rest[range.upperBound...]
+      }
+      parts.append(String(rest).nfcTrimmed)
     }
     return parts.filter { !$0.isEmpty && TextKey($0).words.first != "tinh" }
   }

@@ -56,7 +56,7 @@ struct ConsolidateCommand: ParsableCommand {
         throw ExitCode(ExitStatus.usage.rawValue)
       }
     }
-    printOut(ConsolidationSummary.text(plan, programme: programme, folder: out,
+    printOut(ConsolidationSummary.text(plan, results: results, programme: programme, folder: out,
                                        files: outputs.map(\.name), language: language.language))
     if results.contains(where: { $0.status == .rejected }) {
       throw ExitCode(ExitStatus.rejected.rawValue)

@@ -10,7 +10,7 @@ struct MessageCatalogTests {
     "cell.required", "cell.type", "content.unknown", "content.unit", "place.unknown",
     "place.other-district", "place.merged", "period.outside", "budget.sum", "budget.negative",
     "budget.cap", "budget.priority-only", "total.mismatch", "line.duplicate", "cross.duplicate",
-    "submission.superseded", "sheet.ignored", "budget.envelope",
+    "submission.superseded", "sheet.ignored", "budget.envelope", "meta.unit", "plan.empty", "row.ignored",
   ]
 
   @Test("every code has a Vietnamese and an English message", arguments: specCodes)

@@ -124,3 +124,39 @@ struct PlanMergerTests {
     #expect(Percentage.of(ExactDecimal(units: 1), in: .zero, places: 1) == nil)
   }
 }
+
+@Suite("Merging: which version counts")
+struct VersionChoiceTests {
+  @Test("under the warn policy a late version does not beat an on-time one")
+  func onTimeBeatsLate() {
+    let early = MergeTestData.submission(
+      "na-hang-v1.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 10, day: 20),
+      lines: [MergeTestData.line("na-hang-v1.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+                                 beneficiary: "HTX A", quantity: 20, total: "100", local: "100")])
+    let late = MergeTestData.submission(
+      "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
+      lines: [MergeTestData.line("na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+                                 beneficiary: "HTX A", quantity: 30, total: "150", local: "150")])
+    let lateWarning = Diagnostic(code: .deadlineLate, severity: .warning,
+                                 position: Position(file: "na-hang-v2.csv", sheet: "Sheet1", row: 3, column: 3))
+    let plan = PlanMerger.merge(
+      results: [MergeTestData.accepted(early), SubmissionResult(submission: late, diagnostics: [lateWarning])],
+      year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
+    #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v1.csv")
+    #expect(plan.totals.total.trieuText == "100")
+  }
+
+  @Test("a late version counts when the district has no on-time one")
+  func lateAlone() {
+    let late = MergeTestData.submission(
+      "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
+      lines: [MergeTestData.line("na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+                                 beneficiary: "HTX A", quantity: 30, total: "150", local: "150")])
+    let lateWarning = Diagnostic(code: .deadlineLate, severity: .warning,
+                                 position: Position(file: "na-hang-v2.csv"))
+    let plan = PlanMerger.merge(
+      results: [SubmissionResult(submission: late, diagnostics: [lateWarning])],
+      year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
+    #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v2.csv")
+  }
+}

@@ -28,4 +28,12 @@ struct MoneyTests {
   func columnLetters(column: Int) {
     #expect(ColumnName.number(ColumnName.letters(column)) == column)
   }
+
+  @Test("a sum past Int64 saturates: never a negative total, never a crash")
+  func saturation() {
+    let huge = Money(dong: .max - 5)
+    #expect((huge + Money(dong: 10)).dong == .max)
+    #expect((Money(dong: .min + 5) - Money(dong: 10)).dong == .min)
+    #expect((Money(dong: 2) + Money(dong: 3)).dong == 5)
+  }
 }

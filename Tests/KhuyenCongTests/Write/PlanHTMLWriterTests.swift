@@ -34,4 +34,16 @@ struct PlanHTMLWriterTests {
     #expect(!text.contains("<script>"))
     #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
   }
+
+  @Test("amounts read the Vietnamese way, 2.170,75 triệu đồng, not 2170.75")
+  func vietnameseNumbers() {
+    #expect(html.contains("<td class=\"n\">2.170,75</td>"))
+    #expect(!html.contains(">2170.75<"))
+  }
+
+  @Test("chart labels start at the left edge above their bar, so long names are not cut off")
+  func chartLabelsAboveBars() {
+    #expect(!html.contains("text-anchor=\"end\""))
+    #expect(html.contains("<text x=\"0\" y=\"14\">"))
+  }
 }

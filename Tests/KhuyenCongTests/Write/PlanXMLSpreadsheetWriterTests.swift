@@ -59,4 +59,12 @@ struct PlanXMLSpreadsheetWriterTests {
     let issues = try WriteTestSupport.schemaValidator().validate(bytes)
     #expect(issues.isEmpty)
   }
+
+  @Test("every column width names its column, as LibreOffice 7.4 needs on sheets after the first")
+  func columnsCarryIndex() {
+    let text = WriteTestSupport.text(WriteTestSupport.xml())
+    let columns = text.components(separatedBy: "<Column ").dropFirst()
+    #expect(!columns.isEmpty)
+    #expect(columns.allSatisfy { $0.hasPrefix("ss:Index=") })
+  }
 }

@@ -9,7 +9,9 @@ enum SpreadsheetMLValue {
     case "Number":
       let literal = trimmed(text)
       if literal.isEmpty { return .empty }
-      return isNumberLiteral(literal) ? .number(literal) : nil
+      // Excel keeps 15 significant digits: `0.30000000000000004` is the 0.3 the district
+      // typed, exactly as the xlsx reader reads it (XLSXNumberLiteral).
+      return isNumberLiteral(literal) ? .number(XLSXNumberLiteral.displayed(Substring(literal))) : nil
     case "DateTime":
       let literal = trimmed(text)
       if literal.isEmpty { return .empty }

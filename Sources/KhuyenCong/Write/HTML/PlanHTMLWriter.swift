@@ -21,16 +21,18 @@ public enum PlanHTMLWriter {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>Kế hoạch khuyến công năm \(year) - \(e(programme.province.name))</title>
       <style>
-      body{font-family:"Times New Roman",Times,serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#1a1a1a}
+      body{font-family:"Times New Roman",Times,"Liberation Serif","DejaVu Serif",serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#1a1a1a}
       h1,h2{color:#1f3864}h1 small,h2 small{display:block;font-size:55%;color:#666;font-weight:normal}
       table{border-collapse:collapse;margin:.5em 0 1.5em;width:100%}
       th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
       th{background:#d9e1f2}td.n{text-align:right;white-space:nowrap}
       tr.area td{font-weight:bold;background:#f2f2f2}tr.total td{font-weight:bold}
       tr.priority td{background:#fff2cc}.status-rejected{color:#c00000;font-weight:bold}
-      .status-missing{color:#7f6000;font-weight:bold}svg text{font:13px sans-serif}
+      .status-missing{color:#7f6000;font-weight:bold}svg text{font:13px Arial,"Liberation Sans","DejaVu Sans",sans-serif}
+      svg.chart{display:block;max-width:100%;height:auto;margin:.5em 0 1em}
       .cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #999;padding:.5em 1em}
       .card b{display:block;font-size:130%}
+      @media print{body{margin:0;max-width:none}h2{break-after:avoid}svg.chart,tr{break-inside:avoid}}
       </style>
       </head>
       <body>
@@ -54,21 +56,40 @@ public enum PlanHTMLWriter {
 
   static func e(_ text: String) -> String { HTMLText.escaped(text) }
 
+  /// An amount in triệu đồng as a Vietnamese reader writes it (`14.121,5`): the page is
+  /// Vietnamese, and a plain `1219.45` reads as one hundred thousand times more to them.
+  static func amount(_ money: Money) -> String { NumberDisplay.text(money.trieu, in: .vi) }
+
+  /// A quantity or percentage in the Vietnamese convention, `empty` when there is none.
+  static func number(_ value: ExactDecimal?, or empty: String = "") -> String {
+    value.map { NumberDisplay.text($0, in: .vi) } ?? empty
+  }
+
+  /// A plain decimal literal (`70.0`, `-1234.5`) rewritten as `70,0`, `-1.234,5`; it keeps
+  /// the fixed number of decimals that `NumberDisplay` (which normalises) would drop.
+  static func viText(_ plain: String) -> String {
+    guard let value = ExactDecimal(literal: plain) else { return plain }
+    let grouped = NumberDisplay.text(value, in: .vi)
+    guard let point = plain.firstIndex(of: ".") else { return grouped }
+    let whole = grouped.split(separator: ",", maxSplits: 1).first.map(String.init) ?? grouped
+    return whole + "," + plain[plain.index(after: point)...]
+  }
+
   static func heading(_ vi: String, _ en: String) -> String {
     "<h2>\(e(vi)) <small>\(e(en))</small></h2>\n"
   }
 
   static func moneyCells(_ totals: FundTotals) -> String {
-    PlanLabels.amounts(totals).map { "<td class=\"n\">\($0.trieuText)</td>" }.joined()
+    PlanLabels.amounts(totals).map { "<td class=\"n\">\(amount($0))</td>" }.joined()
   }
 
   static let amountHeaders = PlanLabels.amountHeadings.map { "<th>\($0)</th>" }.joined()
 
   static func cards(_ plan: ConsolidatedPlan) -> String {
     var out = "<div class=\"cards\">\n"
-    out += "<div class=\"card\">Tổng kinh phí <small>Total</small><b>\(plan.totals.total.trieuText)</b></div>\n"
+    out += "<div class=\"card\">Tổng kinh phí <small>Total</small><b>\(amount(plan.totals.total))</b></div>\n"
     for (fund, vi, en) in PlanLabels.funds {
-      out += "<div class=\"card\">\(e(vi)) <small>\(en)</small><b>\(plan.totals[fund].trieuText)</b></div>\n"
+      out += "<div class=\"card\">\(e(vi)) <small>\(en)</small><b>\(amount(plan.totals[fund]))</b></div>\n"
     }
     let counts = [PlanDistrictStatus.accepted, .rejected, .missing].map { status in
       (status, plan.districts.filter { $0.status == status }.count)
@@ -85,14 +106,14 @@ public enum PlanHTMLWriter {
       title: "Kinh phí theo nội dung (triệu đồng)",
       bars: plan.contentAreas.map {
         .init(label: "\($0.code.rawValue). \($0.name)", value: $0.totals.total.dong.magnitude,
-              valueText: $0.totals.total.trieuText)
+              valueText: amount($0.totals.total))
       }, scaleMaximum: nil).svg()
     out += "<table>\n<tr><th>Mã</th><th>Nội dung, chỉ tiêu</th><th>Đơn vị tính</th><th>Số lượng</th>\(amountHeaders)</tr>\n"
     for (index, area) in plan.contentAreas.enumerated() {
       out += "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
       for indicator in area.indicators {
         let p = indicator.progress
-        out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(p.thisYear)</td>\(moneyCells(indicator.totals))</tr>\n"
+        out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
       }
       if area.withoutIndicator != .zero {
         out += "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
@@ -110,7 +131,7 @@ public enum PlanHTMLWriter {
       bars: plan.districts.map {
         .init(label: $0.officialName + ($0.priority ? " (ưu tiên)" : ""),
               value: $0.totals.total.dong.magnitude,
-              valueText: $0.status == .accepted ? $0.totals.total.trieuText
+              valueText: $0.status == .accepted ? amount($0.totals.total)
                 : PlanLabels.status($0.status),
               highlighted: $0.priority)
       }, scaleMaximum: nil).svg()
@@ -120,7 +141,7 @@ public enum PlanHTMLWriter {
       out += "<td>\(e(district.officialName))</td><td>\(district.priority ? "Ưu tiên" : "")</td>"
       out += "<td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td>"
       out += "<td>\(e(district.file ?? ""))</td><td class=\"n\">\(district.lineCount)</td>\(moneyCells(district.totals))"
-      out += "<td class=\"n\">\(district.shareOfTotal?.description ?? "")</td></tr>\n"
+      out += "<td class=\"n\">\(number(district.shareOfTotal))</td></tr>\n"
     }
     out += "<tr class=\"total\"><td></td><td></td><td>Tổng cộng</td><td></td><td></td><td></td><td class=\"n\">\(plan.lines.count)</td>\(moneyCells(plan.totals))<td></td></tr>\n</table>\n"
     return out
@@ -135,13 +156,13 @@ public enum PlanHTMLWriter {
       title: "Tỷ trọng của các huyện ưu tiên (%)",
       bars: [
         .init(label: "Tổng kinh phí", value: share(plan.priorityShareOfTotal),
-              valueText: (plan.priorityShareOfTotal?.description ?? "-") + " %", highlighted: true),
+              valueText: number(plan.priorityShareOfTotal, or: "-") + " %", highlighted: true),
         .init(label: "Hỗ trợ KC (KCQG + KCĐP)", value: share(plan.priorityShareOfSupport),
-              valueText: (plan.priorityShareOfSupport?.description ?? "-") + " %", highlighted: true),
+              valueText: number(plan.priorityShareOfSupport, or: "-") + " %", highlighted: true),
       ], scaleMaximum: 10_000).svg()
     out += "<table>\n<tr><th></th><th>Huyện ưu tiên</th><th>Toàn tỉnh</th><th>Tỷ lệ (%)</th></tr>\n"
-    out += "<tr><td>Tổng kinh phí</td><td class=\"n\">\(plan.priorityTotals.total.trieuText)</td><td class=\"n\">\(plan.totals.total.trieuText)</td><td class=\"n\">\(plan.priorityShareOfTotal?.description ?? "")</td></tr>\n"
-    out += "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(plan.priorityTotals.support.trieuText)</td><td class=\"n\">\(plan.totals.support.trieuText)</td><td class=\"n\">\(plan.priorityShareOfSupport?.description ?? "")</td></tr>\n</table>\n"
+    out += "<tr><td>Tổng kinh phí</td><td class=\"n\">\(amount(plan.priorityTotals.total))</td><td class=\"n\">\(amount(plan.totals.total))</td><td class=\"n\">\(number(plan.priorityShareOfTotal))</td></tr>\n"
+    out += "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(amount(plan.priorityTotals.support))</td><td class=\"n\">\(amount(plan.totals.support))</td><td class=\"n\">\(number(plan.priorityShareOfSupport))</td></tr>\n</table>\n"
     return out
   }
 
@@ -154,14 +175,14 @@ public enum PlanHTMLWriter {
       bars: withTarget.map {
         .init(label: "\($0.code.rawValue) \($0.name)",
               value: UInt64(max(0, $0.percentOfTarget?.units(atScale: 1) ?? 0)),
-              valueText: ($0.percentOfTarget?.fixedText(places: 1) ?? "") + " %")
+              valueText: viText($0.percentOfTarget?.fixedText(places: 1) ?? "") + " %")
       }, scaleMaximum: 1_000).svg()
     out += "<table>\n<tr><th>Mã</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Mục tiêu 5 năm</th><th>Năm \(plan.planYear)</th><th>Các năm trước\(PlanLabels.yearRange(plan.earlierYears))</th><th>Lũy kế</th><th>% mục tiêu</th></tr>\n"
     for p in plan.progress {
       out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td>"
-      out += "<td class=\"n\">\(p.target?.description ?? "")</td><td class=\"n\">\(p.thisYear)</td>"
-      out += "<td class=\"n\">\(p.earlierYears)</td><td class=\"n\">\(p.cumulative)</td>"
-      out += "<td class=\"n\">\(p.percentOfTarget?.fixedText(places: 1) ?? "")</td></tr>\n"
+      out += "<td class=\"n\">\(number(p.target))</td><td class=\"n\">\(number(p.thisYear))</td>"
+      out += "<td class=\"n\">\(number(p.earlierYears))</td><td class=\"n\">\(number(p.cumulative))</td>"
+      out += "<td class=\"n\">\(viText(p.percentOfTarget?.fixedText(places: 1) ?? ""))</td></tr>\n"
     }
     return out + "</table>\n"
   }
@@ -169,7 +190,7 @@ public enum PlanHTMLWriter {
   static func missingSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
     var out = heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
     let absent = plan.districts.filter { $0.status != .accepted }
-    guard !absent.isEmpty || !plan.unattributedRejections.isEmpty else {
+    guard !absent.isEmpty || !plan.unattributedRejections.isEmpty || !plan.otherRejections.isEmpty else {
       return out + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
     }
     out += "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
@@ -182,6 +203,14 @@ public enum PlanHTMLWriter {
     }
     for rejected in plan.unattributedRejections {
       let lead = "<td></td><td>(không xác định được huyện)</td><td class=\"status-rejected\">\(e(PlanLabels.status(.rejected)))</td><td>\(e(rejected.file))</td>"
+      if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
+      for d in rejected.diagnostics {
+        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+      }
+    }
+    for rejected in plan.otherRejections {
+      let name = plan.districts.first { $0.code == rejected.district }?.officialName ?? ""
+      let lead = "<td>\(e(rejected.district?.rawValue ?? ""))</td><td>\(e(name))</td><td class=\"status-rejected\">Bản bị từ chối</td><td>\(e(rejected.file))</td>"
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
@@ -209,7 +238,7 @@ public enum PlanHTMLWriter {
       let name = plan.district(entry.district)?.name ?? entry.district.rawValue
       out += "<tr><td>\(index + 1)</td><td>\(e(name))</td><td>\(e(PlanLabels.content(line)))</td><td>\(e(line.activity))</td>"
       out += "<td>\(e(line.beneficiary ?? ""))</td><td>\(e(line.place ?? ""))</td>"
-      out += "<td class=\"n\">\(line.quantity?.description ?? "")</td>\(moneyCells(line.amounts))"
+      out += "<td class=\"n\">\(number(line.quantity))</td>\(moneyCells(line.amounts))"
       out += "<td>\(e(PlanLabels.source(line.source)))</td></tr>\n"
     }
     return out + "</table>\n</details>\n"

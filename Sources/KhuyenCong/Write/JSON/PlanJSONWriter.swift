@@ -110,6 +110,10 @@ public enum PlanJSONWriter {
         .object([("file", .string(rejected.file)),
                  ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) }))])
       })),
+      ("otherRejections", .array(plan.otherRejections.map { rejected in
+        .object([("file", .string(rejected.file)), ("district", .string(rejected.district?.rawValue)),
+                 ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) }))])
+      })),
     ])
     return document.bytes()
   }

@@ -120,7 +120,7 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[1],
-      columnWidths: [36, 40, 110, 50, 80, 160, 45, 80, 80, 80, 80, 80, 60], frozenRows: 3)
+      columnWidths: [36, 40, 140, 50, 80, 220, 55, 80, 80, 80, 80, 80, 85], frozenRows: 3)
     titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - THEO HUYỆN",
               subtitle(plan, programme) + " · Huyện ưu tiên xếp trước", width: 13)
     sheet.append(header(["STT", "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp",
@@ -149,7 +149,7 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[2],
-      columnWidths: [36, 90, 45, 200, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 160],
+      columnWidths: [36, 90, 45, 220, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 250],
       frozenRows: 3)
     titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - CHI TIẾT CÁC ĐỀ ÁN, HOẠT ĐỘNG",
               subtitle(plan, programme), width: 18)
@@ -207,7 +207,7 @@ public enum PlanXMLSpreadsheetWriter {
     -> SpreadsheetMLWorksheet
   {
     var sheet = SpreadsheetMLWorksheet(
-      name: sheetNames[4], columnWidths: [40, 110, 50, 80, 160, 110, 80, 360], frozenRows: 3)
+      name: sheetNames[4], columnWidths: [40, 140, 50, 80, 220, 110, 220, 360], frozenRows: 3)
     titleRows(&sheet, "CÁC HUYỆN CHƯA NỘP HOẶC BỊ TỪ CHỐI - NĂM \(plan.planYear)",
               "Kế hoạch bị từ chối được trả lại kèm danh sách lỗi theo từng ô", width: 8)
     sheet.append(header(["Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp", "Mã lỗi",
@@ -234,6 +234,20 @@ public enum PlanXMLSpreadsheetWriter {
       let lead: [SpreadsheetMLCell] = [
         .blank(1, .code), .text(2, "(không xác định được huyện)"), .blank(3),
         .text(4, PlanLabels.status(.rejected)), .text(5, rejected.file),
+      ]
+      if rejected.diagnostics.isEmpty { sheet.append(lead + [.blank(6), .blank(7), .blank(8)]) }
+      for diagnostic in rejected.diagnostics {
+        sheet.append(lead + [.text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
+                             .text(8, messages(diagnostic))])
+      }
+    }
+    for rejected in plan.otherRejections {
+      any = true
+      let district = plan.districts.first { $0.code == rejected.district }
+      let lead: [SpreadsheetMLCell] = [
+        rejected.district.map { .text(1, $0.rawValue, .code) } ?? .blank(1, .code),
+        .text(2, district?.officialName ?? ""), district?.priority == true ? .text(3, "Ưu tiên") : .blank(3),
+        .text(4, "Bản bị từ chối"), .text(5, rejected.file),
       ]
       if rejected.diagnostics.isEmpty { sheet.append(lead + [.blank(6), .blank(7), .blank(8)]) }
       for diagnostic in rejected.diagnostics {

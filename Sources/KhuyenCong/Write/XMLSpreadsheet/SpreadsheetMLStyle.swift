@@ -1,7 +1,12 @@
 /// The cell styles every SpreadsheetML file we write declares, by `ss:ID`.
 ///
 /// One fixed list, written in this order, so the `Styles` block is the same bytes every run.
+/// Checked by rendering in LibreOffice 7.4 (`tools/render-check`), not only against the XSD.
 enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
+  // The order matters to LibreOffice 7.4, whose default SpreadsheetML import (liborcus 0.17)
+  // carries a style's borders and fill over to the next style that declares none: styles
+  // without borders come first, then bordered ones, and the two shaded ones last. Styles that
+  // hold no number format name `General` for the same reason (else STT showed as `1.0`).
   /// `Default`/`Normal`: Times New Roman 12, as Vietnamese administrative documents use.
   case normal = "Default"
   /// The sheet title: bold 14, centred (merged across with `ss:MergeAcross`).
@@ -14,26 +19,26 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
   case center
   /// Italic text with no border, right-aligned ("Đơn vị tính: triệu đồng").
   case note
-  /// Column headings: bold, centred, wrapped, bordered, shaded.
-  case header
+  /// Plain text, no border (signature block).
+  case plain
+  /// Bold text, no border ("Nơi nhận:").
+  case textBoldPlain
   /// A body text cell: wrapped, bordered.
   case text
   /// A body text cell in bold (section and total rows).
   case textBold
-  /// A text cell of a priority district, shaded so the ranking shows.
-  case textPriority
+  /// Centred, bordered (STT, codes).
+  case code
   /// Money and quantities: `#,##0.###` (thousands grouping, up to three decimals).
   case number
   /// The same in bold.
   case numberBold
   /// Percentages written as numbers (`66.7`, `12.35`): `0.0#`.
   case percent
-  /// Centred, bordered (STT, codes).
-  case code
-  /// Plain text, no border (signature block).
-  case plain
-  /// Bold text, no border ("Nơi nhận:").
-  case textBoldPlain
+  /// Column headings: bold, centred, wrapped, bordered, shaded.
+  case header
+  /// A text cell of a priority district, shaded so the ranking shows.
+  case textPriority
 
   /// The `<Style>` element.
   var xml: String {
@@ -67,14 +72,15 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
     case .header:
       body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
               borders, font + #" ss:Bold="1"/>"#,
-              ##"<Interior ss:Color="#D9E1F2" ss:Pattern="Solid"/>"##]
+              ##"<Interior ss:Color="#D9E1F2" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#]
     case .text:
-      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders]
+      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, #"<NumberFormat ss:Format="General"/>"#]
     case .textBold:
-      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, font + #" ss:Bold="1"/>"#]
+      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, font + #" ss:Bold="1"/>"#,
+              #"<NumberFormat ss:Format="General"/>"#]
     case .textPriority:
       body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
-              ##"<Interior ss:Color="#FFF2CC" ss:Pattern="Solid"/>"##]
+              ##"<Interior ss:Color="#FFF2CC" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#]
     case .number:
       body = [#"<Alignment ss:Vertical="Top"/>"#, borders, ####"<NumberFormat ss:Format="#,##0.###"/>"####]
     case .numberBold:
@@ -83,7 +89,8 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
     case .percent:
       body = [#"<Alignment ss:Vertical="Top"/>"#, borders, #"<NumberFormat ss:Format="0.0#"/>"#]
     case .code:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#, borders]
+      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
+              #"<NumberFormat ss:Format="General"/>"#]
     case .plain:
       body = [#"<Alignment ss:Vertical="Top"/>"#]
     case .textBoldPlain:

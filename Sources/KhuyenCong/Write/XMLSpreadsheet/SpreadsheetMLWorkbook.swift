@@ -29,8 +29,10 @@ struct SpreadsheetMLWorkbook: Sendable {
 
   private func write(_ sheet: SpreadsheetMLWorksheet, to out: inout String) {
     out += " <Worksheet ss:Name=\"\(XMLText.escaped(sheet.name))\">\n  <Table>\n"
-    for width in sheet.columnWidths {
-      out += "   <Column ss:AutoFitWidth=\"0\" ss:Width=\"\(width)\"/>\n"
+    // Every column names its index: LibreOffice 7.4's default import keeps counting columns
+    // from the previous sheet, so sheet 2's first width landed on its tenth column.
+    for (index, width) in sheet.columnWidths.enumerated() {
+      out += "   <Column ss:Index=\"\(index + 1)\" ss:AutoFitWidth=\"0\" ss:Width=\"\(width)\"/>\n"
     }
     var previousRow = 0
     for row in sheet.rows {
