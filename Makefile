@@ -35,3 +35,8 @@ demo: build
 
 clean:
 	rm -rf .build out
+
+# Speed and memory on large generated plans (SPEC §8): builds -c release into .build-release
+# once, writes the table to out/bench.md. See tools/bench/README.md.
+bench: setup
+	bash tools/bench/bench.sh
