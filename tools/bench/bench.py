@@ -26,6 +26,7 @@ import threading
 import time
 from datetime import datetime, timezone
 
+sys.dont_write_bytecode = True  # no __pycache__ left in the work tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
 
@@ -50,7 +51,10 @@ def measure(argv, runs, timeout):
                                     stderr=subprocess.DEVNULL, cwd=REPO)
             timer = threading.Timer(timeout, proc.kill)
             timer.start()
-            output = proc.stdout.read() if index == 0 else b""
+            output = b""
+            if index == 0:
+                output = proc.stdout.read()
+                proc.stdout.close()
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - started
             timer.cancel()
