@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN = .build/debug/khuyencong
 
-.PHONY: all setup build test demo lint clean
+.PHONY: all setup build test demo bench lint clean
 
 all: build
 
@@ -44,10 +44,15 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-release out
 
 # Opens out/plan-2017.{html,xml} in headless Chromium and LibreOffice (installed from Debian
 # when missing) and checks what they show (issue 4); pictures land in .build/render-check/.
 .PHONY: render-check
 render-check: build
 	tools/render-check/render-check.sh
+
+# Speed and memory on large generated plans (SPEC §8): builds -c release into .build-release
+# once, writes the table to out/bench.md. See tools/bench/README.md.
+bench: setup
+	bash tools/bench/bench.sh
