@@ -32,8 +32,11 @@ struct HeaderLayout: Hashable, Sendable {
   /// among them one of content, activity or total.
   static func isHeader(_ row: SheetRow) -> Bool {
     var keys: Set<ColumnKey> = []
+    guard row.cells.count >= 3 else { return false }
     for cell in row.cells {
-      guard case .text(let text) = cell.value, let key = ColumnKey.matching(TextKey(text)),
+      // Header texts are short; a long cell is never one (and is costly to fold).
+      guard case .text(let text) = cell.value, text.utf8.count <= 120,
+        let key = ColumnKey.matching(TextKey(text)),
         key != .rowNumber
       else { continue }
       keys.insert(key)

@@ -6,6 +6,8 @@ struct LineBuilder {
   let sheet: String
   let layout: HeaderLayout
   let programme: Programme
+  /// The district text of the previous line: the same text is not matched again per row.
+  private let lastDistrictText = Box("")
 
   struct Output {
     var lines: [PlanLine] = []
@@ -189,7 +191,8 @@ struct LineBuilder {
 
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
   private func readMeta(_ row: BodyRow, districts: DistrictMatcher, into meta: inout SubmissionMeta) {
-    if let value = text(row, .district) {
+    if let value = text(row, .district), value != lastDistrictText.value {
+      lastDistrictText.value = value
       let at = position(row.number, .district)
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
         if meta.districts.last?.value != code { meta.districts.append(Located(code, at: at)) }
@@ -332,6 +335,12 @@ struct LineBuilder {
       return nil
     }
   }
+}
+
+/// A mutable value shared by a non-mutating builder's passes.
+final class Box<Value> {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }
 
 /// A diagnostic as an `Error`, so it can travel in a `Result`.

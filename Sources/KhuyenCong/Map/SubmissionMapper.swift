@@ -17,6 +17,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     case seeking
     case headerFound(SheetRow)
     case body(HeaderLayout)
+    case skippingSheet
     case done
   }
 
@@ -49,6 +50,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     if planSheet == nil {
       phase = .seeking
       titleRows = []
+    } else {
+      phase = .done
     }
   }
 
@@ -60,6 +63,9 @@ public struct SubmissionMapper: WorkbookVisitor {
         planSheet = sheetName
       } else if titleRows.count < Self.titleRowLimit {
         titleRows.append(row)
+      } else {
+        // No header in the first rows: this sheet is not a plan table; look at the next.
+        phase = .skippingSheet
       }
     case .headerFound(let upper):
       if HeaderLayout.isSubHeader(row, under: upper) {
@@ -75,6 +81,8 @@ public struct SubmissionMapper: WorkbookVisitor {
         return
       }
       classify(row, layout: layout)
+    case .skippingSheet:
+      return
     case .done:
       // A second sheet with a plan header is not read; say so rather than drop it silently.
       if HeaderLayout.isHeader(row), sheetName != planSheet, ignoredSheets.last != sheetName {
@@ -94,7 +102,7 @@ public struct SubmissionMapper: WorkbookVisitor {
       phase = .done
     case .body:
       phase = .done
-    case .seeking, .done:
+    case .seeking, .done, .skippingSheet:
       break
     }
   }
@@ -108,7 +116,7 @@ public struct SubmissionMapper: WorkbookVisitor {
 
   /// Sorts one row below the header.
   private mutating func classify(_ row: SheetRow, layout: HeaderLayout) {
-    var cells: [ColumnKey: Cell] = [:]
+    var cells = KeyedCells()
     var unmapped: [Cell] = []
     for cell in row.cells {
       if let key = layout.columns[cell.column] { cells[key] = cell } else { unmapped.append(cell) }
@@ -133,9 +141,13 @@ public struct SubmissionMapper: WorkbookVisitor {
       if HeaderLayout.isColumnNumberRow(row) { return }
     }
     // "Tổng cộng" in the row number, content or activity column, or in one of the first three.
-    let labels = [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]]
-      .compactMap { $0.map { TextKey($0.value.displayText) } }
-      + row.cells.filter { $0.column <= 3 }.map { TextKey($0.value.displayText) }
+    // Only short texts can be a total's label: long ones are not folded at all.
+    let labels = ([cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
+      + row.cells.filter { $0.column <= 3 })
+      .compactMap { cell -> TextKey? in
+        guard case .text(let text) = cell.value, text.utf8.count <= 40 else { return nil }
+        return TextKey(text)
+      }
     if labels.contains(where: { Self.totalWords.contains($0.folded) }) {
       totalSeen = true
       rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
@@ -194,7 +206,8 @@ public struct SubmissionMapper: WorkbookVisitor {
                                "luu vt", "thu truong", "nguoi lap bieu", "ky ten"]
 
   /// The submission, once every sheet was read.
-  public func finish(report: ReadReport) -> MappedSubmission {
+  /// The rows it kept are released: only the submission remains.
+  public mutating func finish(report: ReadReport) -> MappedSubmission {
     var submission = Submission(file: file)
     var diagnostics = self.diagnostics
     guard let layout, let planSheet else {
@@ -210,6 +223,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     submission.sheet = planSheet
     let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
     var built = builder.build(rows: rows, meta: meta)
+    rows = []
     diagnostics += built.diagnostics
     submission.lines = built.lines
     submission.layout = built.isForm ? .form : .flat
@@ -274,7 +288,30 @@ struct BodyRow: Hashable, Sendable {
 
   var number: Int
   var kind: Kind
-  var cells: [ColumnKey: Cell]
+  var cells: KeyedCells
+}
+
+/// The cells of one row by column key: a short array searched linearly, because a
+/// dictionary per row costs kilobytes and a plan keeps every row until its numbers are read.
+struct KeyedCells: Hashable, Sendable {
+  private var entries: [Cell] = []
+  private var keys: [ColumnKey] = []
+
+  /// The cell in the column of `key`.
+  subscript(key: ColumnKey) -> Cell? {
+    get { keys.firstIndex(of: key).map { entries[$0] } }
+    set {
+      if let index = keys.firstIndex(of: key) {
+        if let newValue { entries[index] = newValue } else {
+          entries.remove(at: index)
+          keys.remove(at: index)
+        }
+      } else if let newValue {
+        keys.append(key)
+        entries.append(newValue)
+      }
+    }
+  }
 }
 
 extension DiagnosticCode {

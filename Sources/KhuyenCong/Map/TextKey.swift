@@ -12,7 +12,9 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
   public init(_ text: some StringProtocol) {
     var scalars = String.UnicodeScalarView()
     var pendingSpace = false
-    let decomposed = String(text).decomposedStringWithCanonicalMapping
+    let string = String(text)
+    // ASCII needs no decomposition; Foundation's normalisation is the costliest step here.
+    let decomposed = string.utf8.allSatisfy { $0 < 0x80 } ? string : string.decomposedStringWithCanonicalMapping
     for scalar in decomposed.unicodeScalars {
       // Combining marks (tones, breve, circumflex, horn) vanish.
       if (0x0300...0x036F).contains(scalar.value) { continue }
@@ -63,6 +65,13 @@ extension String {
   /// Unicode NFC and trimmed of spaces and line breaks, as every cell text is compared and
   /// stored (SPEC §3, "Text is NFC-normalised and trimmed").
   var nfcTrimmed: String {
-    precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    // ASCII is already NFC; trimming it needs no Foundation bridge.
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+      guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+      else { return "" }
+      return String(self[first...last])
+    }
+    return precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

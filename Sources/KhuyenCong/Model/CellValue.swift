@@ -11,7 +11,8 @@ public enum CellValue: Hashable, Sendable {
   /// A number, as its decimal literal (`"-12.5"`, `"1.2345E+20"`).
   case number(String)
   /// A calendar date and time without a zone (SpreadsheetML `DateTime`, xlsx date formats).
-  case dateTime(CivilDateTime)
+  // Boxed: seven integers inline would make every cell of every sheet four times larger.
+  indirect case dateTime(CivilDateTime)
   /// A boolean (`ss:Type="Boolean"` 1/0, xlsx `t="b"`).
   case boolean(Bool)
   /// An error value such as `#N/A` or `#DIV/0!`.

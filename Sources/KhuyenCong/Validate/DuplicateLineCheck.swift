@@ -15,7 +15,7 @@ public struct DuplicateLineCheck: SubmissionCheck {
   }
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    var first: [Key: PlanLine] = [:]
+    var first: [Key: Int] = [:]  // the row of each line's first occurrence
     var found: [Diagnostic] = []
     for line in mapped.submission.lines {
       let key = Key(content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
@@ -23,9 +23,9 @@ public struct DuplicateLineCheck: SubmissionCheck {
                     place: TextKey(line.place ?? ""), amounts: line.amounts)
       if let earlier = first[key] {
         found.append(Diagnostic(code: .lineDuplicate, severity: .error, position: line.source,
-                                values: ["activity": line.activity, "otherRow": String(earlier.source.row ?? 0)]))
+                                values: ["activity": line.activity, "otherRow": String(earlier)]))
       } else {
-        first[key] = line
+        first[key] = line.source.row ?? 0
       }
     }
     return found
