@@ -25,7 +25,8 @@ public enum ValidationReport {
       case (.accepted, false): verdict = "ACCEPTED"
       case (.rejected, false): verdict = "REJECTED"
       }
-      out += "   \(verdict) (" + (vi ? "\(errors) lỗi, \(warnings) cảnh báo" : "\(errors) errors, \(warnings) warnings") + ")\n"
+      out += "   \(verdict) (" + (vi ? "\(errors) lỗi, \(warnings) cảnh báo"
+        : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")") + ")\n"
       for diagnostic in result.diagnostics {
         let place = diagnostic.position.cellReference
         out += "   " + MessageCatalog.severity(diagnostic.severity, in: language)
