@@ -7,11 +7,11 @@ BIN = .build/debug/khuyencong
 
 all: build
 
-# System packages the build needs: libxml2's and SQLite's headers, and pkg-config. Installed only where
-# missing, so a developer machine is not touched.
+# System packages the build needs: libxml2's, SQLite's and zlib's headers, and pkg-config.
+# Installed only where missing, so a developer machine is not touched.
 setup:
 	@missing=""; \
-	for p in libxml2-dev pkg-config libsqlite3-dev; do \
+	for p in libxml2-dev pkg-config libsqlite3-dev zlib1g-dev; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

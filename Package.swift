@@ -22,6 +22,15 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // zlib from the system (Debian: zlib1g-dev): xlsx parts are inflated incrementally, straight
+    // into the XML reader, so a worksheet is never held whole (SPEC §8, streaming). Not named
+    // CZlib: ZIPFoundation defines a module of that name, and the two would clash.
+    .systemLibrary(
+      name: "CSystemZlib",
+      path: "Sources/CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     // The only module that sees libxml2's C API. It imports no Foundation: a module that
     // imports both Foundation and libxml2's headers fails its first clean build on this
     // toolchain ("'UErrorCode' has different definitions"), see NOTES-toolchain.
@@ -31,6 +40,7 @@ let package = Package(
       name: "KhuyenCong",
       dependencies: [
         "KhuyenCongXML",
+        "CSystemZlib",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

@@ -14,6 +14,17 @@ struct XLSXFailure: Error {
         code: .fileUnreadable, severity: .error, position: Position(file: file), values: values))
   }
 
+  /// `file.unreadable` for a part the zip could not give whole: too large or damaged.
+  static func package(_ failure: XLSXPackage.Failure, file: String, part: String) -> XLSXFailure {
+    switch failure {
+    case .tooLarge(let limit):
+      return .unreadable(
+        file: file, part: part, reason: "expands to more than \(limit) bytes (limit)")
+    case .damaged(let reason):
+      return .unreadable(file: file, part: part, reason: reason)
+    }
+  }
+
   /// `xml.malformed` for a part libxml2 refused, at the line where it stopped.
   static func malformed(file: String, part: String, sheet: String? = nil, reader: XMLPullReader)
     -> XLSXFailure

@@ -22,7 +22,7 @@ struct XLSXMerges {
 
   /// Pass one over a worksheet part: collects `<mergeCell ref>`, ignores everything else.
   /// A ref that is not a range is returned as a problem, with its text.
-  static func collect(_ bytes: [UInt8], part: String, file: String, sheet: String)
+  static func collect(_ stream: XLSXPartStream, part: String, file: String, sheet: String)
     throws(XLSXFailure) -> (merges: XLSXMerges, invalid: [String])
   {
     struct State {
@@ -32,7 +32,7 @@ struct XLSXMerges {
       var invalid: [String] = []
     }
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file, sheet: sheet,
+      stream, part: part, file: file, sheet: sheet,
       setUp: { reader in
         State(
           mergeCell: XLSXName(main: "mergeCell", in: reader),

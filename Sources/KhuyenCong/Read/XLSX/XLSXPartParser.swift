@@ -1,17 +1,26 @@
 import Foundation
 import KhuyenCongXML
 
-/// Runs libxml2's streaming reader (`XMLPullReader`, hostile-input safe) over one part.
+/// Runs libxml2's streaming reader (`XMLPullReader`, hostile-input safe) over one part, fed
+/// as it is inflated (`XLSXPartStream`).
 enum XLSXPartParser {
-  /// Calls `setUp` once with the reader (to intern names), then `visit` on every node;
-  /// throws `xml.malformed` naming the part if libxml2 stops on an error.
+  /// Calls `setUp` once with the reader (to intern names), then `visit` on every node.
+  /// Throws `file.unreadable` naming the part if the zip could not give all of it (too large,
+  /// damaged, CRC-32 mismatch), else `xml.malformed` if libxml2 stopped on an error.
   static func parse<State>(
-    _ bytes: [UInt8], part: String, file: String, sheet: String? = nil,
+    _ stream: XLSXPartStream, part: String, file: String, sheet: String? = nil,
     setUp: (XMLPullReader) -> State, visit: (XMLPullReader, inout State) -> Void
   ) throws(XLSXFailure) -> State {
-    let reader = XMLPullReader(bytes: bytes)
+    let reader = XMLPullReader { buffer in stream.pull(buffer) }
     var state = setUp(reader)
     while reader.read() { visit(reader, &state) }
+    // The zip's verdict comes first, as when a part was inflated whole before it was parsed:
+    // a bomb of zeros is "too large", not "Document is empty", and a damaged part is damaged
+    // wherever libxml2 stopped.
+    stream.drain()
+    if let failure = stream.failure {
+      throw .package(failure, file: file, part: part)
+    }
     if reader.failure != nil {
       throw .malformed(file: file, part: part, sheet: sheet, reader: reader)
     }

@@ -67,41 +67,47 @@ public enum XLSXReader {
     // xl/workbook.xml, which is also the fallback when `_rels/.rels` is missing.
     var workbookPart = "xl/workbook.xml"
     let rootRelsPart = XLSXRelationships.partName(for: "")
-    if let bytes = try part(&package, rootRelsPart, file: file) {
-      let rels = try XLSXRelationships.parse(bytes, part: rootRelsPart, source: "", file: file)
-      if let office = rels.first(kind: "officeDocument"), package.contains(office.target) {
-        workbookPart = office.target
-      }
+    let rootRels = try parsePart(&package, rootRelsPart, file: file) {
+      stream throws(XLSXFailure) in
+      try XLSXRelationships.parse(stream, part: rootRelsPart, source: "", file: file)
     }
-    guard let workbookBytes = try part(&package, workbookPart, file: file) else {
+    if let office = rootRels?.first(kind: "officeDocument"), package.contains(office.target) {
+      workbookPart = office.target
+    }
+    let parsedWorkbook = try parsePart(&package, workbookPart, file: file) {
+      stream throws(XLSXFailure) in
+      try XLSXWorkbook.parse(stream, part: workbookPart, file: file)
+    }
+    guard let workbook = parsedWorkbook else {
       throw .unreadable(
         file: file, part: workbookPart, reason: "no workbook part: not a spreadsheet")
     }
-    let workbook = try XLSXWorkbook.parse(workbookBytes, part: workbookPart, file: file)
     guard !workbook.sheets.isEmpty else {
       throw .unreadable(file: file, part: workbookPart, reason: "the workbook lists no sheets")
     }
     let relsPart = XLSXRelationships.partName(for: workbookPart)
-    guard let relsBytes = try part(&package, relsPart, file: file) else {
+    let parsedRels = try parsePart(&package, relsPart, file: file) {
+      stream throws(XLSXFailure) in
+      try XLSXRelationships.parse(stream, part: relsPart, source: workbookPart, file: file)
+    }
+    guard let rels = parsedRels else {
       throw .unreadable(file: file, part: relsPart, reason: "missing: the sheets cannot be found")
     }
-    let rels = try XLSXRelationships.parse(
-      relsBytes, part: relsPart, source: workbookPart, file: file)
 
-    var sharedStrings: [String] = []
     let stringsPart =
       rels.first(kind: "sharedStrings")?.target
       ?? XLSXRelationships.resolve("sharedStrings.xml", from: workbookPart)
-    if let bytes = try part(&package, stringsPart, file: file) {
-      sharedStrings = try XLSXSharedStrings.parse(bytes, part: stringsPart, file: file)
-    }
-    var styles = XLSXStyles()
+    let sharedStrings =
+      try parsePart(&package, stringsPart, file: file) { stream throws(XLSXFailure) in
+        try XLSXSharedStrings.parse(stream, part: stringsPart, file: file)
+      } ?? []
     let stylesPart =
       rels.first(kind: "styles")?.target
       ?? XLSXRelationships.resolve("styles.xml", from: workbookPart)
-    if let bytes = try part(&package, stylesPart, file: file) {
-      styles = try XLSXStyles.parse(bytes, part: stylesPart, file: file)
-    }
+    let styles =
+      try parsePart(&package, stylesPart, file: file) { stream throws(XLSXFailure) in
+        try XLSXStyles.parse(stream, part: stylesPart, file: file)
+      } ?? XLSXStyles()
     let decoder = XLSXCellDecoder(
       sharedStrings: sharedStrings, styles: styles, date1904: workbook.date1904)
 
@@ -135,39 +141,47 @@ public enum XLSXReader {
         file: file, part: nil,
         reason: "the workbook names no part for relationship \"\(sheet.relationshipID)\"")
     }
-    guard let bytes = try part(&package, target.target, file: file) else {
-      throw .unreadable(file: file, part: target.target, reason: "missing from the zip")
-    }
     // <mergeCells> follows <sheetData>: pass one collects the merges, pass two streams the
-    // rows with each merge on its top-left cell. The part is in memory, so this costs a parse.
-    let (merges, invalid) = try XLSXMerges.collect(
-      bytes, part: target.target, file: file, sheet: sheet.name)
-    let reader = XLSXSheetReader(
-      file: file, part: target.target, sheet: sheet.name, decoder: decoder, merges: merges,
-      limits: limits)
-    var outcome = try reader.read(bytes, into: &visitor)
-    outcome.diagnostics += invalid.map { ref in
-      Diagnostic(
-        code: .xmlMalformed, severity: .error, position: Position(file: file, sheet: sheet.name),
-        values: ["part": target.target, "reason": "a merged range that is not one", "value": ref])
+    // rows with each merge on its top-left cell. The part is not kept between the passes
+    // (SPEC §8: memory must not grow with the file), so it is inflated twice. Pass one also
+    // checks the whole part (limits, deflate data, CRC-32, XML) before any row is delivered.
+    let part = target.target
+    let outcome = try parsePart(&package, part, file: file) {
+      stream throws(XLSXFailure) -> XLSXSheetReader.Outcome in
+      let (merges, invalid) = try XLSXMerges.collect(
+        stream, part: part, file: file, sheet: sheet.name)
+      let reader = XLSXSheetReader(
+        file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
+        limits: limits)
+      var outcome = try reader.read(stream.restarted(), into: &visitor)
+      outcome.diagnostics += invalid.map { ref in
+        Diagnostic(
+          code: .xmlMalformed, severity: .error,
+          position: Position(file: file, sheet: sheet.name),
+          values: ["part": part, "reason": "a merged range that is not one", "value": ref])
+      }
+      return outcome
+    }
+    guard let outcome else {
+      throw .unreadable(file: file, part: part, reason: "missing from the zip")
     }
     return outcome
   }
 
-  /// The bytes of a part, `nil` when the zip has none by that name.
-  private static func part(_ package: inout XLSXPackage, _ name: String, file: String)
-    throws(XLSXFailure) -> [UInt8]?
-  {
+  /// Streams part `name` through `parse`; `nil` when the zip has none by that name. The part
+  /// counts against `maxTotalUncompressedBytes` once it has been read to its end.
+  private static func parsePart<Parsed>(
+    _ package: inout XLSXPackage, _ name: String, file: String,
+    _ parse: (XLSXPartStream) throws(XLSXFailure) -> Parsed
+  ) throws(XLSXFailure) -> Parsed? {
+    let opened: XLSXPartStream?
     do {
-      return try package.part(name)
+      opened = try package.stream(name)
     } catch {
-      switch error {
-      case .tooLarge(let limit):
-        throw .unreadable(
-          file: file, part: name, reason: "expands to more than \(limit) bytes (limit)")
-      case .damaged(let reason):
-        throw .unreadable(file: file, part: name, reason: reason)
-      }
+      throw .package(error, file: file, part: name)
     }
+    guard let stream = opened else { return nil }
+    defer { package.count(stream) }
+    return try parse(stream)
   }
 }

@@ -30,8 +30,8 @@ struct XLSXRelationships {
     return directory + "_rels/" + file + ".rels"
   }
 
-  /// Parses `bytes`, the relationships of `source`, resolving targets against it.
-  static func parse(_ bytes: [UInt8], part: String, source: String, file: String)
+  /// Parses the relationships of `source` streamed by `stream`, resolving targets against it.
+  static func parse(_ stream: XLSXPartStream, part: String, source: String, file: String)
     throws(XLSXFailure) -> XLSXRelationships
   {
     struct Names {
@@ -43,7 +43,7 @@ struct XLSXRelationships {
       var result = XLSXRelationships()
     }
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file,
+      stream, part: part, file: file,
       setUp: { reader in
         Names(
           relationship: XLSXName(packageRelationships: "Relationship", in: reader),

@@ -3,7 +3,7 @@ enum XLSXSharedStrings {
   /// Each `<si>` as one NFC string: its `<t>`, or its rich-text runs `<r><t>` joined.
   /// Phonetic guides (`<rPh>`, furigana over Japanese text) are not shown in the cell and are
   /// left out.
-  static func parse(_ bytes: [UInt8], part: String, file: String) throws(XLSXFailure)
+  static func parse(_ stream: XLSXPartStream, part: String, file: String) throws(XLSXFailure)
     -> [String]
   {
     struct State {
@@ -17,7 +17,7 @@ enum XLSXSharedStrings {
       var strings: [String] = []
     }
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file,
+      stream, part: part, file: file,
       setUp: { reader in
         State(
           si: XLSXName(main: "si", in: reader), t: XLSXName(main: "t", in: reader),

@@ -22,12 +22,12 @@ struct XLSXSheetReader {
     var diagnostics: [Diagnostic]
   }
 
-  /// Reads `bytes` and delivers every row holding a value, in order.
-  func read<Visitor: WorkbookVisitor>(_ bytes: [UInt8], into visitor: inout Visitor)
+  /// Reads the part `stream` gives and delivers every row holding a value, in order.
+  func read<Visitor: WorkbookVisitor>(_ stream: XLSXPartStream, into visitor: inout Visitor)
     throws(XLSXFailure) -> Outcome
   {
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file, sheet: sheet,
+      stream, part: part, file: file, sheet: sheet,
       setUp: { reader in
         SheetState(names: Names(reader), summary: SheetSummary(name: sheet, merges: merges.ranges))
       },

@@ -12,7 +12,7 @@ struct XLSXStyles {
   }
 
   /// Parses the styles part.
-  static func parse(_ bytes: [UInt8], part: String, file: String) throws(XLSXFailure)
+  static func parse(_ stream: XLSXPartStream, part: String, file: String) throws(XLSXFailure)
     -> XLSXStyles
   {
     struct State {
@@ -26,7 +26,7 @@ struct XLSXStyles {
       var xfFormats: [Int] = []
     }
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file,
+      stream, part: part, file: file,
       setUp: { reader in
         State(
           numFmt: XLSXName(main: "numFmt", in: reader),

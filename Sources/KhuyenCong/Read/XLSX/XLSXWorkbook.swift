@@ -16,7 +16,7 @@ struct XLSXWorkbook {
   var date1904 = false
 
   /// Parses the workbook part.
-  static func parse(_ bytes: [UInt8], part: String, file: String) throws(XLSXFailure)
+  static func parse(_ stream: XLSXPartStream, part: String, file: String) throws(XLSXFailure)
     -> XLSXWorkbook
   {
     struct Names {
@@ -29,7 +29,7 @@ struct XLSXWorkbook {
       var result = XLSXWorkbook()
     }
     let state = try XLSXPartParser.parse(
-      bytes, part: part, file: file,
+      stream, part: part, file: file,
       setUp: { reader in
         Names(
           sheet: XLSXName(main: "sheet", in: reader),

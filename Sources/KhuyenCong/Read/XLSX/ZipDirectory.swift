@@ -5,7 +5,7 @@
 /// entry whose deflate stream does not end before the end of the file makes its inflate loop
 /// spin forever on empty reads. A district's file must never crash or hang the run (SPEC §8),
 /// so we read the directory ourselves, refuse anything that points outside the file, and hand
-/// only the exact compressed bytes of an entry to ZIPFoundation's inflater (`XLSXPackage`).
+/// only the exact compressed bytes of an entry to zlib (`XLSXPartStream`).
 struct ZipDirectory {
   /// One file stored in the zip.
   struct Entry: Hashable {

@@ -230,3 +230,62 @@ crc_mismatch()
 write("cell-type-mismatch.xlsx", base(sheet(
     '<row r="1"><c r="A1"><v>abc</v></c><c r="B1" t="b"><v>có</v></c><c r="C1" t="s"><v>5</v></c>'
     '<c r="D1"><v>12</v></c></row>')))
+
+
+# Streaming (parts are inflated or sliced 64 KiB at a time, straight into the XML reader).
+# 1500 rows with a shared string each and a merge after the cells: about 140 KB of worksheet,
+# so several chunks. The same workbook stored (method 0) and deflated must read the same.
+def many_rows(count=1500):
+    strings = "".join(f"<si><t>dòng {n}</t></si>" for n in range(1, count + 1))
+    shared = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="{MAIN}" count="{count}" uniqueCount="{count}">{strings}</sst>"""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}" t="s"><v>{n - 1}</v></c></row>'
+        for n in range(1, count + 1))
+    worksheet = f"""<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData><mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells></worksheet>"""
+    parts = base(worksheet, rels=f'<Relationship Id="rId8" Type="{TYPES}sharedStrings" Target="sharedStrings.xml"/>')
+    return parts + [("xl/sharedStrings.xml", shared)]
+
+
+write("many-rows-stored.xlsx", many_rows(), zipfile.ZIP_STORED)
+write("many-rows-deflated.xlsx", many_rows())
+
+
+# A deflated worksheet whose recorded CRC-32 is wrong: the damage shows only after the last
+# byte has been inflated, when every row has already been parsed once.
+def crc_mismatch_deflated():
+    write("crc-mismatch-deflated.xlsx", many_rows())
+    data = bytearray(open("crc-mismatch-deflated.xlsx", "rb").read())
+    for signature, crc_at, name_length_at, name_at in ((b"PK\x03\x04", 14, 26, 30), (b"PK\x01\x02", 16, 28, 46)):
+        start = 0
+        while (at := data.find(signature, start)) >= 0:
+            name_length = struct.unpack_from("<H", data, at + name_length_at)[0]
+            if data[at + name_at:at + name_at + name_length] == b"xl/worksheets/sheet1.xml":
+                crc = struct.unpack_from("<I", data, at + crc_at)[0]
+                struct.pack_into("<I", data, at + crc_at, crc ^ 1)
+            start = at + 4
+    open("crc-mismatch-deflated.xlsx", "wb").write(data)
+
+
+crc_mismatch_deflated()
+
+
+# Rows, then a comment that takes the worksheet past 10 MB (as the hostile-input tests
+# limit a part): well-formed XML until the limit, declared size honest.
+def padded_sheet(first_row, padding):
+    rows = f'<row r="1"><c r="A1" t="inlineStr"><is><t>{first_row}</t></is></c></row>'
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="{MAIN}"><sheetData>{rows}<!--{"x" * padding}--></sheetData></worksheet>"""
+
+
+write("limit-after-rows.xlsx", base(padded_sheet("trước giới hạn", 11 << 20)))
+
+# Two worksheets of 6 MB each (a row and a comment): together over 10 MB, under 13 MB.
+write("two-6mb-sheets.xlsx", [
+    ("_rels/.rels", root_rels()),
+    ("xl/workbook.xml", workbook([("Sheet1", ""), ("Sheet2", "")])),
+    ("xl/_rels/workbook.xml.rels", workbook_rels(["worksheets/sheet1.xml", "worksheets/sheet2.xml"])),
+    ("xl/worksheets/sheet1.xml", padded_sheet("một", 6 << 20)),
+    ("xl/worksheets/sheet2.xml", padded_sheet("hai", 6 << 20)),
+])

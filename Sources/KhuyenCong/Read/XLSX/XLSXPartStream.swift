@@ -1,0 +1,208 @@
+internal import CSystemZlib
+
+/// One part of an xlsx package, produced a chunk at a time for the XML reader: a stored entry
+/// as slices of the zip's bytes, a deflated one inflated by zlib as the reader asks. The
+/// uncompressed part is never held whole, so a worksheet costs the same memory at 10 rows and
+/// at 100 000 (SPEC §8, streaming).
+///
+/// The bounds of `XLSXPackage` hold while streaming: output is counted against `budget` as it
+/// is produced, the CRC-32 is computed as bytes go by and checked when the last ones are
+/// produced (before they are handed out), and compressed bytes that run out before the
+/// deflate stream ends are reported, never waited on. After a failure `pull` returns -1 and
+/// `failure` says why.
+///
+/// ```swift
+/// let stream = try package.stream("xl/worksheets/sheet1.xml")
+/// let reader = XMLPullReader { buffer in stream.pull(buffer) }
+/// ```
+final class XLSXPartStream {
+  /// The entry streamed.
+  let entry: ZipDirectory.Entry
+  /// The most uncompressed bytes the part may have (its share of `ReadLimits`).
+  let budget: Int
+  /// Uncompressed bytes produced so far.
+  private(set) var produced = 0
+  /// Why the part stopped, if it did.
+  private(set) var failure: XLSXPackage.Failure?
+  /// Whether every byte was produced and the CRC-32 matched.
+  private(set) var isComplete = false
+
+  /// The whole zip (shared, not copied: an array is copy-on-write).
+  private let bytes: [UInt8]
+  /// The next compressed (or stored) byte not yet consumed.
+  private var position: Int
+  private var checksum: UInt = 0
+  /// zlib's state for a deflated entry. On the heap: zlib keeps a pointer back to it and
+  /// refuses a stream that has moved.
+  private let inflater: UnsafeMutablePointer<z_stream>?
+  /// Produced bytes not yet handed out: `pending[start..<end]`.
+  private let pending: UnsafeMutableRawBufferPointer
+  private var start = 0
+  private var end = 0
+
+  /// How much is inflated (or sliced) at a time: large enough that zlib runs its fast loop,
+  /// small enough not to matter.
+  static let chunkSize = 1 << 16
+
+  /// Streams `entry` of the zip held in `bytes`; `entry.method` must be 0 or 8 and its
+  /// `dataRange` inside `bytes` (`ZipDirectory` checks it).
+  init(bytes: [UInt8], entry: ZipDirectory.Entry, budget: Int) {
+    self.bytes = bytes
+    self.entry = entry
+    self.budget = budget
+    self.position = entry.dataRange.lowerBound
+    pending = .allocate(byteCount: Self.chunkSize, alignment: 1)
+    if entry.method == 8 {
+      let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+      stream.initialize(to: z_stream())
+      inflater = stream
+      if khuyencong_inflateInitRaw(stream) != Z_OK {
+        failure = .damaged("the compressed data could not be inflated")
+      }
+    } else {
+      inflater = nil
+    }
+  }
+
+  deinit {
+    if let inflater {
+      inflateEnd(inflater)
+      inflater.deinitialize(count: 1)
+      inflater.deallocate()
+    }
+    pending.deallocate()
+  }
+
+  /// A fresh stream over the same entry, from its first byte, under the same budget: the
+  /// second pass over a worksheet.
+  func restarted() -> XLSXPartStream {
+    XLSXPartStream(bytes: bytes, entry: entry, budget: budget)
+  }
+
+  /// Fills `buffer` with the next bytes of the part (the `XMLPullReader` pull contract).
+  /// - Returns: the number of bytes written, 0 at the end of the part, -1 after a failure.
+  func pull(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    while start == end {
+      guard failure == nil else { return -1 }
+      if isComplete { return 0 }
+      produce()
+    }
+    guard failure == nil else { return -1 }
+    let count = min(buffer.count, end - start)
+    guard count > 0, let target = buffer.baseAddress, let source = pending.baseAddress else {
+      return 0
+    }
+    target.copyMemory(from: source + start, byteCount: count)
+    start += count
+    return count
+  }
+
+  /// Produces and drops the rest of the part, so that its size limit, its compressed data
+  /// and its CRC-32 are checked even where the XML reader stopped early.
+  func drain() {
+    while failure == nil && !isComplete {
+      start = end
+      produce()
+    }
+    start = end
+  }
+
+  /// Produces the next chunk into `pending`, or completes, or fails.
+  private func produce() {
+    start = 0
+    end = 0
+    if let inflater {
+      inflate(inflater)
+    } else {
+      slice()
+    }
+  }
+
+  /// A stored entry: the next slice of the zip's bytes.
+  private func slice() {
+    let count = min(Self.chunkSize, entry.dataRange.upperBound - position)
+    guard count > 0 else {
+      finish()
+      return
+    }
+    guard count <= budget - produced else {
+      failure = .tooLarge(limit: budget)
+      return
+    }
+    bytes.withUnsafeBytes { all in
+      pending.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[position..<position + count]))
+    }
+    position += count
+    accept(count)
+    if position == entry.dataRange.upperBound { finish() }
+  }
+
+  /// A deflated entry: inflates until some output, the end of the stream or an error.
+  private func inflate(_ stream: UnsafeMutablePointer<z_stream>) {
+    while failure == nil && !isComplete && end == 0 {
+      let available = entry.dataRange.upperBound - position
+      var status = Z_OK
+      var consumed = 0
+      var made = 0
+      bytes.withUnsafeBytes { all in
+        guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+          status = Z_BUF_ERROR
+          return
+        }
+        let input = UnsafeMutablePointer(mutating: base + position)
+        // zlib reads only inside the entry's compressed bytes: a stream that does not end
+        // there runs out of input instead of reading the next entry or past the file.
+        stream.pointee.next_in = input
+        stream.pointee.avail_in = UInt32(min(available, Int(UInt32.max)))
+        stream.pointee.next_out = pending.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.pointee.avail_out = UInt32(pending.count)
+        status = CSystemZlib.inflate(stream, Z_NO_FLUSH)
+        consumed = stream.pointee.next_in - input
+        made = pending.count - Int(stream.pointee.avail_out)
+        // The pointers are only valid inside this closure.
+        stream.pointee.next_in = nil
+        stream.pointee.next_out = nil
+      }
+      position += consumed
+      if made > 0 {
+        guard made <= budget - produced else {
+          failure = .tooLarge(limit: budget)
+          return
+        }
+        accept(made)
+      }
+      switch status {
+      case Z_STREAM_END:
+        finish()
+      case Z_OK where made > 0 || consumed > 0:
+        continue
+      case Z_OK, Z_BUF_ERROR:
+        // No progress: zlib wants input the entry does not have (a stream cut short, or
+        // one that never ends), or it cannot go on.
+        failure = .damaged(
+          position == entry.dataRange.upperBound
+            ? "compressed data cut short" : "compressed data damaged")
+      default:
+        failure = .damaged("compressed data damaged")
+      }
+    }
+  }
+
+  /// Makes `pending[0..<count]` available and adds it to the size and the CRC-32.
+  private func accept(_ count: Int) {
+    if let base = pending.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+      checksum = crc32(checksum, base, UInt32(count))
+    }
+    produced += count
+    end = count
+  }
+
+  /// The last byte is produced: the part is complete if its CRC-32 is the one recorded.
+  private func finish() {
+    guard UInt32(truncatingIfNeeded: checksum) == entry.crc32 else {
+      failure = .damaged("checksum mismatch")
+      return
+    }
+    isComplete = true
+  }
+}
