@@ -12,7 +12,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
@@ -23,11 +22,11 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // zlib from the system (Debian: zlib1g-dev): xlsx parts are inflated incrementally, straight
-    // into the XML reader, so a worksheet is never held whole (SPEC §8, streaming). Not named
-    // CZlib: ZIPFoundation defines a module of that name, and the two would clash.
+    // into the XML reader, so a worksheet is never held whole (SPEC §8, streaming). This
+    // replaced ZIPFoundation, whose Archive traps on a directory entry pointing past the end of
+    // the file and loops on an endless deflate stream, and which inflates whole entries.
     .systemLibrary(
-      name: "CSystemZlib",
-      path: "Sources/CZlib",
+      name: "CZlib",
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
@@ -40,8 +39,7 @@ let package = Package(
       name: "KhuyenCong",
       dependencies: [
         "KhuyenCongXML",
-        "CSystemZlib",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "CZlib",
       ]
     ),
     // Effects: files, atomic writes, clock, environment, the store and its SQLite ledger

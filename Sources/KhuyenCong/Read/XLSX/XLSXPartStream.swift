@@ -1,4 +1,4 @@
-internal import CSystemZlib
+internal import CZlib
 
 /// One part of an xlsx package, produced a chunk at a time for the XML reader: a stored entry
 /// as slices of the zip's bytes, a deflated one inflated by zlib as the reader asks. The
@@ -156,7 +156,7 @@ final class XLSXPartStream {
         stream.pointee.avail_in = UInt32(min(available, Int(UInt32.max)))
         stream.pointee.next_out = pending.baseAddress?.assumingMemoryBound(to: UInt8.self)
         stream.pointee.avail_out = UInt32(pending.count)
-        status = CSystemZlib.inflate(stream, Z_NO_FLUSH)
+        status = CZlib.inflate(stream, Z_NO_FLUSH)
         consumed = stream.pointee.next_in - input
         made = pending.count - Int(stream.pointee.avail_out)
         // The pointers are only valid inside this closure.
