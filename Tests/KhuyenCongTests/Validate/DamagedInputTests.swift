@@ -19,7 +19,7 @@ struct DamagedInputTests {
     for fraction in [1, 3, 5, 7, 9] {
       variants.append(Array(bytes.prefix(bytes.count * fraction / 10)))
     }
-    var generator = SplitMix(seed: UInt64(bytes.count))
+    var generator = SplitMix64(state: UInt64(bytes.count))
     for _ in 0..<12 {
       var copy = bytes
       for _ in 0..<4 {
@@ -53,18 +53,5 @@ struct DamagedInputTests {
     let full = SubmissionValidator.validate(&whole, named: "whole", against: programme).result
     #expect(cut.status == .rejected || cut.submission.lines.count < full.submission.lines.count
       || full.submission.lines.isEmpty)
-  }
-}
-
-/// A small deterministic generator, so the damage is the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
