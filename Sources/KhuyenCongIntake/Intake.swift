@@ -25,8 +25,10 @@ public struct Intake {
   public var reportLanguage: Language = .vi
 
   /// An intake over an open ledger (the caller holds the store's lock).
-  public init(inbox: String, store: Store, ledger: Ledger, programme: Programme,
-              clock: any IntakeClock, language: Language) {
+  public init(
+    inbox: String, store: Store, ledger: Ledger, programme: Programme,
+    clock: any IntakeClock, language: Language
+  ) {
     self.inbox = URL(fileURLWithPath: inbox, isDirectory: true)
     self.store = store
     self.ledger = ledger
@@ -38,8 +40,10 @@ public struct Intake {
   /// The whole cron job: checks the inbox, takes the store's lock (without waiting), opens the
   /// ledger in the store and runs.
   /// - Throws: `IntakeError.storeLocked` when another run holds the lock; `.io`, `.ledger`.
-  public static func run(inbox: String, store storePath: String, programme: Programme,
-                         clock: any IntakeClock = SystemClock(), language: Language)
+  public static func run(
+    inbox: String, store storePath: String, programme: Programme,
+    clock: any IntakeClock = SystemClock(), language: Language
+  )
     throws(IntakeError) -> IntakeSummary
   {
     var isDirectory: ObjCBool = false
@@ -52,8 +56,9 @@ public struct Intake {
     let lock = try StoreLock(path: store.lockPath)
     defer { lock.release() }
     let ledger = try Ledger.open(path: store.ledgerPath)
-    let intake = Intake(inbox: inbox, store: store, ledger: ledger, programme: programme,
-                        clock: clock, language: language)
+    let intake = Intake(
+      inbox: inbox, store: store, ledger: ledger, programme: programme,
+      clock: clock, language: language)
     return try intake.run()
   }
 
@@ -123,14 +128,17 @@ public struct Intake {
   /// Validates a complete copy, writes its reports beside its final place, moves it there and
   /// records it: the copy, then one ledger transaction.
   func fileCopy(_ copy: Store.Copy, receivedAt: String) throws(IntakeError) -> LedgerEntry {
-    let result = SubmissionFile.validate(path: store.path(copy.relativePath), named: copy.originalName,
-                                         against: programme).result
+    let result = SubmissionFile.validate(
+      path: store.path(copy.relativePath), named: copy.originalName,
+      against: programme
+    ).result
     let folder = Store.folder(for: result)
     let target = folder + "/" + Store.storedName(sha256: copy.sha256, originalName: copy.originalName)
     try store.writeReports(for: result, beside: target, programme: programme, language: reportLanguage)
     let stored = try store.file(copy, into: folder)
-    let entry = LedgerEntry(result: result, sha256: copy.sha256, originalName: copy.originalName,
-                            size: copy.size, receivedAt: receivedAt, storedPath: stored)
+    let entry = LedgerEntry(
+      result: result, sha256: copy.sha256, originalName: copy.originalName,
+      size: copy.size, receivedAt: receivedAt, storedPath: stored)
     try ledger.record(entry)
     return entry
   }
@@ -170,8 +178,9 @@ public struct Intake {
       let name = Store.originalName(fromStored: (relative as NSString).lastPathComponent)
       let result = SubmissionFile.validate(path: store.path(relative), named: name, against: programme).result
       try store.writeReports(for: result, beside: relative, programme: programme, language: reportLanguage)
-      let entry = LedgerEntry(result: result, sha256: sha256, originalName: name, size: size,
-                              receivedAt: receivedAt, storedPath: relative)
+      let entry = LedgerEntry(
+        result: result, sha256: sha256, originalName: name, size: size,
+        receivedAt: receivedAt, storedPath: relative)
       try ledger.record(entry)
       byHash[sha256] = entry
       summary.filed.append(.init(entry: entry, origin: .recovered))
@@ -186,10 +195,13 @@ public struct Intake {
         summary.notices.append(.lost(entry))
         continue
       }
-      let result = SubmissionFile.validate(path: store.path(entry.storedPath), named: entry.originalName,
-                                           against: programme).result
-      try store.writeReports(for: result, beside: entry.storedPath, programme: programme,
-                             language: reportLanguage)
+      let result = SubmissionFile.validate(
+        path: store.path(entry.storedPath), named: entry.originalName,
+        against: programme
+      ).result
+      try store.writeReports(
+        for: result, beside: entry.storedPath, programme: programme,
+        language: reportLanguage)
       try ledger.markStale(from: entry.planYear)
       summary.notices.append(.restored(entry))
     }
@@ -210,8 +222,9 @@ public struct Intake {
         continue
       }
       let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
-      let stored = StoredSubmissions.validate(relevant, store: store, programme: programme,
-                                              names: names, cache: &cache)
+      let stored = StoredSubmissions.validate(
+        relevant, store: store, programme: programme,
+        names: names, cache: &cache)
       guard stored.missing.isEmpty else {
         summary.notices.append(.planSkipped(year: year, missing: stored.missing.map(\.storedPath)))
         continue

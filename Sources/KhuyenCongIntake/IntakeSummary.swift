@@ -76,7 +76,8 @@ public struct IntakeSummary: Hashable, Sendable {
       case (.accepted, true): verdict = "được chấp nhận"
       case (.rejected, true): verdict = "BỊ TỪ CHỐI (\(entry.errorCount) lỗi)"
       case (.accepted, false): verdict = "accepted"
-      case (.rejected, false): verdict = "REJECTED (\(entry.errorCount) " + (entry.errorCount == 1 ? "error)" : "errors)")
+      case (.rejected, false):
+        verdict = "REJECTED (\(entry.errorCount) " + (entry.errorCount == 1 ? "error)" : "errors)")
       }
       let origin: String
       switch (item.origin, vi) {
@@ -85,17 +86,20 @@ public struct IntakeSummary: Hashable, Sendable {
       case (.recovered, true): origin = "hoàn tất (lần chạy trước bị ngắt)"
       case (.recovered, false): origin = "finished (an earlier run was interrupted)"
       }
-      out += "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
+      out +=
+        "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
         + " → \(entry.storedPath)\n"
     }
     for notice in notices { out += Self.text(notice, language: language) + "\n" }
     for year in plansWritten {
-      out += (vi ? "đã ghi kế hoạch \(year): " : "plan \(year) written: ")
+      out +=
+        (vi ? "đã ghi kế hoạch \(year): " : "plan \(year) written: ")
         + Store.planFolder(year) + "/plan-\(year).{xml,csv,json,html}\n"
     }
     let accepted = filed.filter { $0.entry.status == .accepted }.count
     let rejected = filed.count - accepted
-    out += vi
+    out +=
+      vi
       ? "Tổng cộng: \(filed.count) tệp mới (\(accepted) được chấp nhận, \(rejected) bị từ chối), \(alreadyKnown) tệp đã có.\n"
       : "Summary: \(filed.count) new files (\(accepted) accepted, \(rejected) rejected), \(alreadyKnown) already known.\n"
     return out

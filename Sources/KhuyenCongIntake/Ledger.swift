@@ -56,32 +56,33 @@ public struct Ledger: Sendable {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: submission and dirty_year") { db in
-      try db.execute(sql: """
-        CREATE TABLE submission (
-          sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
-          original_name TEXT NOT NULL,
-          size INTEGER NOT NULL CHECK (size >= 0),
-          received_at TEXT NOT NULL,
-          district TEXT,
-          plan_year INTEGER,
-          submitted_on TEXT,
-          status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
-          error_count INTEGER NOT NULL CHECK (error_count >= 0),
-          warning_count INTEGER NOT NULL CHECK (warning_count >= 0),
-          line_count INTEGER NOT NULL CHECK (line_count >= 0),
-          stored_path TEXT NOT NULL UNIQUE,
-          total_dong INTEGER NOT NULL,
-          national_dong INTEGER NOT NULL,
-          local_dong INTEGER NOT NULL,
-          counterpart_dong INTEGER NOT NULL,
-          other_dong INTEGER NOT NULL
-        );
-        CREATE INDEX submission_year ON submission (plan_year, district);
-        -- Plan years whose files under store/plans/ are stale: set in the same transaction as
-        -- the submission that changed them, cleared only once the plan is written, so a crash
-        -- between the two is finished by the next run.
-        CREATE TABLE dirty_year (plan_year INTEGER PRIMARY KEY NOT NULL);
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE submission (
+            sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+            original_name TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            received_at TEXT NOT NULL,
+            district TEXT,
+            plan_year INTEGER,
+            submitted_on TEXT,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+            error_count INTEGER NOT NULL CHECK (error_count >= 0),
+            warning_count INTEGER NOT NULL CHECK (warning_count >= 0),
+            line_count INTEGER NOT NULL CHECK (line_count >= 0),
+            stored_path TEXT NOT NULL UNIQUE,
+            total_dong INTEGER NOT NULL,
+            national_dong INTEGER NOT NULL,
+            local_dong INTEGER NOT NULL,
+            counterpart_dong INTEGER NOT NULL,
+            other_dong INTEGER NOT NULL
+          );
+          CREATE INDEX submission_year ON submission (plan_year, district);
+          -- Plan years whose files under store/plans/ are stale: set in the same transaction as
+          -- the submission that changed them, cleared only once the plan is written, so a crash
+          -- between the two is finished by the next run.
+          CREATE TABLE dirty_year (plan_year INTEGER PRIMARY KEY NOT NULL);
+          """)
     }
     return migrator
   }
@@ -127,10 +128,11 @@ public struct Ledger: Sendable {
           """,
         arguments: [year.rawValue, year.rawValue])
     } else {
-      try db.execute(sql: """
-        INSERT OR IGNORE INTO dirty_year
-        SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL
-        """)
+      try db.execute(
+        sql: """
+          INSERT OR IGNORE INTO dirty_year
+          SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL
+          """)
     }
   }
 
@@ -152,8 +154,9 @@ public struct Ledger: Sendable {
   /// Whether a file with this content is recorded.
   public func contains(sha256: String) throws(IntakeError) -> Bool {
     try read("look up a hash") { db in
-      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM submission WHERE sha256 = ?)",
-                        arguments: [sha256]) ?? false
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM submission WHERE sha256 = ?)",
+        arguments: [sha256]) ?? false
     }
   }
 
@@ -168,8 +171,10 @@ public struct Ledger: Sendable {
   /// The plan years recorded, ascending.
   public func years() throws(IntakeError) -> [PlanYear] {
     try read("read the plan years") { db in
-      try Int.fetchAll(db, sql: "SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL ORDER BY plan_year")
-        .map(PlanYear.init(rawValue:))
+      try Int.fetchAll(
+        db, sql: "SELECT DISTINCT plan_year FROM submission WHERE plan_year IS NOT NULL ORDER BY plan_year"
+      )
+      .map(PlanYear.init(rawValue:))
     }
   }
 

@@ -31,10 +31,12 @@ public struct LedgerEntry: Hashable, Sendable {
   public var totals: FundTotals
 
   /// Creates an entry.
-  public init(sha256: String, originalName: String, size: Int64, receivedAt: String,
-              district: DistrictCode?, planYear: PlanYear?, submittedOn: CivilDate?,
-              status: SubmissionStatus, errorCount: Int, warningCount: Int, lineCount: Int,
-              storedPath: String, totals: FundTotals) {
+  public init(
+    sha256: String, originalName: String, size: Int64, receivedAt: String,
+    district: DistrictCode?, planYear: PlanYear?, submittedOn: CivilDate?,
+    status: SubmissionStatus, errorCount: Int, warningCount: Int, lineCount: Int,
+    storedPath: String, totals: FundTotals
+  ) {
     self.sha256 = sha256
     self.originalName = originalName
     self.size = size
@@ -51,8 +53,10 @@ public struct LedgerEntry: Hashable, Sendable {
   }
 
   /// The entry for a validated file.
-  public init(result: SubmissionResult, sha256: String, originalName: String, size: Int64,
-              receivedAt: String, storedPath: String) {
+  public init(
+    result: SubmissionResult, sha256: String, originalName: String, size: Int64,
+    receivedAt: String, storedPath: String
+  ) {
     let submission = result.submission
     self.init(
       sha256: sha256, originalName: originalName, size: size, receivedAt: receivedAt,

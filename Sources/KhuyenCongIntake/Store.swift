@@ -143,8 +143,10 @@ public struct Store: Sendable {
 
   /// Writes the district's reports beside the stored file: `<name>.report.txt` (text) and
   /// `<name>.report.json` (the JSON of SPEC §6), in `language`.
-  public func writeReports(for result: SubmissionResult, beside relative: String,
-                           programme: Programme, language: Language) throws(IntakeError) {
+  public func writeReports(
+    for result: SubmissionResult, beside relative: String,
+    programme: Programme, language: Language
+  ) throws(IntakeError) {
     let text = ValidationReport.text([result], programme: programme, language: language)
     let json = ValidationReport.json([result], language: language)
     try write(Array(text.utf8), to: relative + ".report.txt")
@@ -251,7 +253,9 @@ public struct Store: Sendable {
   }
 
   /// Copies `source` to the absolute `destination`, flushed to disk, hashing as it goes.
-  private func copy(from source: String, to destination: String) throws(IntakeError) -> (sha256: String, size: Int64) {
+  private func copy(from source: String, to destination: String) throws(IntakeError) -> (
+    sha256: String, size: Int64
+  ) {
     guard let input = FileHandle(forReadingAtPath: source) else {
       throw .io(path: source, reason: "cannot open for reading")
     }

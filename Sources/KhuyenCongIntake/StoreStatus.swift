@@ -28,12 +28,14 @@ public struct StoreStatus: Sendable {
     let entries = try ledger.entries()
     let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
     var cache: [String: SubmissionResult] = [:]
-    let stored = StoredSubmissions.validate(relevant, store: store, programme: programme,
-                                            names: StoredSubmissions.mergeNames(entries), cache: &cache)
+    let stored = StoredSubmissions.validate(
+      relevant, store: store, programme: programme,
+      names: StoredSubmissions.mergeNames(entries), cache: &cache)
     let plan = PlanMerger.merge(results: stored.results, year: year, programme: programme)
-    return StoreStatus(year: year, plan: plan,
-                       received: entries.filter { $0.planYear == year || $0.planYear == nil },
-                       missingCopies: stored.missing)
+    return StoreStatus(
+      year: year, plan: plan,
+      received: entries.filter { $0.planYear == year || $0.planYear == nil },
+      missingCopies: stored.missing)
   }
 
   /// The status as text, one block per district (priority districts first), then the counts.
@@ -52,7 +54,9 @@ public struct StoreStatus: Sendable {
         facts.append((vi ? "tổng " : "total ") + NumberDisplay.money(district.totals.total, in: language))
         out += ", " + facts.joined(separator: ", ") + "\n"
         if !district.supersededFiles.isEmpty {
-          out += "      " + (vi ? "thay cho: " : "supersedes: ") + district.supersededFiles.joined(separator: ", ") + "\n"
+          out +=
+            "      " + (vi ? "thay cho: " : "supersedes: ") + district.supersededFiles.joined(separator: ", ")
+            + "\n"
         }
       case .rejected:
         out += (vi ? "BỊ TỪ CHỐI" : "REJECTED") + " — " + (district.file ?? "")
@@ -64,19 +68,22 @@ public struct StoreStatus: Sendable {
       }
     }
     for rejection in plan.unattributedRejections {
-      out += "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + rejection.file
+      out +=
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + rejection.file
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines(rejection.diagnostics, language: language)
     }
     for entry in missingCopies {
-      out += "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ") + entry.storedPath
+      out +=
+        "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ") + entry.storedPath
         + " (\(entry.originalName))\n"
     }
     let accepted = plan.districts.filter { $0.status == .accepted }.count
     let rejected = plan.districts.filter { $0.status == .rejected }.count
     let missing = plan.districts.filter { $0.status == .missing }.count
     let files = received.count
-    out += vi
+    out +=
+      vi
       ? "Tổng cộng: \(accepted) huyện được chấp nhận, \(rejected) bị từ chối, \(missing) chưa nộp (trong \(plan.districts.count) huyện); \(files) tệp đã nhận.\n"
       : "Summary: \(accepted) districts accepted, \(rejected) rejected, \(missing) missing (of \(plan.districts.count)); \(files) files received.\n"
     return out
@@ -88,11 +95,16 @@ public struct StoreStatus: Sendable {
     let errors = diagnostics.filter { $0.severity == .error }
     for diagnostic in errors.prefix(errorsShown) {
       let place = diagnostic.position.cellReference
-      out += "      " + (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
+      out +=
+        "      " + (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
         + MessageCatalog.message(diagnostic, in: language) + "\n"
     }
     if errors.count > errorsShown {
-      out += "      … " + (language == .vi ? "và \(errors.count - errorsShown) lỗi khác" : "and \(errors.count - errorsShown) more errors") + "\n"
+      out +=
+        "      … "
+        + (language == .vi
+          ? "và \(errors.count - errorsShown) lỗi khác" : "and \(errors.count - errorsShown) more errors")
+        + "\n"
     }
     return out
   }

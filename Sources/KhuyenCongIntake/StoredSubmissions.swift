@@ -11,9 +11,11 @@ public struct StoredSubmissions {
   public var missing: [LedgerEntry]
 
   /// Validates the stored copies of `entries`, named as `mergeNames(_:)` says.
-  public static func validate(_ entries: [LedgerEntry], store: Store, programme: Programme,
-                              names: [String: String],
-                              cache: inout [String: SubmissionResult]) -> StoredSubmissions {
+  public static func validate(
+    _ entries: [LedgerEntry], store: Store, programme: Programme,
+    names: [String: String],
+    cache: inout [String: SubmissionResult]
+  ) -> StoredSubmissions {
     var results: [SubmissionResult] = []
     var missing: [LedgerEntry] = []
     for entry in entries {

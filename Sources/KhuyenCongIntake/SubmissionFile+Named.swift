@@ -8,11 +8,14 @@ extension SubmissionFile {
   /// plan must still name the file as the district sent it. Same checks as
   /// `validate(path:against:limits:)`: an unopenable or oversized file is a rejected submission
   /// with `file.unreadable`, never a thrown error.
-  public static func validate(path: String, named name: String, against programme: Programme,
-                              limits: ReadLimits = .standard) -> SubmissionValidator.Outcome {
+  public static func validate(
+    path: String, named name: String, against programme: Programme,
+    limits: ReadLimits = .standard
+  ) -> SubmissionValidator.Outcome {
     func refused(_ values: [String: String]) -> SubmissionValidator.Outcome {
-      let diagnostic = Diagnostic(code: .fileUnreadable, severity: .error,
-                                  position: Position(file: name), values: values)
+      let diagnostic = Diagnostic(
+        code: .fileUnreadable, severity: .error,
+        position: Position(file: name), values: values)
       return SubmissionValidator.Outcome(
         read: ReadReport(format: .unknown, diagnostics: [diagnostic]),
         result: SubmissionResult(submission: Submission(file: name), diagnostics: [diagnostic]))
@@ -24,8 +27,10 @@ extension SubmissionFile {
       return refused(["reason": error.reason])
     }
     if source.byteCount > limits.maxFileBytes {
-      return refused(["reason": "larger than the limit", "limit": String(limits.maxFileBytes),
-                      "size": String(source.byteCount)])
+      return refused([
+        "reason": "larger than the limit", "limit": String(limits.maxFileBytes),
+        "size": String(source.byteCount),
+      ])
     }
     return SubmissionValidator.validate(&source, named: name, against: programme, limits: limits)
   }

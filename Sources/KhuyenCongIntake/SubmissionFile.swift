@@ -6,9 +6,12 @@ public enum SubmissionFile {
   /// Opens `path` and validates it against `programme`. A file that cannot be opened, or is
   /// larger than `limits.maxFileBytes`, is a rejected submission with `file.unreadable`
   /// (refused before reading a byte: SPEC §8), never a thrown error.
-  public static func validate(path: String, against programme: Programme,
-                              limits: ReadLimits = .standard) -> SubmissionValidator.Outcome {
-    validate(path: path, named: URL(fileURLWithPath: path).lastPathComponent, against: programme,
-             limits: limits)
+  public static func validate(
+    path: String, against programme: Programme,
+    limits: ReadLimits = .standard
+  ) -> SubmissionValidator.Outcome {
+    validate(
+      path: path, named: URL(fileURLWithPath: path).lastPathComponent, against: programme,
+      limits: limits)
   }
 }

@@ -171,7 +171,9 @@ public final class XMLPullReader {
   public func intern(namespace: String?, local: String) -> XMLName {
     guard let reader else { return XMLName(namespace: nil, local: nil) }
     let ns = namespace.flatMap { text in
-      text.withCString { xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+      text.withCString {
+        xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))
+      }
     }
     let localName = local.withCString {
       xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))

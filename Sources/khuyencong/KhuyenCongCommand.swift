@@ -8,7 +8,10 @@ struct KhuyenCongCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "khuyencong",
     abstract: "Import, validate and consolidate district industrial-extension (khuyến công) plans.",
-    subcommands: [ValidateCommand.self, ConsolidateCommand.self, RunCommand.self, StatusCommand.self, TemplateCommand.self, InspectCommand.self, ProgramCommand.self])
+    subcommands: [
+      ValidateCommand.self, ConsolidateCommand.self, RunCommand.self, StatusCommand.self,
+      TemplateCommand.self, InspectCommand.self, ProgramCommand.self,
+    ])
 
   static func main() {
     do {

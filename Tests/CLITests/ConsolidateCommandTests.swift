@@ -3,11 +3,13 @@ import Testing
 
 @Suite("consolidate")
 struct ConsolidateCommandTests {
-  @Test("consolidating the samples writes the four files, with Sơn Dương rejected and figures from the samples")
+  @Test(
+    "consolidating the samples writes the four files, with Sơn Dương rejected and figures from the samples")
   func samples() throws {
     let out = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
-    let run = try runCLI(["consolidate", "--year", "2017", "--out", out.path, "--lang", "en"] + sampleFiles())
+    let run = try runCLI(
+      ["consolidate", "--year", "2017", "--out", out.path, "--lang", "en"] + sampleFiles())
     // Some samples are rejected on purpose: exit 1 (SPEC §6).
     #expect(run.status == 1, "\(run.stderr)")
     for ext in ["xml", "csv", "json", "html"] {
@@ -21,10 +23,11 @@ struct ConsolidateCommandTests {
     #expect(totals["total"] == "14121.5")
     #expect((json["lines"] as? [Any])?.count == 37)
     let districts = try #require(json["districts"] as? [[String: Any]])
-    let status = Dictionary(uniqueKeysWithValues: districts.compactMap { d -> (String, String)? in
-      guard let code = d["code"] as? String, let status = d["status"] as? String else { return nil }
-      return (code, status)
-    })
+    let status = Dictionary(
+      uniqueKeysWithValues: districts.compactMap { d -> (String, String)? in
+        guard let code = d["code"] as? String, let status = d["status"] as? String else { return nil }
+        return (code, status)
+      })
     #expect(status["076"] == "rejected")
     #expect(status["074"] == "accepted")
     let hamYen = try #require(districts.first { $0["code"] as? String == "074" })
@@ -50,8 +53,10 @@ struct ConsolidateCommandTests {
   func missing() throws {
     let out = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
-    let run = try runCLI(["consolidate", "--year", "2017", "--out", out.path,
-                          "samples/2017-072-na-hang-flat.csv", "samples/2017-075-yen-son-flat.xml"])
+    let run = try runCLI([
+      "consolidate", "--year", "2017", "--out", out.path,
+      "samples/2017-072-na-hang-flat.csv", "samples/2017-075-yen-son-flat.xml",
+    ])
     #expect(run.status == 0)
     let data = try Data(contentsOf: out.appendingPathComponent("plan-2017.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -83,7 +88,9 @@ struct ConsolidateCommandTests {
   func yearOutside() throws {
     let out = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
-    let run = try runCLI(["consolidate", "--year", "2030", "--out", out.path, "samples/2017-072-na-hang-flat.csv"])
+    let run = try runCLI([
+      "consolidate", "--year", "2030", "--out", out.path, "samples/2017-072-na-hang-flat.csv",
+    ])
     #expect(run.status == 2)
   }
 }

@@ -51,8 +51,10 @@ struct OtherCommandTests {
   @Test("validate exits 0 when all files are accepted and 1 when one is rejected")
   func exitCodes() throws {
     #expect(try runCLI(["validate", "samples/2017-072-na-hang-flat.csv"]).status == 0)
-    let mixed = try runCLI(["validate", "samples/2017-072-na-hang-flat.csv",
-                            "samples/rejected-budget_sum-2017-074-ham-yen.csv"])
+    let mixed = try runCLI([
+      "validate", "samples/2017-072-na-hang-flat.csv",
+      "samples/rejected-budget_sum-2017-074-ham-yen.csv",
+    ])
     #expect(mixed.status == 1)
     #expect(mixed.stdout.contains("Summary: 1 accepted, 1 rejected."))
   }

@@ -20,7 +20,9 @@ struct RunCommandTests {
   func runOnSamples() throws {
     let folder = try samplesInbox()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try runCLI(["run", "--inbox", folder.path + "/inbox", "--store", folder.path + "/store", "--lang", "en"])
+    let run = try runCLI([
+      "run", "--inbox", folder.path + "/inbox", "--store", folder.path + "/store", "--lang", "en",
+    ])
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stdout.contains("REJECTED"))
     #expect(run.stdout.contains("plan 2017 written"))
@@ -33,7 +35,9 @@ struct RunCommandTests {
   func secondRun() throws {
     let folder = try samplesInbox()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let arguments = ["run", "--inbox", folder.path + "/inbox", "--store", folder.path + "/store", "--lang", "en"]
+    let arguments = [
+      "run", "--inbox", folder.path + "/inbox", "--store", folder.path + "/store", "--lang", "en",
+    ]
     _ = try runCLI(arguments)
     let again = try runCLI(arguments)
     #expect(again.status == 0)

@@ -11,14 +11,17 @@ struct TemplateCommandTests {
     let made = try runCLI(["template", "--year", "2017", "--district", "071", "--out", path])
     #expect(made.status == 0)
     var rows = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
-    if rows.count < 5 { rows = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n") }
+    if rows.count < 5 {
+      rows = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    }
     // The district fills in its number, date, one line under section I and the total row.
     rows = rows.map { row in
       row.replacingOccurrences(of: "ngày      tháng      năm 2016", with: "ngày 25 tháng 10 năm 2016")
         .replacingOccurrences(of: "Số:      /KH-UBND", with: "Số: 215/KH-UBND")
     }
     let section = try #require(rows.firstIndex { $0.hasPrefix("I,") })
-    rows[section + 1] = "1,1.1,Đào tạo nghề mây tre đan,Trung tâm Khuyến công và Xúc tiến thương mại,"
+    rows[section + 1] =
+      "1,1.1,Đào tạo nghề mây tre đan,Trung tâm Khuyến công và Xúc tiến thương mại,"
       + "HTX mây tre đan Thượng Lâm,Xã Thượng Lâm,,lao động,35,03/2017,06/2017,150,120,30,0,0,"
     let total = try #require(rows.firstIndex { $0.contains("Tổng cộng") })
     rows[total] = ",,Tổng cộng,,,,,,,,,150,120,30,0,0,"

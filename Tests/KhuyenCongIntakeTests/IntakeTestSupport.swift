@@ -16,24 +16,28 @@ struct Workspace {
   var store: URL { root.appendingPathComponent("store") }
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("khuyencong-intake-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"),
-                                            withIntermediateDirectories: true)
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "khuyencong-intake-" + UUID().uuidString)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("inbox"),
+      withIntermediateDirectories: true)
   }
 
   func remove() { try? FileManager.default.removeItem(at: root) }
 
   /// Copies `samples/<name>` into the inbox, under `as` when given.
   func addSample(_ name: String, as target: String? = nil) throws {
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/" + name),
-                                     to: inbox.appendingPathComponent(target ?? name))
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("samples/" + name),
+      to: inbox.appendingPathComponent(target ?? name))
   }
 
   /// One cron run with the embedded programme at the fixed test time.
   @discardableResult
   func run(clock: any IntakeClock = testClock) throws -> IntakeSummary {
-    try Intake.run(inbox: inbox.path, store: store.path, programme: Programme.embeddedDefault(),
-                   clock: clock, language: .en)
+    try Intake.run(
+      inbox: inbox.path, store: store.path, programme: Programme.embeddedDefault(),
+      clock: clock, language: .en)
   }
 
   /// The ledger of the store.
@@ -57,7 +61,8 @@ struct Workspace {
 
   /// The status of `year` as the store gives it.
   func status(_ year: Int) throws -> StoreStatus? {
-    try StoreStatus.load(store: Store(path: store.path), ledger: ledger(),
-                         programme: Programme.embeddedDefault(), year: PlanYear(rawValue: year))
+    try StoreStatus.load(
+      store: Store(path: store.path), ledger: ledger(),
+      programme: Programme.embeddedDefault(), year: PlanYear(rawValue: year))
   }
 }

@@ -23,23 +23,31 @@ struct IntakeTests {
     let summary = try workspace.run()
     #expect(summary.filed.count == 5)
     #expect(summary.hasRejected)
-    let stored = Dictionary(uniqueKeysWithValues: summary.filed.map { ($0.entry.originalName, $0.entry.storedPath) })
+    let stored = Dictionary(
+      uniqueKeysWithValues: summary.filed.map { ($0.entry.originalName, $0.entry.storedPath) })
     #expect(stored["2017-072-na-hang-flat.csv"]?.hasPrefix("accepted/2017/072/") == true)
     #expect(stored["2016-074-ham-yen-flat.xlsx"]?.hasPrefix("accepted/2016/074/") == true)
     #expect(stored["rejected-deadline_late-2017-076-son-duong.xlsx"]?.hasPrefix("rejected/2017/076/") == true)
-    #expect(stored["rejected-file_unreadable-2017-072-na-hang.csv"]?.hasPrefix("rejected/unknown/unknown/") == true)
+    #expect(
+      stored["rejected-file_unreadable-2017-072-na-hang.csv"]?.hasPrefix("rejected/unknown/unknown/") == true)
     // The stored copy is the inbox file byte for byte, with its reports beside it.
     let path = try #require(stored["rejected-deadline_late-2017-076-son-duong.xlsx"])
     let copy = try Data(contentsOf: workspace.store.appendingPathComponent(path))
-    let original = try Data(contentsOf: workspace.inbox.appendingPathComponent("rejected-deadline_late-2017-076-son-duong.xlsx"))
+    let original = try Data(
+      contentsOf: workspace.inbox.appendingPathComponent("rejected-deadline_late-2017-076-son-duong.xlsx"))
     #expect(copy == original)
-    let report = try String(contentsOf: workspace.store.appendingPathComponent(path + ".report.txt"), encoding: .utf8)
+    let report = try String(
+      contentsOf: workspace.store.appendingPathComponent(path + ".report.txt"), encoding: .utf8)
     #expect(report.contains("BỊ TỪ CHỐI") && report.contains("KH2017!J3  [deadline.late]"))
-    #expect(FileManager.default.fileExists(atPath: workspace.store.appendingPathComponent(path + ".report.json").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: workspace.store.appendingPathComponent(path + ".report.json").path))
     // And the plans of both years are written.
     #expect(summary.plansWritten.map(\.rawValue) == [2016, 2017])
     for ext in ["xml", "csv", "json", "html"] {
-      #expect(FileManager.default.fileExists(atPath: workspace.store.appendingPathComponent("plans/2017/plan-2017.\(ext)").path))
+      #expect(
+        FileManager.default.fileExists(
+          atPath: workspace.store.appendingPathComponent("plans/2017/plan-2017.\(ext)").path))
     }
     #expect(try workspace.ledger().entries().count == 5)
   }
@@ -86,8 +94,10 @@ struct IntakeTests {
     // Na Hang sends the same file again, one activity renamed, same date.
     let file = workspace.inbox.appendingPathComponent("2017-072-na-hang-flat.csv")
     let text = try String(contentsOf: file, encoding: .utf8)
-    try text.replacingOccurrences(of: "Đào tạo nghề chế biến chè Shan tuyết,", with: "Đào tạo nghề chế biến chè Shan tuyết (bổ sung),")
-      .write(to: file, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "Đào tạo nghề chế biến chè Shan tuyết,", with: "Đào tạo nghề chế biến chè Shan tuyết (bổ sung),"
+    )
+    .write(to: file, atomically: true, encoding: .utf8)
     let summary = try workspace.run(clock: FixedClock(Date(timeIntervalSince1970: 1_477_800_000)))
     #expect(summary.filed.map(\.entry.originalName) == ["2017-072-na-hang-flat.csv"])
     #expect(summary.plansWritten.map(\.rawValue) == [2017])
@@ -97,7 +107,8 @@ struct IntakeTests {
     #expect(naHang.status == .accepted)
     #expect(naHang.file == "2017-072-na-hang-flat.csv (received 2016-10-30T04:00:00Z)")
     #expect(naHang.supersededFiles == ["2017-072-na-hang-flat.csv"])
-    let json = try String(contentsOf: workspace.store.appendingPathComponent("plans/2017/plan-2017.json"), encoding: .utf8)
+    let json = try String(
+      contentsOf: workspace.store.appendingPathComponent("plans/2017/plan-2017.json"), encoding: .utf8)
     #expect(json.contains("(bổ sung)"))
   }
 
@@ -106,9 +117,11 @@ struct IntakeTests {
     let workspace = try workspace(with: [])
     defer { workspace.remove() }
     try workspace.addSample("2017-072-na-hang-flat.csv", as: ".~lock.na-hang.csv#")
-    try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("old"), withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("samples/2017-072-na-hang-flat.csv"),
-                                     to: workspace.inbox.appendingPathComponent("old/2017-072-na-hang-flat.csv"))
+    try FileManager.default.createDirectory(
+      at: workspace.inbox.appendingPathComponent("old"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("samples/2017-072-na-hang-flat.csv"),
+      to: workspace.inbox.appendingPathComponent("old/2017-072-na-hang-flat.csv"))
     let summary = try workspace.run()
     #expect(summary.isNothingNew)
     #expect(try workspace.ledger().entries().isEmpty)
@@ -120,18 +133,22 @@ struct IntakeTests {
     defer { workspace.remove() }
     try workspace.run()
     // A run placed Hàm Yên's file and died before recording it; the district then cleared the inbox.
-    let bytes = try Data(contentsOf: packageRoot.appendingPathComponent("samples/2017-074-ham-yen-form-v1.csv"))
+    let bytes = try Data(
+      contentsOf: packageRoot.appendingPathComponent("samples/2017-074-ham-yen-form-v1.csv"))
     let sha = SHA256.hex(of: bytes)
     let relative = "accepted/2017/074/\(sha.prefix(16))-2017-074-ham-yen-form-v1.csv"
-    try FileManager.default.createDirectory(at: workspace.store.appendingPathComponent("accepted/2017/074"),
-                                            withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: workspace.store.appendingPathComponent("accepted/2017/074"),
+      withIntermediateDirectories: true)
     try bytes.write(to: workspace.store.appendingPathComponent(relative))
     let summary = try workspace.run()
     #expect(summary.filed.map(\.origin) == [.recovered])
     #expect(summary.filed.first?.entry.storedPath == relative)
     #expect(summary.filed.first?.entry.originalName == "2017-074-ham-yen-form-v1.csv")
     #expect(try workspace.ledger().contains(sha256: sha))
-    #expect(FileManager.default.fileExists(atPath: workspace.store.appendingPathComponent(relative + ".report.txt").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: workspace.store.appendingPathComponent(relative + ".report.txt").path))
     #expect(try workspace.status(2017)?.plan.district(DistrictCode(rawValue: "074"))?.status == .accepted)
     // And the run after that has nothing to do.
     #expect(try workspace.run().isNothingNew)
@@ -145,7 +162,8 @@ struct IntakeTests {
     let bytes = try Data(contentsOf: packageRoot.appendingPathComponent("samples/2017-072-na-hang-flat.csv"))
     let incoming = workspace.store.appendingPathComponent("incoming")
     try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
-    try bytes.write(to: incoming.appendingPathComponent("\(SHA256.hex(of: bytes).prefix(16))-2017-072-na-hang-flat.csv"))
+    try bytes.write(
+      to: incoming.appendingPathComponent("\(SHA256.hex(of: bytes).prefix(16))-2017-072-na-hang-flat.csv"))
     try bytes.prefix(100).write(to: incoming.appendingPathComponent(".0A1B.partial"))
     let summary = try workspace.run()
     #expect(summary.filed.map(\.entry.storedPath).first?.hasPrefix("accepted/2017/072/") == true)
@@ -172,7 +190,8 @@ struct IntakeTests {
     let first = try workspace.run()
     let relative = try #require(first.filed.first?.entry.storedPath)
     try FileManager.default.removeItem(at: workspace.store.appendingPathComponent(relative))
-    try FileManager.default.removeItem(at: workspace.inbox.appendingPathComponent("2017-072-na-hang-flat.csv"))
+    try FileManager.default.removeItem(
+      at: workspace.inbox.appendingPathComponent("2017-072-na-hang-flat.csv"))
     // Another district's file arrives: the 2017 plan would need Na Hang's lost file.
     try workspace.addSample("2017-074-ham-yen-form-v1.csv")
     let summary = try workspace.run()
@@ -192,7 +211,8 @@ struct IntakeTests {
     #expect(throws: IntakeError.storeLocked(lockFile: workspace.store.appendingPathComponent(".lock").path)) {
       try workspace.run()
     }
-    #expect(!FileManager.default.fileExists(atPath: workspace.store.appendingPathComponent("ledger.sqlite").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: workspace.store.appendingPathComponent("ledger.sqlite").path))
   }
 
   @Test("a stale plan is rebuilt by the next run even when nothing is new")

@@ -5,17 +5,20 @@ import Testing
 
 @Suite("ledger")
 struct LedgerTests {
-  func entry(_ hashDigit: Character = "a", name: String = "2017-072-na-hang-flat.csv",
-             year: Int? = 2017, stored: String? = nil) -> LedgerEntry {
+  func entry(
+    _ hashDigit: Character = "a", name: String = "2017-072-na-hang-flat.csv",
+    year: Int? = 2017, stored: String? = nil
+  ) -> LedgerEntry {
     let sha = String(repeating: hashDigit, count: 64)
     return LedgerEntry(
       sha256: sha, originalName: name, size: 1234, receivedAt: "2016-10-29T01:00:00Z",
       district: DistrictCode(rawValue: "072"), planYear: year.map(PlanYear.init(rawValue:)),
       submittedOn: CivilDate(year: 2016, month: 10, day: 24), status: .accepted, errorCount: 0,
       warningCount: 1, lineCount: 6, storedPath: stored ?? "accepted/2017/072/\(sha.prefix(16))-\(name)",
-      totals: FundTotals(total: Money(dong: 2_681_500_000), national: Money(dong: 825_000_000),
-                         local: Money(dong: 273_400_000), counterpart: Money(dong: 983_100_000),
-                         other: Money(dong: 600_000_000)))
+      totals: FundTotals(
+        total: Money(dong: 2_681_500_000), national: Money(dong: 825_000_000),
+        local: Money(dong: 273_400_000), counterpart: Money(dong: 983_100_000),
+        other: Money(dong: 600_000_000)))
   }
 
   @Test("records a submission and reads it back unchanged")
@@ -63,7 +66,9 @@ struct LedgerTests {
     }
     #expect(applied == ["v1: submission and dirty_year"])
     let tables = try queue.read { db in
-      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name"
+      )
     }
     #expect(tables == ["dirty_year", "submission"])
   }
@@ -80,7 +85,8 @@ struct LedgerTests {
     try ledger.markClean(PlanYear(rawValue: 2016))
     try ledger.markClean(PlanYear(rawValue: 2017))
     // A file whose year could not be read is listed in every year's plan.
-    try ledger.record(entry("c", name: "empty.csv", year: nil, stored: "rejected/unknown/unknown/c-empty.csv"))
+    try ledger.record(
+      entry("c", name: "empty.csv", year: nil, stored: "rejected/unknown/unknown/c-empty.csv"))
     #expect(try ledger.dirtyYears().map(\.rawValue) == [2016, 2017])
   }
 
@@ -90,9 +96,10 @@ struct LedgerTests {
     _ = try Ledger(queue)
     #expect(throws: DatabaseError.self) {
       try queue.write { db in
-        try db.execute(sql: """
-          INSERT INTO submission VALUES (?, 'x', 1, 't', NULL, NULL, NULL, 'maybe', 0, 0, 0, 'p', 0, 0, 0, 0, 0)
-          """, arguments: [String(repeating: "d", count: 64)])
+        try db.execute(
+          sql: """
+            INSERT INTO submission VALUES (?, 'x', 1, 't', NULL, NULL, NULL, 'maybe', 0, 0, 0, 'p', 0, 0, 0, 0, 0)
+            """, arguments: [String(repeating: "d", count: 64)])
       }
     }
   }

@@ -13,8 +13,10 @@ public struct Diagnostic: Hashable, Sendable, Codable {
   public var values: [String: String]
 
   /// Creates a diagnostic.
-  public init(code: DiagnosticCode, severity: Severity, position: Position,
-              values: [String: String] = [:]) {
+  public init(
+    code: DiagnosticCode, severity: Severity, position: Position,
+    values: [String: String] = [:]
+  ) {
     self.code = code
     self.severity = severity
     self.position = position

@@ -30,7 +30,9 @@ public enum MessageCatalog {
   }
 
   /// Values that are amounts in triệu đồng, shown with the reader's grouping (`1.811,5`).
-  static let moneyKeys: Set<String> = ["total", "sum", "stated", "support", "requested", "envelope", "excess"]
+  static let moneyKeys: Set<String> = [
+    "total", "sum", "stated", "support", "requested", "envelope", "excess",
+  ]
 
   /// Column keys as the district's form names them.
   static let columnNames: [String: String] = [
@@ -45,8 +47,9 @@ public enum MessageCatalog {
     var shown = values
     for (key, value) in values {
       if moneyKeys.contains(key) || (key == "cap" && values["reason"] == "amount")
-        || (key == "value" && values["column"] != nil && ColumnKey(rawValue: values["column"] ?? "")
-          .map(ColumnKey.money.contains) == true),
+        || (key == "value" && values["column"] != nil
+          && ColumnKey(rawValue: values["column"] ?? "")
+            .map(ColumnKey.money.contains) == true),
         let number = ExactDecimal(literal: value)
       {
         shown[key] = NumberDisplay.text(number, in: language)
@@ -90,7 +93,9 @@ public enum MessageCatalog {
       text = text.replacingOccurrences(of: "{" + key + "}", with: value)
     }
     // A value the diagnostic does not carry leaves no "{name}" in front of a person.
-    while let open = text.range(of: "{"), let close = text.range(of: "}", range: open.upperBound..<text.endIndex) {
+    while let open = text.range(of: "{"),
+      let close = text.range(of: "}", range: open.upperBound..<text.endIndex)
+    {
       text.removeSubrange(open.lowerBound..<close.upperBound)
     }
     return text
@@ -98,13 +103,17 @@ public enum MessageCatalog {
 
   static let vietnamese: [String: String] = [
     "file.unreadable": "Không đọc được tệp: {reason}",
-    "file.encoding": "Có byte không hợp lệ theo bảng mã {encoding} (byte {bytes}, vị trí {offset}); ô này bị lỗi phông chữ",
+    "file.encoding":
+      "Có byte không hợp lệ theo bảng mã {encoding} (byte {bytes}, vị trí {offset}); ô này bị lỗi phông chữ",
     "file.unreadable#empty": "Tệp rỗng, không có dữ liệu",
     "file.unreadable#larger than the limit": "Tệp quá lớn ({size} byte, giới hạn {limit} byte)",
     "file.unreadable#no such file": "Không tìm thấy tệp",
-    "file.encoding#stopped": "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
-    "file.encoding#converted": "Tệp dùng bảng mã cũ {encoding}, đã được chuyển sang Unicode; đề nghị lần sau lưu bằng Unicode (UTF-8)",
-    "csv.malformed#unterminated-quote": "Dấu ngoặc kép mở ở ô này không được đóng: phần còn lại của tệp bị gộp vào một ô",
+    "file.encoding#stopped":
+      "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
+    "file.encoding#converted":
+      "Tệp dùng bảng mã cũ {encoding}, đã được chuyển sang Unicode; đề nghị lần sau lưu bằng Unicode (UTF-8)",
+    "csv.malformed#unterminated-quote":
+      "Dấu ngoặc kép mở ở ô này không được đóng: phần còn lại của tệp bị gộp vào một ô",
     "csv.malformed#stray-quote": "Dấu ngoặc kép lạc giữa ô không được bao ngoặc",
     "csv.malformed#text-after-quote": "Có chữ sau dấu ngoặc kép đóng ô",
     "csv.malformed#cell-too-long": "Ô dài quá {limit} ký tự",
@@ -115,7 +124,8 @@ public enum MessageCatalog {
     "header.missing": "Không tìm thấy cột bắt buộc: {columns}",
     "header.unknown-column": "Cột không nhận ra, bỏ qua: \"{value}\"",
     "header.unknown-column#duplicate": "Cột trùng tên với một cột đã có, bỏ qua: \"{value}\"",
-    "sheet.ignored": "Trang tính này cũng có bảng kế hoạch nhưng không được đọc (chỉ đọc trang \"{planSheet}\")",
+    "sheet.ignored":
+      "Trang tính này cũng có bảng kế hoạch nhưng không được đọc (chỉ đọc trang \"{planSheet}\")",
     "meta.district#missing": "Không xác định được huyện/thành phố gửi kế hoạch",
     "meta.district#unknown": "Không có huyện/thành phố \"{value}\" trong chương trình",
     "meta.district#different": "Đơn vị \"{value}\" khác với \"{other}\" ghi ở ô {otherCell}",
@@ -135,7 +145,8 @@ public enum MessageCatalog {
     "deadline.late": "Kế hoạch năm {year} lập ngày {date}, sau hạn {deadline} ({basis})",
     "cell.required": "Ô bắt buộc đang trống (cột {column})",
     "cell.type": "Giá trị \"{value}\" không đúng kiểu, cần: {expected}",
-    "cell.type#ambiguous": "Số \"{value}\" không rõ nghĩa: {vietnamese} (kiểu Việt Nam) hay {english} (kiểu Anh); các số khác trong tệp không giúp phân định, đề nghị ghi rõ",
+    "cell.type#ambiguous":
+      "Số \"{value}\" không rõ nghĩa: {vietnamese} (kiểu Việt Nam) hay {english} (kiểu Anh); các số khác trong tệp không giúp phân định, đề nghị ghi rõ",
     "cell.type#finer than 1 đồng": "Số tiền {value} lẻ dưới 1 đồng",
     "cell.type#too large": "Số tiền {value} lớn bất thường (quá một triệu tỷ đồng), có thể gõ nhầm",
     "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
@@ -148,27 +159,36 @@ public enum MessageCatalog {
     "period.outside": "Thời gian thực hiện không hợp lệ",
     "budget.sum": "Tổng kinh phí {total} ≠ KCQG + KCĐP + Đối ứng + Nguồn khác = {sum} (triệu đồng)",
     "budget.negative": "Số tiền âm: {value} triệu đồng",
-    "budget.cap#amount": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} ({basis})",
-    "budget.cap#percent": "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} ({basis})",
+    "budget.cap#amount":
+      "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} ({basis})",
+    "budget.cap#percent":
+      "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} ({basis})",
     "budget.cap": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa của chỉ tiêu {indicator} ({basis})",
-    "budget.priority-only": "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
-    "budget.envelope": "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
+    "budget.priority-only":
+      "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
+    "budget.envelope":
+      "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
     "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
     "line.duplicate": "Dòng trùng với dòng {otherRow}",
-    "cross.duplicate": "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrictName} ({otherFile}, dòng {otherRow})",
-    "submission.superseded": "Đã có bản mới hơn của cùng huyện cho năm này ({supersededBy}); bản này không được tổng hợp",
+    "cross.duplicate":
+      "Cùng đơn vị thụ hưởng và chỉ tiêu cũng có trong kế hoạch của {otherDistrictName} ({otherFile}, dòng {otherRow})",
+    "submission.superseded":
+      "Đã có bản mới hơn của cùng huyện cho năm này ({supersededBy}); bản này không được tổng hợp",
   ]
 
   static let english: [String: String] = [
     "file.unreadable": "The file cannot be read: {reason}",
     "file.encoding": "Bytes {bytes} at offset {offset} are not valid {encoding}; this cell is garbled",
-    "file.encoding#converted": "The file uses the legacy {encoding} encoding and was converted to Unicode; please save as Unicode (UTF-8) next time",
+    "file.encoding#converted":
+      "The file uses the legacy {encoding} encoding and was converted to Unicode; please save as Unicode (UTF-8) next time",
     "csv.malformed": "Malformed CSV: {reason}",
     "file.unreadable#empty": "The file is empty",
     "file.unreadable#larger than the limit": "The file is too large ({size} bytes, limit {limit})",
     "file.unreadable#no such file": "No such file",
-    "file.encoding#stopped": "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",
-    "csv.malformed#unterminated-quote": "The quote opened in this cell is never closed: the rest of the file ran into one cell",
+    "file.encoding#stopped":
+      "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",
+    "csv.malformed#unterminated-quote":
+      "The quote opened in this cell is never closed: the rest of the file ran into one cell",
     "csv.malformed#stray-quote": "A stray quote inside an unquoted cell",
     "csv.malformed#text-after-quote": "Text after the closing quote of a cell",
     "csv.malformed#cell-too-long": "Cell longer than {limit} characters",
@@ -194,13 +214,16 @@ public enum MessageCatalog {
     "meta.date": "Invalid submission date",
     "meta.unit": "The money header's unit is {value}, unlike \"Đơn vị tính: {other}\" in cell {otherCell}",
     "plan.empty": "The plan has no line at all",
-    "row.ignored": "This row is not a plan line, a total or the signature block, so it is not counted: \"{value}\"",
+    "row.ignored":
+      "This row is not a plan line, a total or the signature block, so it is not counted: \"{value}\"",
     "deadline.late": "The {year} plan is dated {date}, after the deadline {deadline} ({basis})",
     "cell.required": "Required cell is empty (column {column})",
     "cell.type": "Value \"{value}\" has the wrong type; expected: {expected}",
-    "cell.type#ambiguous": "Number \"{value}\" is ambiguous: {vietnamese} (Vietnamese style) or {english} (English style); no other number in the file decides it",
+    "cell.type#ambiguous":
+      "Number \"{value}\" is ambiguous: {vietnamese} (Vietnamese style) or {english} (English style); no other number in the file decides it",
     "cell.type#finer than 1 đồng": "Amount {value} is finer than 1 đồng",
-    "cell.type#too large": "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
+    "cell.type#too large":
+      "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
     "content.unknown": "Content \"{value}\" is not in the programme",
     "content.unit": "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected})",
     "place.unknown": "No commune \"{value}\" in {district}",
@@ -211,14 +234,21 @@ public enum MessageCatalog {
     "period.outside": "Invalid period",
     "budget.sum": "Total {total} ≠ national + local + counterpart + other = {sum} (million đồng)",
     "budget.negative": "Negative amount: {value} million đồng",
-    "budget.cap#amount": "Support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} ({basis})",
-    "budget.cap#percent": "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} ({basis})",
+    "budget.cap#amount":
+      "Support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} ({basis})",
+    "budget.cap#percent":
+      "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} ({basis})",
     "budget.cap": "Support of {support} million đồng exceeds the cap for indicator {indicator} ({basis})",
-    "budget.priority-only": "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
-    "budget.envelope": "Requested {fund} funds of {requested} million đồng exceed the {year} envelope of {envelope} million đồng",
-    "total.mismatch": "Total row states {stated} but its lines add up to {sum} (million đồng, column {column})",
+    "budget.priority-only":
+      "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
+    "budget.envelope":
+      "Requested {fund} funds of {requested} million đồng exceed the {year} envelope of {envelope} million đồng",
+    "total.mismatch":
+      "Total row states {stated} but its lines add up to {sum} (million đồng, column {column})",
     "line.duplicate": "Same line as row {otherRow}",
-    "cross.duplicate": "The same beneficiary and indicator are also in the plan of {otherDistrictName} ({otherFile}, row {otherRow})",
-    "submission.superseded": "A newer version from the same district for this year exists ({supersededBy}); this one is not consolidated",
+    "cross.duplicate":
+      "The same beneficiary and indicator are also in the plan of {otherDistrictName} ({otherFile}, row {otherRow})",
+    "submission.superseded":
+      "A newer version from the same district for this year exists ({supersededBy}); this one is not consolidated",
   ]
 }

@@ -15,8 +15,10 @@ public struct Position: Hashable, Sendable, Codable {
   public var line: Int?
 
   /// Creates a position.
-  public init(file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
-              line: Int? = nil) {
+  public init(
+    file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
+    line: Int? = nil
+  ) {
     self.file = file
     self.sheet = sheet
     self.row = row

@@ -46,18 +46,24 @@ public enum ColumnKey: String, Hashable, Sendable, CaseIterable, Comparable {
     case .submittedOn:
       return ["submitted on", "ngay gui", "ngay lap", "ngay", "ngay ky", "ngay trinh"]
     case .content:
-      return ["noi dung", "ma noi dung", "content", "noi dung ma", "ma chi tieu", "chi tieu",
-              "ma", "noi dung khuyen cong", "noi dung hoat dong"]
+      return [
+        "noi dung", "ma noi dung", "content", "noi dung ma", "ma chi tieu", "chi tieu",
+        "ma", "noi dung khuyen cong", "noi dung hoat dong",
+      ]
     case .activity:
-      return ["ten de an", "ten hoat dong", "ten de an hoat dong", "activity", "de an hoat dong",
-              "ten de an nhiem vu", "ten nhiem vu", "de an"]
+      return [
+        "ten de an", "ten hoat dong", "ten de an hoat dong", "activity", "de an hoat dong",
+        "ten de an nhiem vu", "ten nhiem vu", "de an",
+      ]
     case .implementer:
       return ["don vi thuc hien", "implementer", "don vi chu tri", "co quan thuc hien"]
     case .beneficiary:
       return ["don vi thu huong", "co so thu huong", "beneficiary", "doi tuong thu huong"]
     case .place:
-      return ["dia diem", "xa phuong thi tran", "place", "dia diem thuc hien",
-              "dia diem xa phuong thi tran", "dia ban", "dia diem xa"]
+      return [
+        "dia diem", "xa phuong thi tran", "place", "dia diem thuc hien",
+        "dia diem xa phuong thi tran", "dia ban", "dia diem xa",
+      ]
     case .group: return ["de an nhom", "group project", "nhom", "group"]
     case .unit: return ["don vi tinh", "dvt", "unit"]
     case .quantity: return ["so luong", "quantity", "khoi luong", "sl"]
@@ -67,14 +73,20 @@ public enum ColumnKey: String, Hashable, Sendable, CaseIterable, Comparable {
       return ["thoi gian ket thuc", "ket thuc", "end", "den thang", "den", "thoi gian thuc hien ket thuc"]
     case .period: return ["thoi gian thuc hien", "thoi gian", "tien do thuc hien", "tien do"]
     case .total:
-      return ["tong kinh phi", "tong", "total", "kinh phi tong", "tong cong", "kinh phi tong so",
-              "tong so", "kinh phi", "tong du toan"]
+      return [
+        "tong kinh phi", "tong", "total", "kinh phi tong", "tong cong", "kinh phi tong so",
+        "tong so", "kinh phi", "tong du toan",
+      ]
     case .national:
-      return ["kcqg", "khuyen cong quoc gia", "national", "kinh phi kcqg", "kinh phi khuyen cong quoc gia",
-              "ngan sach trung uong"]
+      return [
+        "kcqg", "khuyen cong quoc gia", "national", "kinh phi kcqg", "kinh phi khuyen cong quoc gia",
+        "ngan sach trung uong",
+      ]
     case .local:
-      return ["kcdp", "khuyen cong dia phuong", "local", "kinh phi kcdp", "kinh phi khuyen cong dia phuong",
-              "ngan sach dia phuong"]
+      return [
+        "kcdp", "khuyen cong dia phuong", "local", "kinh phi kcdp", "kinh phi khuyen cong dia phuong",
+        "ngan sach dia phuong",
+      ]
     case .counterpart:
       return ["doi ung", "von doi ung", "counterpart", "kinh phi doi ung", "co so doi ung"]
     case .other: return ["nguon khac", "other", "kinh phi khac", "huy dong khac", "von khac"]

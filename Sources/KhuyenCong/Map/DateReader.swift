@@ -94,9 +94,13 @@ public enum DateReader {
     var monthText: String?
     if head.count == 2, head[0] == "thang" || head[0] == "t" { monthText = head[1] }
     if head.count == 1 {
-      if head[0].hasPrefix("t"), !head[0].hasPrefix("thang") { monthText = String(head[0].dropFirst()) }
-      else if head[0].hasPrefix("thang"), head[0].count > 5 { monthText = String(head[0].dropFirst(5)) }
-      else { monthText = head[0] }
+      if head[0].hasPrefix("t"), !head[0].hasPrefix("thang") {
+        monthText = String(head[0].dropFirst())
+      } else if head[0].hasPrefix("thang"), head[0].count > 5 {
+        monthText = String(head[0].dropFirst(5))
+      } else {
+        monthText = head[0]
+      }
     }
     if let monthText, let month = Int(monthText) {
       return (1...12).contains(month) ? .month(year: year, month: month) : nil

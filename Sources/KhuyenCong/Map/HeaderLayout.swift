@@ -114,7 +114,11 @@ struct HeaderLayout: Hashable, Sendable {
     var out = ""
     var depth = 0
     for character in text {
-      if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 {
+      if character == "(" {
+        depth += 1
+      } else if character == ")" {
+        depth = max(0, depth - 1)
+      } else if depth == 0 {
         out.append(character)
       }
     }

@@ -27,11 +27,14 @@ struct LineBuilder {
     // has none; two different units cannot both be right (`meta.unit`).
     output.moneyUnit = meta.moneyUnit?.value ?? layout.moneyUnit?.unit ?? .trieuDong
     if let title = meta.moneyUnit, let header = layout.moneyUnit, title.value != header.unit {
-      output.diagnostics.append(Diagnostic(
-        code: .metaUnit, severity: .error,
-        position: Position(file: file, sheet: sheet, row: header.row, column: header.column),
-        values: ["value": header.unit.vietnameseName, "other": title.value.vietnameseName,
-                 "otherCell": title.position.cellReference]))
+      output.diagnostics.append(
+        Diagnostic(
+          code: .metaUnit, severity: .error,
+          position: Position(file: file, sheet: sheet, row: header.row, column: header.column),
+          values: [
+            "value": header.unit.vietnameseName, "other": title.value.vietnameseName,
+            "otherCell": title.position.cellReference,
+          ]))
     }
     output.convention = decideConvention(rows)
     let resolver = ContentResolver(programme: programme)
@@ -116,10 +119,14 @@ struct LineBuilder {
         case .vietnamese?: return .success(vietnamese)
         case .english?: return .success(english)
         case nil:
-          return .failure(DiagnosticBox(Diagnostic(
-            code: .cellType, severity: .error, position: at,
-            values: ["value": raw, "expected": "number", "reason": "ambiguous",
-                     "vietnamese": vietnamese.description, "english": english.description])))
+          return .failure(
+            DiagnosticBox(
+              Diagnostic(
+                code: .cellType, severity: .error, position: at,
+                values: [
+                  "value": raw, "expected": "number", "reason": "ambiguous",
+                  "vietnamese": vietnamese.description, "english": english.description,
+                ])))
         }
       case .invalid:
         return .failure(DiagnosticBox(typeError(at, raw, expected: "number")))
@@ -130,14 +137,17 @@ struct LineBuilder {
   }
 
   private func typeError(_ at: Position, _ value: String, expected: String) -> Diagnostic {
-    Diagnostic(code: .cellType, severity: .error, position: at,
-               values: ["value": value, "expected": expected])
+    Diagnostic(
+      code: .cellType, severity: .error, position: at,
+      values: ["value": value, "expected": expected])
   }
 
   /// Money from a cell in the file's unit; `nil` for an empty cell.
   /// A negative amount is reported on lines only: a total row's sign follows its lines.
-  private func money(_ row: BodyRow, _ key: ColumnKey, into output: inout Output,
-                     isLine: Bool = true) -> Money?? {
+  private func money(
+    _ row: BodyRow, _ key: ColumnKey, into output: inout Output,
+    isLine: Bool = true
+  ) -> Money?? {
     switch number(row, key, convention: output.convention) {
     case .failure(let box):
       output.diagnostics.append(box.diagnostic)
@@ -150,24 +160,29 @@ struct LineBuilder {
       guard let amount = Money(value, unit: output.moneyUnit) else {
         output.unreadableMoneyRows.insert(row.number)
         let overflows = value.units.multipliedReportingOverflow(by: output.moneyUnit.dongPerUnit).overflow
-        output.diagnostics.append(Diagnostic(
-          code: .cellType, severity: .error, position: at,
-          values: ["value": value.description, "expected": "money",
-                   "reason": overflows ? "too large" : "finer than 1 đồng"]))
+        output.diagnostics.append(
+          Diagnostic(
+            code: .cellType, severity: .error, position: at,
+            values: [
+              "value": value.description, "expected": "money",
+              "reason": overflows ? "too large" : "finer than 1 đồng",
+            ]))
         return .some(nil)
       }
       // One amount above a million tỷ đồng is a typing slip, and would let sums overflow.
       if amount.dong.magnitude > Self.largestAmount {
         output.unreadableMoneyRows.insert(row.number)
-        output.diagnostics.append(Diagnostic(
-          code: .cellType, severity: .error, position: at,
-          values: ["value": amount.trieuText, "expected": "money", "reason": "too large"]))
+        output.diagnostics.append(
+          Diagnostic(
+            code: .cellType, severity: .error, position: at,
+            values: ["value": amount.trieuText, "expected": "money", "reason": "too large"]))
         return .some(nil)
       }
       if amount.dong < 0 && isLine {
-        output.diagnostics.append(Diagnostic(
-          code: .budgetNegative, severity: .error, position: at,
-          values: ["value": amount.trieuText, "column": key.rawValue]))
+        output.diagnostics.append(
+          Diagnostic(
+            code: .budgetNegative, severity: .error, position: at,
+            values: ["value": amount.trieuText, "column": key.rawValue]))
       }
       return .some(amount)
     }
@@ -185,8 +200,9 @@ struct LineBuilder {
       }
     }
     let label = section.map { s in text(row, .activity).map { s + ". " + $0 } ?? s }
-    return DeclaredTotal(section: label, position: position(row.number, nil), amounts: amounts,
-                         lineRows: lines)
+    return DeclaredTotal(
+      section: label, position: position(row.number, nil), amounts: amounts,
+      lineRows: lines)
   }
 
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
@@ -245,8 +261,10 @@ struct LineBuilder {
       switch Self.flag(cell.value) {
       case let value?: line.isGroup = value
       case nil:
-        output.diagnostics.append(typeError(position(row.number, .group), cell.value.displayText,
-                                            expected: "x / có / không"))
+        output.diagnostics.append(
+          typeError(
+            position(row.number, .group), cell.value.displayText,
+            expected: "x / có / không"))
       }
     }
     // Required cells (SPEC §3): beneficiary and place may be empty for a group project.
@@ -254,35 +272,44 @@ struct LineBuilder {
     if !line.isGroup { required += [.beneficiary, .place] }
     // A column missing from the header is one `header.missing`, not an error on every line.
     for key in required where text(row, key) == nil && layout.column(of: key) != nil {
-      output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
-                                           position: position(row.number, key),
-                                           values: ["column": key.rawValue]))
+      output.diagnostics.append(
+        Diagnostic(
+          code: .cellRequired, severity: .error,
+          position: position(row.number, key),
+          values: ["column": key.rawValue]))
     }
     if layout.column(of: .total) != nil, line.amounts.total == .zero,
-      row.cells[.total].map({ $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed) }) ?? true
+      row.cells[.total].map({
+        $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed)
+      }) ?? true
     {
       output.unreadableMoneyRows.insert(row.number)  // no total: its sum cannot be checked
-      output.diagnostics.append(Diagnostic(code: .cellRequired, severity: .error,
-                                           position: position(row.number, .total),
-                                           values: ["column": ColumnKey.total.rawValue]))
+      output.diagnostics.append(
+        Diagnostic(
+          code: .cellRequired, severity: .error,
+          position: position(row.number, .total),
+          values: ["column": ColumnKey.total.rawValue]))
     }
     if !contentText.isEmpty {
       if let resolved = resolver.resolve(contentText, unit: line.unit) {
         line.indicator = resolved.indicator
         line.contentArea = resolved.area
       } else {
-        output.diagnostics.append(Diagnostic(code: .contentUnknown, severity: .error,
-                                             position: position(row.number, .content),
-                                             values: ["value": contentText]))
+        output.diagnostics.append(
+          Diagnostic(
+            code: .contentUnknown, severity: .error,
+            position: position(row.number, .content),
+            values: ["value": contentText]))
       }
     }
     switch number(row, .quantity, convention: output.convention) {
     case .failure(let box): output.diagnostics.append(box.diagnostic)
     case .success(let value?):
       if value.units <= 0 {
-        output.diagnostics.append(Diagnostic(
-          code: .cellType, severity: .error, position: position(row.number, .quantity),
-          values: ["value": value.description, "expected": "quantity > 0"]))
+        output.diagnostics.append(
+          Diagnostic(
+            code: .cellType, severity: .error, position: position(row.number, .quantity),
+            values: ["value": value.description, "expected": "quantity > 0"]))
       }
       line.quantity = value
     case .success(nil): break
@@ -297,8 +324,10 @@ struct LineBuilder {
       if let time = DateReader.planTime(from: cell.value, defaultYear: output.meta.planYears.first?.value) {
         if key == .start { line.start = time } else { line.end = time }
       } else {
-        output.diagnostics.append(typeError(position(row.number, key), cell.value.displayText,
-                                            expected: "month, quarter or date"))
+        output.diagnostics.append(
+          typeError(
+            position(row.number, key), cell.value.displayText,
+            expected: "month, quarter or date"))
       }
     }
     if let cell = row.cells[.period], !cell.value.isEmpty {
@@ -311,8 +340,10 @@ struct LineBuilder {
         line.start = line.start ?? time
         line.end = line.end ?? time
       } else {
-        output.diagnostics.append(typeError(position(row.number, .period), cell.value.displayText,
-                                            expected: "month, quarter or date"))
+        output.diagnostics.append(
+          typeError(
+            position(row.number, .period), cell.value.displayText,
+            expected: "month, quarter or date"))
       }
     }
   }

@@ -10,8 +10,10 @@ public struct DeclaredTotal: Hashable, Sendable {
   public var lineRows: [Int]
 
   /// Creates a declared total.
-  public init(section: String?, position: Position, amounts: [FundColumn: Located<Money>],
-              lineRows: [Int]) {
+  public init(
+    section: String?, position: Position, amounts: [FundColumn: Located<Money>],
+    lineRows: [Int]
+  ) {
     self.section = section
     self.position = position
     self.amounts = amounts
@@ -72,9 +74,11 @@ public struct MappedSubmission: Hashable, Sendable {
   public var unreadableMoneyRows: Set<Int> = []
 
   /// Creates a mapped submission.
-  public init(submission: Submission, meta: SubmissionMeta, declaredTotals: [DeclaredTotal],
-              diagnostics: [Diagnostic], columns: [ColumnKey: Int],
-              numberConvention: NumberConvention?) {
+  public init(
+    submission: Submission, meta: SubmissionMeta, declaredTotals: [DeclaredTotal],
+    diagnostics: [Diagnostic], columns: [ColumnKey: Int],
+    numberConvention: NumberConvention?
+  ) {
     self.submission = submission
     self.meta = meta
     self.declaredTotals = declaredTotals

@@ -43,8 +43,9 @@ public enum NumberReader {
     let dots = text.filter { $0 == "." }.count
     let commas = text.filter { $0 == "," }.count
     func decimal(intPart: String, fraction: String) -> ExactDecimal? {
-      ExactDecimal(literal: (negative ? "-" : "") + (intPart.isEmpty ? "0" : intPart)
-        + (fraction.isEmpty ? "" : "." + fraction))
+      ExactDecimal(
+        literal: (negative ? "-" : "") + (intPart.isEmpty ? "0" : intPart)
+          + (fraction.isEmpty ? "" : "." + fraction))
     }
     func groupsAreThousands(_ part: Substring, separator: Character) -> Bool {
       let groups = part.split(separator: separator, omittingEmptySubsequences: false)

@@ -87,10 +87,11 @@ public struct SubmissionMapper: WorkbookVisitor {
       // A second sheet with a plan header is not read; say so rather than drop it silently.
       if HeaderLayout.isHeader(row), sheetName != planSheet, ignoredSheets.last != sheetName {
         ignoredSheets.append(sheetName)
-        diagnostics.append(Diagnostic(
-          code: .sheetIgnored, severity: .warning,
-          position: Position(file: file, sheet: sheetName, row: row.number),
-          values: ["planSheet": planSheet ?? ""]))
+        diagnostics.append(
+          Diagnostic(
+            code: .sheetIgnored, severity: .warning,
+            position: Position(file: file, sheet: sheetName, row: row.number),
+            values: ["planSheet": planSheet ?? ""]))
       }
     }
   }
@@ -142,7 +143,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     // "Tổng cộng" in the row number, content or activity column, or in one of the first three.
     // Only short texts can be a total's label: long ones are not folded at all.
-    let labels = ([cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
+    let labels =
+      ([cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
       + row.cells.filter { $0.column <= 3 })
       .compactMap { cell -> TextKey? in
         guard case .text(let text) = cell.value, text.utf8.count <= 40 else { return nil }
@@ -176,9 +178,11 @@ public struct SubmissionMapper: WorkbookVisitor {
         return  // a numbered, empty line of the form
       }
       // Anything else is said, not swallowed: a note, a stray name, a heading of our own.
-      diagnostics.append(Diagnostic(
-        code: .rowIgnored, severity: .info, position: Position(file: file, sheet: sheetName, row: row.number),
-        values: ["value": row.cells.map { $0.value.displayText.nfcTrimmed }.joined(separator: " | ")]))
+      diagnostics.append(
+        Diagnostic(
+          code: .rowIgnored, severity: .info,
+          position: Position(file: file, sheet: sheetName, row: row.number),
+          values: ["value": row.cells.map { $0.value.displayText.nfcTrimmed }.joined(separator: " | ")]))
       return
     }
     if hasMoney && filled.isEmpty && stt.isEmpty {
@@ -199,11 +203,15 @@ public struct SubmissionMapper: WorkbookVisitor {
   }
 
   /// Folded labels of a total row.
-  static let totalWords: Set<String> = ["tong cong", "cong", "tong", "tong so", "total", "grand total",
-                                        "tong cong toan huyen", "cong toan bo", "tong cong kinh phi"]
+  static let totalWords: Set<String> = [
+    "tong cong", "cong", "tong", "tong so", "total", "grand total",
+    "tong cong toan huyen", "cong toan bo", "tong cong kinh phi",
+  ]
   /// Phrases of a signature block, folded.
-  static let signatureWords = ["noi nhan", "tm uy ban", "tm ubnd", "chu tich", "da ky", "nguoi lap",
-                               "luu vt", "thu truong", "nguoi lap bieu", "ky ten"]
+  static let signatureWords = [
+    "noi nhan", "tm uy ban", "tm ubnd", "chu tich", "da ky", "nguoi lap",
+    "luu vt", "thu truong", "nguoi lap bieu", "ky ten",
+  ]
 
   /// The submission, once every sheet was read.
   /// The rows it kept are released: only the submission remains.
@@ -212,13 +220,15 @@ public struct SubmissionMapper: WorkbookVisitor {
     var diagnostics = self.diagnostics
     guard let layout, let planSheet else {
       if !report.isFatal {
-        diagnostics.append(Diagnostic(
-          code: .headerMissing, severity: .error,
-          position: Position(file: file, sheet: sheetNames.first),
-          values: ["columns": ColumnKey.required.map(\.rawValue).joined(separator: ", ")]))
+        diagnostics.append(
+          Diagnostic(
+            code: .headerMissing, severity: .error,
+            position: Position(file: file, sheet: sheetNames.first),
+            values: ["columns": ColumnKey.required.map(\.rawValue).joined(separator: ", ")]))
       }
-      return MappedSubmission(submission: submission, meta: meta, declaredTotals: [],
-                              diagnostics: diagnostics, columns: [:], numberConvention: nil)
+      return MappedSubmission(
+        submission: submission, meta: meta, declaredTotals: [],
+        diagnostics: diagnostics, columns: [:], numberConvention: nil)
     }
     submission.sheet = planSheet
     let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
@@ -237,12 +247,15 @@ public struct SubmissionMapper: WorkbookVisitor {
     for (column, key) in layout.columns { columns[key] = column }
     diagnostics += headerProblems(layout, sheet: planSheet, lines: built.lines)
     if built.lines.isEmpty {
-      diagnostics.append(Diagnostic(code: .planEmpty, severity: .error,
-                                    position: Position(file: file, sheet: planSheet, row: layout.lastRow)))
+      diagnostics.append(
+        Diagnostic(
+          code: .planEmpty, severity: .error,
+          position: Position(file: file, sheet: planSheet, row: layout.lastRow)))
     }
-    var mapped = MappedSubmission(submission: submission, meta: built.meta, declaredTotals: built.totals,
-                                  diagnostics: diagnostics, columns: columns,
-                                  numberConvention: built.convention)
+    var mapped = MappedSubmission(
+      submission: submission, meta: built.meta, declaredTotals: built.totals,
+      diagnostics: diagnostics, columns: columns,
+      numberConvention: built.convention)
     mapped.unreadableMoneyRows = built.unreadableMoneyRows
     return mapped
   }
@@ -259,20 +272,25 @@ extension SubmissionMapper {
     let present = Set(layout.columns.values)
     let missing = required.filter { !present.contains($0) }
     if !missing.isEmpty {
-      found.append(Diagnostic(
-        code: .headerMissing, severity: .error,
-        position: Position(file: file, sheet: sheet, row: layout.lastRow),
-        values: ["columns": missing.map(\.rawValue).joined(separator: ", ")]))
+      found.append(
+        Diagnostic(
+          code: .headerMissing, severity: .error,
+          position: Position(file: file, sheet: sheet, row: layout.lastRow),
+          values: ["columns": missing.map(\.rawValue).joined(separator: ", ")]))
     }
     for cell in layout.unknown {
-      found.append(Diagnostic(code: .headerUnknownColumn, severity: .warning,
-                              position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
-                              values: ["value": cell.text]))
+      found.append(
+        Diagnostic(
+          code: .headerUnknownColumn, severity: .warning,
+          position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
+          values: ["value": cell.text]))
     }
     for cell in layout.duplicates {
-      found.append(Diagnostic(code: .headerUnknownColumn, severity: .warning,
-                              position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
-                              values: ["value": cell.text, "reason": "duplicate"]))
+      found.append(
+        Diagnostic(
+          code: .headerUnknownColumn, severity: .warning,
+          position: Position(file: file, sheet: sheet, row: cell.row, column: cell.column),
+          values: ["value": cell.text, "reason": "duplicate"]))
     }
     return found
   }
@@ -302,7 +320,9 @@ struct KeyedCells: Hashable, Sendable {
     get { keys.firstIndex(of: key).map { entries[$0] } }
     set {
       if let index = keys.firstIndex(of: key) {
-        if let newValue { entries[index] = newValue } else {
+        if let newValue {
+          entries[index] = newValue
+        } else {
           entries.remove(at: index)
           keys.remove(at: index)
         }

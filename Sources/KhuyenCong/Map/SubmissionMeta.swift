@@ -39,8 +39,10 @@ struct TitleBlockReader {
   let provinceName: String
 
   /// Labels of "label: value" rows, folded.
-  private static let districtLabels = ["huyen", "district", "don vi", "ma huyen", "huyen thanh pho",
-                                       "don vi gui", "don vi lap"]
+  private static let districtLabels = [
+    "huyen", "district", "don vi", "ma huyen", "huyen thanh pho",
+    "don vi gui", "don vi lap",
+  ]
   private static let yearLabels = ["nam ke hoach", "plan year", "ke hoach nam", "nam"]
   private static let dateLabels = ["ngay gui", "submitted on", "ngay lap", "ngay", "ngay ky", "ngay trinh"]
 
@@ -79,8 +81,10 @@ struct TitleBlockReader {
   }
 
   /// A "label: value" pair; `false` when the label is not one we know.
-  private func readLabel(_ label: TextKey, value: String, cell: CellValue, at position: Position,
-                         whole: String, into meta: inout SubmissionMeta) -> Bool {
+  private func readLabel(
+    _ label: TextKey, value: String, cell: CellValue, at position: Position,
+    whole: String, into meta: inout SubmissionMeta
+  ) -> Bool {
     // "Đơn vị: triệu đồng" is the money unit, not the sending unit.
     if label.folded == "don vi" || label.folded == "don vi tinh" || label.folded == "dvt",
       let unit = Self.moneyUnit(value)
@@ -160,8 +164,10 @@ struct TitleBlockReader {
 
   /// Whether a title line is the heading of a district's People's Committee.
   static func isUnitHeading(_ key: TextKey) -> Bool {
-    for prefix in ["huyen", "ubnd huyen", "uy ban nhan dan huyen", "thanh pho", "ubnd thanh pho",
-                   "uy ban nhan dan thanh pho"] where key.folded.hasPrefix(prefix + " ") {
+    for prefix in [
+      "huyen", "ubnd huyen", "uy ban nhan dan huyen", "thanh pho", "ubnd thanh pho",
+      "uy ban nhan dan thanh pho",
+    ] where key.folded.hasPrefix(prefix + " ") {
       return key.words.count <= prefix.split(separator: " ").count + 3
     }
     return false
@@ -187,7 +193,10 @@ struct TitleBlockReader {
       }
     }
     if key.contains(words: TextKey("trieu dong")) || key.contains(words: TextKey("tr dong"))
-      || key.contains(words: TextKey("trieu")) { return .trieuDong }
+      || key.contains(words: TextKey("trieu"))
+    {
+      return .trieuDong
+    }
     if key.contains(words: TextKey("nghin dong")) || key.contains(words: TextKey("ngan dong")) {
       return .nghinDong
     }

@@ -14,7 +14,8 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
     var pendingSpace = false
     let string = String(text)
     // ASCII needs no decomposition; Foundation's normalisation is the costliest step here.
-    let decomposed = string.utf8.allSatisfy { $0 < 0x80 } ? string : string.decomposedStringWithCanonicalMapping
+    let decomposed =
+      string.utf8.allSatisfy { $0 < 0x80 } ? string : string.decomposedStringWithCanonicalMapping
     for scalar in decomposed.unicodeScalars {
       // Combining marks (tones, breve, circumflex, horn) vanish.
       if (0x0300...0x036F).contains(scalar.value) { continue }

@@ -35,11 +35,13 @@ public struct ConsolidatedPlan: Hashable, Sendable {
   public var diagnostics: [Diagnostic]
 
   /// Creates a plan from its parts (the merger does this; tests may too).
-  public init(planYear: PlanYear, districts: [PlanDistrict], lines: [ConsolidatedLine],
-              contentAreas: [ContentAreaSummary], totals: FundTotals, priorityTotals: FundTotals,
-              priorityShareOfTotal: ExactDecimal?, priorityShareOfSupport: ExactDecimal?,
-              earlierYears: [PlanYear], unattributedRejections: [RejectedFile],
-              diagnostics: [Diagnostic]) {
+  public init(
+    planYear: PlanYear, districts: [PlanDistrict], lines: [ConsolidatedLine],
+    contentAreas: [ContentAreaSummary], totals: FundTotals, priorityTotals: FundTotals,
+    priorityShareOfTotal: ExactDecimal?, priorityShareOfSupport: ExactDecimal?,
+    earlierYears: [PlanYear], unattributedRejections: [RejectedFile],
+    diagnostics: [Diagnostic]
+  ) {
     self.planYear = planYear
     self.districts = districts
     self.lines = lines

@@ -61,9 +61,11 @@ public struct IndicatorProgress: Hashable, Sendable {
   public var percentOfTarget: ExactDecimal?
 
   /// Creates a progress entry.
-  public init(code: IndicatorCode, name: String, unit: String, target: ExactDecimal?,
-              thisYear: ExactDecimal, earlierYears: ExactDecimal, cumulative: ExactDecimal,
-              percentOfTarget: ExactDecimal?) {
+  public init(
+    code: IndicatorCode, name: String, unit: String, target: ExactDecimal?,
+    thisYear: ExactDecimal, earlierYears: ExactDecimal, cumulative: ExactDecimal,
+    percentOfTarget: ExactDecimal?
+  ) {
     self.code = code
     self.name = name
     self.unit = unit

@@ -25,16 +25,20 @@ enum CrossDuplicateCheck {
       let key = Key(beneficiary: folded, indicator: indicator)
       let earlier = firstByKey[key, default: []]
       if let other = earlier.first(where: { $0.district != entry.district }) {
-        var values = ["beneficiary": name, "indicator": indicator.rawValue,
-                      "district": entry.district.rawValue,
-                      "otherDistrict": other.district.rawValue,
-                      "otherFile": other.line.source.file,
-                      "planYear": String(year.rawValue)]
+        var values = [
+          "beneficiary": name, "indicator": indicator.rawValue,
+          "district": entry.district.rawValue,
+          "otherDistrict": other.district.rawValue,
+          "otherFile": other.line.source.file,
+          "planYear": String(year.rawValue),
+        ]
         values["otherDistrictName"] = districts.first { $0.code == other.district }?.name
         values["otherSheet"] = other.line.source.sheet
         values["otherRow"] = other.line.source.row.map(String.init)
-        warnings.append(Diagnostic(code: .crossDuplicate, severity: .warning,
-                                   position: line.source, values: values))
+        warnings.append(
+          Diagnostic(
+            code: .crossDuplicate, severity: .warning,
+            position: line.source, values: values))
       }
       // Keep the first line of each district only: enough to name "the other district".
       if !earlier.contains(where: { $0.district == entry.district }) {

@@ -15,7 +15,8 @@ extension ExactDecimal {
   func fixedText(places: Int) -> String {
     guard places > 0, let units = units(atScale: places) else { return description }
     let magnitude = String(units.magnitude)
-    let padded = magnitude.count <= places
+    let padded =
+      magnitude.count <= places
       ? String(repeating: "0", count: places - magnitude.count + 1) + magnitude : magnitude
     let split = padded.index(padded.endIndex, offsetBy: -places)
     return (units < 0 ? "-" : "") + padded[..<split] + "." + padded[split...]

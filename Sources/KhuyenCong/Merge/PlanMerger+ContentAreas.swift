@@ -2,9 +2,10 @@ extension PlanMerger {
   /// Totals and quantities by content area and indicator, in programme order. Every area and
   /// indicator of the programme appears (zero when unused), so the summary always has the
   /// same rows; codes the programme does not know come after, by code.
-  static func summarize(lines: [ConsolidatedLine], programme: Programme,
-                        earlier: [IndicatorCode: ExactDecimal]) -> [ContentAreaSummary]
-  {
+  static func summarize(
+    lines: [ConsolidatedLine], programme: Programme,
+    earlier: [IndicatorCode: ExactDecimal]
+  ) -> [ContentAreaSummary] {
     var areas: [ContentAreaSummary] = []
     var areaIndex: [IndicatorCode: Int] = [:]
     var indicatorIndex: [IndicatorCode: (area: Int, indicator: Int)] = [:]
@@ -16,22 +17,28 @@ extension PlanMerger {
       areaIndex[code] = areas.count - 1
       return areas.count - 1
     }
-    func addIndicator(_ code: IndicatorCode, area: Int, name: String, unit: String,
-                      target: ExactDecimal?) {
+    func addIndicator(
+      _ code: IndicatorCode, area: Int, name: String, unit: String,
+      target: ExactDecimal?
+    ) {
       guard indicatorIndex[code] == nil else { return }
-      let progress = IndicatorProgress(code: code, name: name, unit: unit, target: target,
-                                       thisYear: .zero, earlierYears: .zero, cumulative: .zero,
-                                       percentOfTarget: nil)
-      areas[area].indicators.append(IndicatorSummary(totals: .zero, lineCount: 0,
-                                                     progress: progress))
+      let progress = IndicatorProgress(
+        code: code, name: name, unit: unit, target: target,
+        thisYear: .zero, earlierYears: .zero, cumulative: .zero,
+        percentOfTarget: nil)
+      areas[area].indicators.append(
+        IndicatorSummary(
+          totals: .zero, lineCount: 0,
+          progress: progress))
       indicatorIndex[code] = (area, areas[area].indicators.count - 1)
     }
 
     for area in programme.contentAreas {
       let index = addArea(area.code, name: area.name)
       for indicator in area.indicators {
-        addIndicator(indicator.code, area: index, name: indicator.name, unit: indicator.unit,
-                     target: indicator.target)
+        addIndicator(
+          indicator.code, area: index, name: indicator.name, unit: indicator.unit,
+          target: indicator.target)
       }
     }
     // Unknown codes (the validator rejects them, but the plan must never drop a line).

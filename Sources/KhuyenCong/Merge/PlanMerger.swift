@@ -30,8 +30,9 @@ public enum PlanMerger {
     var unplaced: [Submission] = []
     // Accepted yet late (the late policy is `warn`): such a version counts only when the
     // district has no on-time one (issue 4: "the latest on-time version").
-    let lateFiles = Set(results.filter { $0.diagnostics.contains { $0.code == .deadlineLate } }
-      .map(\.submission.file))
+    let lateFiles = Set(
+      results.filter { $0.diagnostics.contains { $0.code == .deadlineLate } }
+        .map(\.submission.file))
     for result in results where result.status == .accepted && result.submission.planYear == year {
       guard let code = result.submission.district else {
         unplaced.append(result.submission)
@@ -42,18 +43,22 @@ public enum PlanMerger {
     // An accepted file naming a code the programme does not list still counts (never dropped),
     // after the programme's districts, by code.
     for code in acceptedByDistrict.keys.filter({ !known.contains($0) }).sorted() {
-      districts.append(PlanDistrict(code: code, name: code.rawValue, officialName: code.rawValue,
-                                    priority: false))
+      districts.append(
+        PlanDistrict(
+          code: code, name: code.rawValue, officialName: code.rawValue,
+          priority: false))
     }
     for submission in unplaced.sorted(by: { precedes($0.file, $1.file) }) {
-      diagnostics.append(Diagnostic(
-        code: .metaDistrict, severity: .error, position: Position(file: submission.file),
-        values: ["planYear": String(year.rawValue), "reason": "not-merged"]))
+      diagnostics.append(
+        Diagnostic(
+          code: .metaDistrict, severity: .error, position: Position(file: submission.file),
+          values: ["planYear": String(year.rawValue), "reason": "not-merged"]))
     }
 
     var rejectedByDistrict: [DistrictCode: [SubmissionResult]] = [:]
     var unattributed: [SubmissionResult] = []
-    for result in results where result.status == .rejected
+    for result in results
+    where result.status == .rejected
       && (result.submission.planYear == year || result.submission.planYear == nil)
     {
       if let code = result.submission.district, known.contains(code) {
@@ -83,12 +88,16 @@ public enum PlanMerger {
         entry.supersededFiles = others.map(\.file)
         districts[index] = entry
         for other in others {
-          var values = ["district": code.rawValue, "districtName": entry.name,
-                        "planYear": String(year.rawValue), "supersededBy": winner.file]
+          var values = [
+            "district": code.rawValue, "districtName": entry.name,
+            "planYear": String(year.rawValue), "supersededBy": winner.file,
+          ]
           values["submittedOn"] = other.submittedOn?.isoText
           values["supersededByDate"] = winner.submittedOn?.isoText
-          superseded.append(Diagnostic(code: .submissionSuperseded, severity: .info,
-                                       position: Position(file: other.file), values: values))
+          superseded.append(
+            Diagnostic(
+              code: .submissionSuperseded, severity: .info,
+              position: Position(file: other.file), values: values))
         }
         lines += winner.lines.map { ConsolidatedLine(district: code, line: $0) }
       } else if let tries = rejectedByDistrict[code],
@@ -107,8 +116,11 @@ public enum PlanMerger {
     let otherRejections = districts.map(\.code).flatMap { code in
       (rejectedByDistrict[code] ?? []).filter { !shownRejections.contains($0.submission.file) }
         .sorted { precedes($0.submission.file, $1.submission.file) }
-        .map { RejectedFile(file: $0.submission.file, district: code,
-                            diagnostics: $0.diagnostics.filter { $0.severity == .error }) }
+        .map {
+          RejectedFile(
+            file: $0.submission.file, district: code,
+            diagnostics: $0.diagnostics.filter { $0.severity == .error })
+        }
     }
     diagnostics = superseded + diagnostics
     let rank = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
@@ -116,8 +128,9 @@ public enum PlanMerger {
 
     let totals = lines.reduce(into: FundTotals.zero) { $0 += $1.line.amounts }
     for index in districts.indices where districts[index].status == .accepted {
-      districts[index].shareOfTotal = Percentage.of(districts[index].totals.total, in: totals.total,
-                                                    places: 2)
+      districts[index].shareOfTotal = Percentage.of(
+        districts[index].totals.total, in: totals.total,
+        places: 2)
     }
     let priorityTotals = districts.filter(\.priority).reduce(into: FundTotals.zero) {
       $0 += $1.totals
@@ -127,7 +140,8 @@ public enum PlanMerger {
     var earlierQuantities: [IndicatorCode: ExactDecimal] = [:]
     for earlierYear in earlier {
       var byDistrict: [DistrictCode: [Submission]] = [:]
-      for result in results where result.status == .accepted
+      for result in results
+      where result.status == .accepted
         && result.submission.planYear == earlierYear
       {
         guard let code = result.submission.district else { continue }  // reported in its own year
@@ -154,8 +168,11 @@ public enum PlanMerger {
       priorityShareOfSupport: Percentage.of(priorityTotals.support, in: totals.support, places: 2),
       earlierYears: earlier,
       unattributedRejections: unattributed.sorted { precedes($0.submission.file, $1.submission.file) }
-        .map { RejectedFile(file: $0.submission.file,
-                            diagnostics: $0.diagnostics.filter { $0.severity == .error }) },
+        .map {
+          RejectedFile(
+            file: $0.submission.file,
+            diagnostics: $0.diagnostics.filter { $0.severity == .error })
+        },
       diagnostics: diagnostics)
     plan.otherRejections = otherRejections
     return plan
@@ -166,8 +183,9 @@ public enum PlanMerger {
   static func ranking(_ programme: Programme) -> [PlanDistrict] {
     let ordered = programme.districts.filter(\.priority) + programme.districts.filter { !$0.priority }
     return ordered.map {
-      PlanDistrict(code: $0.code, name: $0.name, officialName: $0.officialName,
-                   priority: $0.priority)
+      PlanDistrict(
+        code: $0.code, name: $0.name, officialName: $0.officialName,
+        priority: $0.priority)
     }
   }
 
@@ -229,12 +247,15 @@ public enum PlanMerger {
     for fund in FundSource.allCases {
       for envelope in programme.budget.annualEnvelopes
       where envelope.planYear == year && envelope.fund == fund && totals[fund] > envelope.amount {
-        warnings.append(Diagnostic(
-          code: .budgetEnvelope, severity: .warning, position: Position(file: ""),
-          values: ["fund": fund.rawValue, "requested": totals[fund].trieuText,
-                   "envelope": envelope.amount.trieuText,
-                   "excess": (totals[fund] - envelope.amount).trieuText,
-                   "year": String(year.rawValue), "basis": envelope.basis]))
+        warnings.append(
+          Diagnostic(
+            code: .budgetEnvelope, severity: .warning, position: Position(file: ""),
+            values: [
+              "fund": fund.rawValue, "requested": totals[fund].trieuText,
+              "envelope": envelope.amount.trieuText,
+              "excess": (totals[fund] - envelope.amount).trieuText,
+              "year": String(year.rawValue), "basis": envelope.basis,
+            ]))
       }
     }
     return warnings

@@ -12,8 +12,10 @@ public struct CivilDateTime: Hashable, Comparable, Sendable {
   public var millisecond: Int
 
   /// Creates a date-time; the caller guarantees the fields are in range.
-  public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
-              millisecond: Int = 0) {
+  public init(
+    year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+    millisecond: Int = 0
+  ) {
     self.year = year
     self.month = month
     self.day = day

@@ -101,7 +101,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     let negative = n.units < 0
     let magnitude = String(n.units.magnitude)
     guard n.scale > 0 else { return (negative ? "-" : "") + magnitude }
-    let padded = magnitude.count <= n.scale
+    let padded =
+      magnitude.count <= n.scale
       ? String(repeating: "0", count: n.scale - magnitude.count + 1) + magnitude : magnitude
     let split = padded.index(padded.endIndex, offsetBy: -n.scale)
     return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]

@@ -19,8 +19,10 @@ public struct FundTotals: Hashable, Sendable {
   public var other: Money
 
   /// Creates totals; every amount defaults to zero.
-  public init(total: Money = .zero, national: Money = .zero, local: Money = .zero,
-              counterpart: Money = .zero, other: Money = .zero) {
+  public init(
+    total: Money = .zero, national: Money = .zero, local: Money = .zero,
+    counterpart: Money = .zero, other: Money = .zero
+  ) {
     self.total = total
     self.national = national
     self.local = local
@@ -58,9 +60,10 @@ public struct FundTotals: Hashable, Sendable {
   public var support: Money { national + local }
 
   public static func + (lhs: Self, rhs: Self) -> Self {
-    FundTotals(total: lhs.total + rhs.total, national: lhs.national + rhs.national,
-               local: lhs.local + rhs.local, counterpart: lhs.counterpart + rhs.counterpart,
-               other: lhs.other + rhs.other)
+    FundTotals(
+      total: lhs.total + rhs.total, national: lhs.national + rhs.national,
+      local: lhs.local + rhs.local, counterpart: lhs.counterpart + rhs.counterpart,
+      other: lhs.other + rhs.other)
   }
 
   public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }

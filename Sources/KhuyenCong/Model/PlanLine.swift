@@ -62,8 +62,10 @@ public struct PlanLine: Hashable, Sendable {
   public var note: String?
 
   /// Creates a line with the required fields; the rest default to empty.
-  public init(source: Position, contentText: String, activity: String, implementer: String,
-              amounts: FundTotals) {
+  public init(
+    source: Position, contentText: String, activity: String, implementer: String,
+    amounts: FundTotals
+  ) {
     self.source = source
     self.contentText = contentText
     self.activity = activity

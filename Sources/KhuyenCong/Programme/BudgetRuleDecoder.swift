@@ -21,12 +21,17 @@ struct BudgetRuleDecoder {
         let object = try JSONObjectReader(node, path: path, file: file, allowed: Self.capKeys)
         rules.append(.cap(try cap(object, indicators: indicators)))
       case "priorityOnly":
-        let object = try JSONObjectReader(node, path: path, file: file, allowed: ["kind", "indicator", "basis"])
-        rules.append(.priorityOnly(PriorityOnlyRule(
-          indicator: try indicator(object, indicators: indicators), basis: try object.text("basis"))))
+        let object = try JSONObjectReader(
+          node, path: path, file: file, allowed: ["kind", "indicator", "basis"])
+        rules.append(
+          .priorityOnly(
+            PriorityOnlyRule(
+              indicator: try indicator(object, indicators: indicators), basis: try object.text("basis"))))
       default:
-        throw peek.failure(kindNode.line, "\(path).kind \"\(kind)\" is not a known rule kind; expected one of: "
-          + Self.kinds.joined(separator: ", "))
+        throw peek.failure(
+          kindNode.line,
+          "\(path).kind \"\(kind)\" is not a known rule kind; expected one of: "
+            + Self.kinds.joined(separator: ", "))
       }
     }
     return rules
@@ -36,24 +41,29 @@ struct BudgetRuleDecoder {
     "kind", "indicator", "fund", "maxPercent", "maxAmountPerUnit", "raisedInPriorityDistricts", "basis",
   ]
 
-  private func cap(_ object: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError) -> SupportCap {
+  private func cap(_ object: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError)
+    -> SupportCap
+  {
     let indicator = try self.indicator(object, indicators: indicators)
     let fund = try ProgrammeDecoder(file: file).fund(object, "fund")
     var maxPercent: ExactDecimal?
     if let node = object.optional("maxPercent") {
       let value = try object.decimalValue(node, path: object.path("maxPercent"))
       guard value > ExactDecimal(units: 0), value <= ExactDecimal(units: 100) else {
-        throw object.failure(node.line, "\(object.path("maxPercent")) must be more than 0 and at most 100, found \(value)")
+        throw object.failure(
+          node.line, "\(object.path("maxPercent")) must be more than 0 and at most 100, found \(value)")
       }
       maxPercent = value
     }
     let maxAmount = try object.optionalMoney("maxAmountPerUnit")
     guard maxPercent != nil || maxAmount != nil else {
-      throw object.failure(object.line, "\(object.path) caps nothing: give maxPercent, maxAmountPerUnit or both")
+      throw object.failure(
+        object.line, "\(object.path) caps nothing: give maxPercent, maxAmountPerUnit or both")
     }
     return SupportCap(
       indicator: indicator, fund: fund, maxPercent: maxPercent, maxAmountPerUnit: maxAmount,
-      raisedInPriorityDistricts: try object.bool("raisedInPriorityDistricts"), basis: try object.text("basis"))
+      raisedInPriorityDistricts: try object.bool("raisedInPriorityDistricts"), basis: try object.text("basis")
+    )
   }
 
   private func indicator(_ object: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError)
@@ -62,7 +72,9 @@ struct BudgetRuleDecoder {
     let node = try object.required("indicator")
     let code = IndicatorCode(rawValue: try object.stringValue(node, path: object.path("indicator")))
     guard indicators.contains(code) else {
-      throw object.failure(node.line, "\(object.path("indicator")) \"\(code)\" is not an indicator of the programme's content areas")
+      throw object.failure(
+        node.line,
+        "\(object.path("indicator")) \"\(code)\" is not an indicator of the programme's content areas")
     }
     return code
   }

@@ -15,20 +15,25 @@ struct CommuneRegisterDecoder {
     var lines: [Int] = []
     var successorNodes: [(offset: Int, node: JSONNode)] = []
     for (offset, node) in try top.array("communes").enumerated() {
-      let object = try JSONObjectReader(node, path: "communes[\(offset)]", file: file, allowed: [
-        "code", "name", "kind", "district", "validFrom", "validTo", "successor",
-      ])
+      let object = try JSONObjectReader(
+        node, path: "communes[\(offset)]", file: file,
+        allowed: [
+          "code", "name", "kind", "district", "validFrom", "validTo", "successor",
+        ])
       let code = CommuneCode(rawValue: try shared.digits(object, "code"))
       let kindNode = try object.required("kind")
       let kind = try object.stringValue(kindNode, path: object.path("kind"))
       guard Self.kinds.contains(kind) else {
-        throw object.failure(kindNode.line, "\(object.path("kind")) must be one of "
-          + Self.kinds.map { "\"\($0)\"" }.joined(separator: ", ") + ", found \"\(kind)\"")
+        throw object.failure(
+          kindNode.line,
+          "\(object.path("kind")) must be one of "
+            + Self.kinds.map { "\"\($0)\"" }.joined(separator: ", ") + ", found \"\(kind)\"")
       }
       let validFrom = try object.optionalDate("validFrom")
       let validTo = try object.optionalDate("validTo")
       if let from = validFrom, let to = validTo, to < from {
-        throw object.failure(object.optional("validTo")?.line ?? node.line,
+        throw object.failure(
+          object.optional("validTo")?.line ?? node.line,
           "\(object.path("validTo")) \(to) is before \(object.path("validFrom")) \(from)")
       }
       var successor: CommuneCode?
@@ -43,7 +48,10 @@ struct CommuneRegisterDecoder {
       // Versions of one code must not overlap in time.
       for (index, other) in communes.enumerated() where other.code == code {
         if overlaps(other, commune) {
-          throw object.failure(node.line, "communes[\(offset)]: commune \(code) has two versions in force at the same time (the other is on line \(lines[index]))")
+          throw object.failure(
+            node.line,
+            "communes[\(offset)]: commune \(code) has two versions in force at the same time (the other is on line \(lines[index]))"
+          )
         }
       }
       communes.append(commune)
@@ -52,7 +60,10 @@ struct CommuneRegisterDecoder {
     let codes = Set(communes.map(\.code))
     for (offset, node) in successorNodes {
       guard let successor = communes[offset].successor, codes.contains(successor) else {
-        throw top.failure(node.line, "communes[\(offset)].successor \"\(communes[offset].successor?.rawValue ?? "")\" is not a commune of the register")
+        throw top.failure(
+          node.line,
+          "communes[\(offset)].successor \"\(communes[offset].successor?.rawValue ?? "")\" is not a commune of the register"
+        )
       }
     }
     return communes

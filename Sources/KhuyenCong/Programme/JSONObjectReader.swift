@@ -59,7 +59,10 @@ struct JSONObjectReader {
   /// absence is more likely a mistake than a choice (an indicator's target).
   func nullable(_ key: String) throws(ProgrammeError) -> JSONNode? {
     guard let member = members[key] else {
-      throw failure(line, "\(path.isEmpty ? "the programme" : path) is missing the required key \"\(key)\" (write null when there is none)")
+      throw failure(
+        line,
+        "\(path.isEmpty ? "the programme" : path) is missing the required key \"\(key)\" (write null when there is none)"
+      )
     }
     if case .null = member.node.value { return nil }
     return member.node
@@ -118,7 +121,8 @@ struct JSONObjectReader {
       throw failure(node.line, "\(path(key)) must be a whole number, found \(literal)")
     }
     guard range.contains(value) else {
-      throw failure(node.line, "\(path(key)) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+      throw failure(
+        node.line, "\(path(key)) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
     }
     return value
   }
@@ -140,11 +144,14 @@ struct JSONObjectReader {
       guard text.first != "+", !text.contains(where: { $0 == "e" || $0 == "E" }),
         let value = ExactDecimal(literal: text)
       else {
-        throw failure(node.line, "\(path) must be a decimal number such as \"30\" or \"1.5\", found \"\(text)\"")
+        throw failure(
+          node.line, "\(path) must be a decimal number such as \"30\" or \"1.5\", found \"\(text)\"")
       }
       return value
     case .number(let literal):
-      throw failure(node.line, "\(path) must be a decimal string (\"\(literal)\"), not a JSON number, so that it stays exact")
+      throw failure(
+        node.line,
+        "\(path) must be a decimal string (\"\(literal)\"), not a JSON number, so that it stays exact")
     default:
       throw failure(node.line, "\(path) must be a decimal string, found \(node.kindName)")
     }
@@ -167,9 +174,11 @@ struct JSONObjectReader {
     let unitNode = try object.required("unit")
     let unitText = try object.stringValue(unitNode, path: object.path("unit"))
     guard let unit = MoneyUnit.allCases.first(where: { $0.vietnameseName == unitText }) else {
-      throw failure(unitNode.line, "\(object.path("unit")) must be one of "
-        + MoneyUnit.allCases.map { "\"\($0.vietnameseName)\"" }.joined(separator: ", ")
-        + ", found \"\(unitText)\"")
+      throw failure(
+        unitNode.line,
+        "\(object.path("unit")) must be one of "
+          + MoneyUnit.allCases.map { "\"\($0.vietnameseName)\"" }.joined(separator: ", ")
+          + ", found \"\(unitText)\"")
     }
     guard amount.units >= 0 else {
       throw failure(amountNode.line, "\(object.path("amount")) must not be negative")

@@ -32,7 +32,8 @@ struct LineTrackingJSONParser {
     let root = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
     guard parser.index == bytes.count else {
-      throw SyntaxError(line: parser.line, reason: "unexpected \(parser.describeCurrent()) after the end of the JSON value")
+      throw SyntaxError(
+        line: parser.line, reason: "unexpected \(parser.describeCurrent()) after the end of the JSON value")
     }
     return root
   }
@@ -103,7 +104,8 @@ struct LineTrackingJSONParser {
         throw SyntaxError(line: line, reason: "trailing comma before '}'")
       }
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected a key in double quotes")
+        throw SyntaxError(
+          line: line, reason: "unexpected \(describeCurrent()); expected a key in double quotes")
       }
       let keyLine = line
       let key = try parseString()
@@ -112,7 +114,8 @@ struct LineTrackingJSONParser {
       }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ':' after key \"\(key)\"")
+        throw SyntaxError(
+          line: line, reason: "unexpected \(describeCurrent()); expected ':' after key \"\(key)\"")
       }
       index += 1
       skipWhitespace()
@@ -120,7 +123,8 @@ struct LineTrackingJSONParser {
       members.append(JSONMember(key: key, keyLine: keyLine, node: value))
       skipWhitespace()
       guard index < bytes.count else {
-        throw SyntaxError(line: line, reason: "unexpected end of file; the object opened on line \(start) is not closed")
+        throw SyntaxError(
+          line: line, reason: "unexpected end of file; the object opened on line \(start) is not closed")
       }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
@@ -130,8 +134,11 @@ struct LineTrackingJSONParser {
         index += 1
         return JSONNode(line: start, value: .object(members))
       }
-      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or '}'"
-        + (bytes[index] == UInt8(ascii: "\"") ? " (is a comma missing at the end of the previous member?)" : ""))
+      throw SyntaxError(
+        line: line,
+        reason: "unexpected \(describeCurrent()); expected ',' or '}'"
+          + (bytes[index] == UInt8(ascii: "\"")
+            ? " (is a comma missing at the end of the previous member?)" : ""))
     }
   }
 
@@ -152,7 +159,8 @@ struct LineTrackingJSONParser {
       elements.append(try parseValue(depth: depth + 1))
       skipWhitespace()
       guard index < bytes.count else {
-        throw SyntaxError(line: line, reason: "unexpected end of file; the array opened on line \(start) is not closed")
+        throw SyntaxError(
+          line: line, reason: "unexpected end of file; the array opened on line \(start) is not closed")
       }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
@@ -162,9 +170,11 @@ struct LineTrackingJSONParser {
         index += 1
         return JSONNode(line: start, value: .array(elements))
       }
-      throw SyntaxError(line: line, reason: "unexpected \(describeCurrent()); expected ',' or ']'"
-        + (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "{")
-          ? " (is a comma missing at the end of the previous element?)" : ""))
+      throw SyntaxError(
+        line: line,
+        reason: "unexpected \(describeCurrent()); expected ',' or ']'"
+          + (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "{")
+            ? " (is a comma missing at the end of the previous element?)" : ""))
     }
   }
 
@@ -188,7 +198,11 @@ struct LineTrackingJSONParser {
         try parseEscape(into: &utf8)
       case 0x00..<0x20:
         // A raw newline inside quotes is almost always a missing closing quote.
-        throw SyntaxError(line: line, reason: "control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string; a closing quote may be missing")
+        throw SyntaxError(
+          line: line,
+          reason:
+            "control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string; a closing quote may be missing"
+        )
       default:
         utf8.append(byte)
       }
@@ -213,12 +227,14 @@ struct LineTrackingJSONParser {
       if (0xD800..<0xDC00).contains(scalar) {
         // A high surrogate must be followed by `\u` and a low surrogate (RFC 8259 §7).
         guard bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-          throw SyntaxError(line: line, reason: "a \\u escape for a high surrogate is not followed by a low surrogate")
+          throw SyntaxError(
+            line: line, reason: "a \\u escape for a high surrogate is not followed by a low surrogate")
         }
         index += 2
         let low = try parseHex4()
         guard (0xDC00..<0xE000).contains(low) else {
-          throw SyntaxError(line: line, reason: "a \\u escape for a high surrogate is not followed by a low surrogate")
+          throw SyntaxError(
+            line: line, reason: "a \\u escape for a high surrogate is not followed by a low surrogate")
         }
         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
       }

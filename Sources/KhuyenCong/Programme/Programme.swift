@@ -30,11 +30,13 @@ public struct Programme: Hashable, Sendable {
   public var unitSynonyms: [[String]]
 
   /// Creates a programme from its parts.
-  public init(id: String, title: String, basis: String, province: Province, districts: [District],
-              communes: [Commune], firstYear: PlanYear, lastYear: PlanYear, deadline: DeadlineRule,
-              contentAreas: [ContentArea], budget: BudgetFigures, rules: [BudgetRule],
-              priorityMultiplier: ExactDecimal, priorityMultiplierBasis: String,
-              unitSynonyms: [[String]]) {
+  public init(
+    id: String, title: String, basis: String, province: Province, districts: [District],
+    communes: [Commune], firstYear: PlanYear, lastYear: PlanYear, deadline: DeadlineRule,
+    contentAreas: [ContentArea], budget: BudgetFigures, rules: [BudgetRule],
+    priorityMultiplier: ExactDecimal, priorityMultiplierBasis: String,
+    unitSynonyms: [[String]]
+  ) {
     self.id = id
     self.title = title
     self.basis = basis
@@ -106,8 +108,10 @@ public struct District: Hashable, Sendable {
   public var priorityBasis: String?
 
   /// Creates a district.
-  public init(code: DistrictCode, name: String, kind: String, aliases: [String], priority: Bool,
-              priorityBasis: String?) {
+  public init(
+    code: DistrictCode, name: String, kind: String, aliases: [String], priority: Bool,
+    priorityBasis: String?
+  ) {
     self.code = code
     self.name = name
     self.kind = kind
@@ -135,8 +139,10 @@ public struct Commune: Hashable, Sendable {
   public var successor: CommuneCode?
 
   /// Creates a commune version.
-  public init(code: CommuneCode, name: String, kind: String, district: DistrictCode,
-              validFrom: CivilDate?, validTo: CivilDate?, successor: CommuneCode?) {
+  public init(
+    code: CommuneCode, name: String, kind: String, district: DistrictCode,
+    validFrom: CivilDate?, validTo: CivilDate?, successor: CommuneCode?
+  ) {
     self.code = code
     self.name = name
     self.kind = kind
@@ -170,8 +176,10 @@ public struct DeadlineRule: Hashable, Sendable {
   public var basis: String
 
   /// Creates a deadline rule.
-  public init(month: Int, day: Int, yearOffset: Int, inclusive: Bool, latePolicy: LatePolicy,
-              extensions: [DeadlineExtension], basis: String) {
+  public init(
+    month: Int, day: Int, yearOffset: Int, inclusive: Bool, latePolicy: LatePolicy,
+    extensions: [DeadlineExtension], basis: String
+  ) {
     self.month = month
     self.day = day
     self.yearOffset = yearOffset
@@ -219,8 +227,10 @@ public struct ContentArea: Hashable, Sendable {
   public var indicators: [Indicator]
 
   /// Creates a content area.
-  public init(code: IndicatorCode, name: String, aliases: [String], basis: String,
-              indicators: [Indicator]) {
+  public init(
+    code: IndicatorCode, name: String, aliases: [String], basis: String,
+    indicators: [Indicator]
+  ) {
     self.code = code
     self.name = name
     self.aliases = aliases
@@ -244,8 +254,10 @@ public struct Indicator: Hashable, Sendable {
   public var basis: String
 
   /// Creates an indicator.
-  public init(code: IndicatorCode, name: String, unit: String, unitAliases: [String],
-              target: ExactDecimal?, basis: String) {
+  public init(
+    code: IndicatorCode, name: String, unit: String, unitAliases: [String],
+    target: ExactDecimal?, basis: String
+  ) {
     self.code = code
     self.name = name
     self.unit = unit
@@ -277,8 +289,10 @@ public struct BudgetFigures: Hashable, Sendable {
   public var basis: String
 
   /// Creates the budget figures.
-  public init(total: Money, activities: Money, national: Money, local: Money, premises: Money,
-              annualEnvelopes: [AnnualEnvelope], basis: String) {
+  public init(
+    total: Money, activities: Money, national: Money, local: Money, premises: Money,
+    annualEnvelopes: [AnnualEnvelope], basis: String
+  ) {
     self.total = total
     self.activities = activities
     self.national = national
@@ -331,8 +345,10 @@ public struct SupportCap: Hashable, Sendable {
   public var basis: String
 
   /// Creates a cap.
-  public init(indicator: IndicatorCode, fund: FundSource, maxPercent: ExactDecimal?,
-              maxAmountPerUnit: Money?, raisedInPriorityDistricts: Bool, basis: String) {
+  public init(
+    indicator: IndicatorCode, fund: FundSource, maxPercent: ExactDecimal?,
+    maxAmountPerUnit: Money?, raisedInPriorityDistricts: Bool, basis: String
+  ) {
     self.indicator = indicator
     self.fund = fund
     self.maxPercent = maxPercent

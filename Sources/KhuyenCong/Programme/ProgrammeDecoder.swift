@@ -10,15 +10,18 @@ struct ProgrammeDecoder {
   static let formatVersion = 1
 
   func programme(_ root: JSONNode) throws(ProgrammeError) -> Programme {
-    let top = try JSONObjectReader(root, path: "", file: file, allowed: [
-      "$schema", "formatVersion", "id", "title", "basis", "province", "period", "districts",
-      "communes", "deadline", "contentAreas", "unitSynonyms", "budget", "priorityMultiplier",
-      "rules",
-    ])
+    let top = try JSONObjectReader(
+      root, path: "", file: file,
+      allowed: [
+        "$schema", "formatVersion", "id", "title", "basis", "province", "period", "districts",
+        "communes", "deadline", "contentAreas", "unitSynonyms", "budget", "priorityMultiplier",
+        "rules",
+      ])
     if let schema = top.optional("$schema") { _ = try top.stringValue(schema, path: "$schema") }
     let version = try top.int("formatVersion", in: Int.min...Int.max)
     guard version == Self.formatVersion else {
-      throw top.failure(try top.required("formatVersion").line,
+      throw top.failure(
+        try top.required("formatVersion").line,
         "formatVersion \(version) is not supported; this program reads formatVersion \(Self.formatVersion)")
     }
     let id = try top.text("id")
@@ -36,7 +39,8 @@ struct ProgrammeDecoder {
     let multiplierNode = try multiplier.required("value")
     let priorityMultiplier = try multiplier.decimalValue(multiplierNode, path: multiplier.path("value"))
     guard priorityMultiplier >= ExactDecimal(units: 1) else {
-      throw top.failure(multiplierNode.line, "priorityMultiplier.value must be at least 1, found \(priorityMultiplier)")
+      throw top.failure(
+        multiplierNode.line, "priorityMultiplier.value must be at least 1, found \(priorityMultiplier)")
     }
     let rules = try BudgetRuleDecoder(file: file).rules(
       top, indicators: Set(contentAreas.flatMap(\.indicators).map(\.code)))
@@ -61,7 +65,8 @@ struct ProgrammeDecoder {
     let last = try object.int("lastYear", in: 1900...9999)
     _ = try object.text("basis")
     guard first <= last else {
-      throw object.failure(try object.required("lastYear").line,
+      throw object.failure(
+        try object.required("lastYear").line,
         "period.lastYear \(last) is before period.firstYear \(first)")
     }
     return (PlanYear(rawValue: first), PlanYear(rawValue: last))
@@ -78,9 +83,11 @@ struct ProgrammeDecoder {
     // name two districts, or matching a submission's district would be a guess.
     var spellings: [String: DistrictCode] = [:]
     for (offset, node) in nodes.enumerated() {
-      let object = try JSONObjectReader(node, path: "districts[\(offset)]", file: file, allowed: [
-        "code", "name", "kind", "aliases", "priority", "priorityBasis",
-      ])
+      let object = try JSONObjectReader(
+        node, path: "districts[\(offset)]", file: file,
+        allowed: [
+          "code", "name", "kind", "aliases", "priority", "priorityBasis",
+        ])
       let code = DistrictCode(rawValue: try digits(object, "code"))
       let codeLine = try object.required("code").line
       if let first = codeLines[code] {
@@ -92,19 +99,22 @@ struct ProgrammeDecoder {
       for spelling in [name] + aliases {
         let key = spelling.lowercased()
         if let other = spellings[key], other != code {
-          throw object.failure(node.line, "\(object.path) (\(code)): \"\(spelling)\" already names district \(other)")
+          throw object.failure(
+            node.line, "\(object.path) (\(code)): \"\(spelling)\" already names district \(other)")
         }
         spellings[key] = code
       }
       let priority = try object.bool("priority")
       let priorityBasis = try object.optionalString("priorityBasis")
       if priority && (priorityBasis ?? "").allSatisfy(\.isWhitespace) {
-        throw object.failure(try object.required("priority").line,
+        throw object.failure(
+          try object.required("priority").line,
           "\(object.path) (\(code)) is a priority district but has no priorityBasis (its legal source)")
       }
-      districts.append(District(
-        code: code, name: name, kind: try object.text("kind"), aliases: aliases,
-        priority: priority, priorityBasis: priority ? priorityBasis : nil))
+      districts.append(
+        District(
+          code: code, name: name, kind: try object.text("kind"), aliases: aliases,
+          priority: priority, priorityBasis: priority ? priorityBasis : nil))
     }
     return districts
   }
@@ -112,9 +122,11 @@ struct ProgrammeDecoder {
   private func deadline(_ top: JSONObjectReader, districts: [District], period: ClosedRange<PlanYear>)
     throws(ProgrammeError) -> DeadlineRule
   {
-    let object = try top.object("deadline", allowed: [
-      "day", "month", "yearOffset", "inclusive", "latePolicy", "extensions", "basis",
-    ])
+    let object = try top.object(
+      "deadline",
+      allowed: [
+        "day", "month", "yearOffset", "inclusive", "latePolicy", "extensions", "basis",
+      ])
     let month = try object.int("month", in: 1...12)
     // A leap year, so 29 February is accepted as a deadline day.
     let day = try object.int("day", in: 1...CivilDate.daysInMonth(year: 2000, month: month))
@@ -123,24 +135,30 @@ struct ProgrammeDecoder {
     let policyNode = try object.required("latePolicy")
     let policyText = try object.stringValue(policyNode, path: object.path("latePolicy"))
     guard let latePolicy = LatePolicy(rawValue: policyText) else {
-      throw object.failure(policyNode.line, "deadline.latePolicy must be \"reject\" or \"warn\", found \"\(policyText)\"")
+      throw object.failure(
+        policyNode.line, "deadline.latePolicy must be \"reject\" or \"warn\", found \"\(policyText)\"")
     }
     var extensions: [DeadlineExtension] = []
     for (offset, node) in try object.optionalArray("extensions").enumerated() {
-      let item = try JSONObjectReader(node, path: "deadline.extensions[\(offset)]", file: file,
-                                      allowed: ["district", "planYear", "until", "basis"])
+      let item = try JSONObjectReader(
+        node, path: "deadline.extensions[\(offset)]", file: file,
+        allowed: ["district", "planYear", "until", "basis"])
       let district = try districtReference(item, "district", districts: districts)
       var planYear: PlanYear?
       if item.optional("planYear") != nil {
         let year = PlanYear(rawValue: try item.int("planYear", in: 1900...9999))
         guard period.contains(year) else {
-          throw item.failure(try item.required("planYear").line,
-            "\(item.path("planYear")) \(year) is outside the programme period \(period.lowerBound)–\(period.upperBound)")
+          throw item.failure(
+            try item.required("planYear").line,
+            "\(item.path("planYear")) \(year) is outside the programme period \(period.lowerBound)–\(period.upperBound)"
+          )
         }
         planYear = year
       }
-      extensions.append(DeadlineExtension(
-        district: district, planYear: planYear, until: try item.date("until"), basis: try item.text("basis")))
+      extensions.append(
+        DeadlineExtension(
+          district: district, planYear: planYear, until: try item.date("until"), basis: try item.text("basis")
+        ))
     }
     return DeadlineRule(
       month: month, day: day, yearOffset: yearOffset, inclusive: inclusive, latePolicy: latePolicy,
@@ -167,21 +185,27 @@ struct ProgrammeDecoder {
   private func budget(_ top: JSONObjectReader, period: ClosedRange<PlanYear>) throws(ProgrammeError)
     -> BudgetFigures
   {
-    let object = try top.object("budget", allowed: [
-      "total", "activities", "national", "local", "premises", "annualEnvelopes", "basis",
-    ])
+    let object = try top.object(
+      "budget",
+      allowed: [
+        "total", "activities", "national", "local", "premises", "annualEnvelopes", "basis",
+      ])
     var envelopes: [AnnualEnvelope] = []
     for (offset, node) in try object.optionalArray("annualEnvelopes").enumerated() {
-      let item = try JSONObjectReader(node, path: "budget.annualEnvelopes[\(offset)]", file: file,
-                                      allowed: ["planYear", "fund", "amount", "basis"])
+      let item = try JSONObjectReader(
+        node, path: "budget.annualEnvelopes[\(offset)]", file: file,
+        allowed: ["planYear", "fund", "amount", "basis"])
       let year = PlanYear(rawValue: try item.int("planYear", in: 1900...9999))
       guard period.contains(year) else {
-        throw item.failure(try item.required("planYear").line,
-          "\(item.path("planYear")) \(year) is outside the programme period \(period.lowerBound)–\(period.upperBound)")
+        throw item.failure(
+          try item.required("planYear").line,
+          "\(item.path("planYear")) \(year) is outside the programme period \(period.lowerBound)–\(period.upperBound)"
+        )
       }
-      envelopes.append(AnnualEnvelope(
-        planYear: year, fund: try fund(item, "fund"), amount: try item.money("amount"),
-        basis: try item.text("basis")))
+      envelopes.append(
+        AnnualEnvelope(
+          planYear: year, fund: try fund(item, "fund"), amount: try item.money("amount"),
+          basis: try item.text("basis")))
     }
     return BudgetFigures(
       total: try object.money("total"), activities: try object.money("activities"),
@@ -197,7 +221,9 @@ struct ProgrammeDecoder {
     let node = try object.required(key)
     let value = try object.stringValue(node, path: object.path(key))
     guard !value.isEmpty, value.allSatisfy(\.isASCIIDigitCharacter) else {
-      throw object.failure(node.line, "\(object.path(key)) must be a code of digits written as a string (\"071\"), found \"\(value)\"")
+      throw object.failure(
+        node.line,
+        "\(object.path(key)) must be a code of digits written as a string (\"071\"), found \"\(value)\"")
     }
     return value
   }
@@ -209,8 +235,10 @@ struct ProgrammeDecoder {
     let node = try object.required(key)
     let code = DistrictCode(rawValue: try object.stringValue(node, path: object.path(key)))
     guard districts.contains(where: { $0.code == code }) else {
-      throw object.failure(node.line, "\(object.path(key)) \"\(code)\" is not one of the programme's districts ("
-        + districts.map(\.code.rawValue).joined(separator: ", ") + ")")
+      throw object.failure(
+        node.line,
+        "\(object.path(key)) \"\(code)\" is not one of the programme's districts ("
+          + districts.map(\.code.rawValue).joined(separator: ", ") + ")")
     }
     return code
   }
@@ -220,8 +248,10 @@ struct ProgrammeDecoder {
     let node = try object.required(key)
     let text = try object.stringValue(node, path: object.path(key))
     guard let fund = FundSource(rawValue: text) else {
-      throw object.failure(node.line, "\(object.path(key)) must be one of "
-        + FundSource.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + ", found \"\(text)\"")
+      throw object.failure(
+        node.line,
+        "\(object.path(key)) must be one of "
+          + FundSource.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + ", found \"\(text)\"")
     }
     return fund
   }

@@ -24,8 +24,10 @@ public struct ReadLimits: Hashable, Sendable {
   public var maxColumns: Int
 
   /// Creates limits.
-  public init(maxFileBytes: Int, maxEntryBytes: Int, maxTotalUncompressedBytes: Int,
-              maxCellCharacters: Int, maxRows: Int, maxColumns: Int) {
+  public init(
+    maxFileBytes: Int, maxEntryBytes: Int, maxTotalUncompressedBytes: Int,
+    maxCellCharacters: Int, maxRows: Int, maxColumns: Int
+  ) {
     self.maxFileBytes = maxFileBytes
     self.maxEntryBytes = maxEntryBytes
     self.maxTotalUncompressedBytes = maxTotalUncompressedBytes
@@ -56,8 +58,10 @@ public struct SheetSummary: Hashable, Sendable {
   public var hidden: Bool
 
   /// Creates a summary.
-  public init(name: String, rowCount: Int = 0, lastRow: Int = 0, lastColumn: Int = 0,
-              merges: [String] = [], hidden: Bool = false) {
+  public init(
+    name: String, rowCount: Int = 0, lastRow: Int = 0, lastColumn: Int = 0,
+    merges: [String] = [], hidden: Bool = false
+  ) {
     self.name = name
     self.rowCount = rowCount
     self.lastRow = lastRow
@@ -78,8 +82,10 @@ public struct ReadReport: Hashable, Sendable {
   public var diagnostics: [Diagnostic]
 
   /// Creates a report.
-  public init(format: SpreadsheetFormat, encoding: String? = nil, delimiter: Character? = nil,
-              sheets: [SheetSummary] = [], diagnostics: [Diagnostic] = []) {
+  public init(
+    format: SpreadsheetFormat, encoding: String? = nil, delimiter: Character? = nil,
+    sheets: [SheetSummary] = [], diagnostics: [Diagnostic] = []
+  ) {
     self.format = format
     self.encoding = encoding
     self.delimiter = delimiter

@@ -46,9 +46,13 @@ public enum WorkbookReader {
         prefix += chunk
       }
     } catch {
-      return ReadReport(format: .unknown, diagnostics: [Diagnostic(
-        code: .fileUnreadable, severity: .error, position: Position(file: file),
-        values: ["reason": error.reason])])
+      return ReadReport(
+        format: .unknown,
+        diagnostics: [
+          Diagnostic(
+            code: .fileUnreadable, severity: .error, position: Position(file: file),
+            values: ["reason": error.reason])
+        ])
     }
     var replay = PrefixedSource(prefix: prefix, base: source)
     switch sniff(prefix) {
@@ -59,9 +63,13 @@ public enum WorkbookReader {
     case .csv:
       return CSVReader.read(&replay, file: file, limits: limits, into: &visitor)
     case .unknown:
-      return ReadReport(format: .unknown, diagnostics: [Diagnostic(
-        code: .fileUnreadable, severity: .error, position: Position(file: file),
-        values: ["reason": "binary Excel 97-2003 (.xls)"])])
+      return ReadReport(
+        format: .unknown,
+        diagnostics: [
+          Diagnostic(
+            code: .fileUnreadable, severity: .error, position: Position(file: file),
+            values: ["reason": "binary Excel 97-2003 (.xls)"])
+        ])
     }
   }
 }

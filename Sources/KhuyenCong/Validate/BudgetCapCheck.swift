@@ -24,11 +24,14 @@ public struct BudgetCapCheck: SubmissionCheck {
           found += violations(of: cap, line: line, mapped: mapped, context: context)
         case .priorityOnly(let only) where only.indicator == indicator:
           if let district = context.district, !district.priority, line.amounts.support.dong > 0 {
-            found.append(Diagnostic(
-              code: .budgetPriorityOnly, severity: .error,
-              position: mapped.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
-              values: ["indicator": indicator.rawValue, "district": district.officialName,
-                       "basis": only.basis]))
+            found.append(
+              Diagnostic(
+                code: .budgetPriorityOnly, severity: .error,
+                position: mapped.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
+                values: [
+                  "indicator": indicator.rawValue, "district": district.officialName,
+                  "basis": only.basis,
+                ]))
           }
         case .cap, .priorityOnly:
           continue
@@ -38,18 +41,23 @@ public struct BudgetCapCheck: SubmissionCheck {
     return found
   }
 
-  private func violations(of cap: SupportCap, line: PlanLine, mapped: MappedSubmission,
-                          context: ValidationContext) -> [Diagnostic] {
+  private func violations(
+    of cap: SupportCap, line: PlanLine, mapped: MappedSubmission,
+    context: ValidationContext
+  ) -> [Diagnostic] {
     let national = Int128(line.amounts[cap.fund].dong)
     let withLocal = Int128(line.amounts.support.dong)
     let total = Int128(line.amounts.total.dong)
     var found: [Diagnostic] = []
     func report(_ support: Int128, limit: String, kind: String, severity: Severity, column: ColumnKey) {
-      found.append(Diagnostic(
-        code: .budgetCap, severity: severity, position: mapped.position(of: line, column),
-        values: ["indicator": cap.indicator.rawValue, "support": Money(dong: Int64(clamping: support)).trieuText,
-                 "cap": limit, "reason": kind, "basis": cap.basis, "total": line.amounts.total.trieuText,
-                 "funds": severity == .error ? "national" : "national+local"]))
+      found.append(
+        Diagnostic(
+          code: .budgetCap, severity: severity, position: mapped.position(of: line, column),
+          values: [
+            "indicator": cap.indicator.rawValue, "support": Money(dong: Int64(clamping: support)).trieuText,
+            "cap": limit, "reason": kind, "basis": cap.basis, "total": line.amounts.total.trieuText,
+            "funds": severity == .error ? "national" : "national+local",
+          ]))
     }
     if let percent = cap.maxPercent {
       // support / total ≤ percent / 100, in integers: support × 100 × 10^s ≤ total × units.
@@ -57,7 +65,9 @@ public struct BudgetCapCheck: SubmissionCheck {
       let allowed = total * Int128(percent.units)
       let limitText = percent.description + "%"
       if national * 100 * scale > allowed {
-        report(national, limit: limitText, kind: "percent", severity: .error, column: cap.fund == .national ? .national : .local)
+        report(
+          national, limit: limitText, kind: "percent", severity: .error,
+          column: cap.fund == .national ? .national : .local)
       } else if withLocal * 100 * scale > allowed {
         report(withLocal, limit: limitText, kind: "percent", severity: .warning, column: .local)
       }
@@ -76,7 +86,9 @@ public struct BudgetCapCheck: SubmissionCheck {
       // The cap in đồng is limit / scale.
       let limitText = Money(dong: Int64(clamping: limit / scale)).trieuText
       if national * scale > limit {
-        report(national, limit: limitText, kind: "amount", severity: .error, column: cap.fund == .national ? .national : .local)
+        report(
+          national, limit: limitText, kind: "amount", severity: .error,
+          column: cap.fund == .national ? .national : .local)
       } else if withLocal * scale > limit {
         report(withLocal, limit: limitText, kind: "amount", severity: .warning, column: .local)
       }

@@ -10,8 +10,9 @@ public struct BudgetSumCheck: SubmissionCheck {
       if mapped.unreadableMoneyRows.contains(line.source.row ?? 0) { return nil }
       let amounts = line.amounts
       guard amounts.total != amounts.sumOfSources else { return nil }
-      return Diagnostic(code: .budgetSum, severity: .error, position: mapped.position(of: line, .total),
-                        values: ["total": amounts.total.trieuText, "sum": amounts.sumOfSources.trieuText])
+      return Diagnostic(
+        code: .budgetSum, severity: .error, position: mapped.position(of: line, .total),
+        values: ["total": amounts.total.trieuText, "sum": amounts.sumOfSources.trieuText])
     }
   }
 }

@@ -11,14 +11,18 @@ public struct ContentUnitCheck: SubmissionCheck {
       guard let unit = line.unit, let areaCode = line.contentArea,
         let area = context.programme.contentArea(areaCode)
       else { continue }
-      let candidates = line.indicator.flatMap { context.programme.indicator($0) }.map { [$0] }
+      let candidates =
+        line.indicator.flatMap { context.programme.indicator($0) }.map { [$0] }
         ?? area.indicators
       guard !candidates.isEmpty, !candidates.contains(where: { context.content.unitFits(unit, $0) })
       else { continue }
-      found.append(Diagnostic(
-        code: .contentUnit, severity: .error, position: mapped.position(of: line, .unit),
-        values: ["value": unit, "indicator": (line.indicator ?? areaCode).rawValue,
-                 "expected": candidates.map(\.unit).joined(separator: ", ")]))
+      found.append(
+        Diagnostic(
+          code: .contentUnit, severity: .error, position: mapped.position(of: line, .unit),
+          values: [
+            "value": unit, "indicator": (line.indicator ?? areaCode).rawValue,
+            "expected": candidates.map(\.unit).joined(separator: ", "),
+          ]))
     }
     return found
   }

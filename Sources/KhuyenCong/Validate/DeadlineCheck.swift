@@ -21,15 +21,20 @@ public struct DeadlineCheck: SubmissionCheck {
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
     guard let year = context.planYear, let submitted = mapped.meta.dates.first,
-      let due = Self.deadline(for: year, district: context.district?.code,
-                              rule: context.programme.deadline),
+      let due = Self.deadline(
+        for: year, district: context.district?.code,
+        rule: context.programme.deadline),
       submitted.value > due.day
     else { return [] }
     let severity: Severity = context.programme.deadline.latePolicy == .reject ? .error : .warning
-    return [Diagnostic(
-      code: .deadlineLate, severity: severity, position: submitted.position,
-      values: ["date": submitted.value.vietnameseText, "deadline": due.day.vietnameseText,
-               "year": year.description, "extended": due.extended ? "yes" : "no",
-               "basis": context.programme.deadline.basis])]
+    return [
+      Diagnostic(
+        code: .deadlineLate, severity: severity, position: submitted.position,
+        values: [
+          "date": submitted.value.vietnameseText, "deadline": due.day.vietnameseText,
+          "year": year.description, "extended": due.extended ? "yes" : "no",
+          "basis": context.programme.deadline.basis,
+        ])
+    ]
   }
 }

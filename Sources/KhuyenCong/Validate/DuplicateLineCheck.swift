@@ -18,12 +18,15 @@ public struct DuplicateLineCheck: SubmissionCheck {
     var first: [Key: Int] = [:]  // the row of each line's first occurrence
     var found: [Diagnostic] = []
     for line in mapped.submission.lines {
-      let key = Key(content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
-                    activity: TextKey(line.activity), beneficiary: TextKey(line.beneficiary ?? ""),
-                    place: TextKey(line.place ?? ""), amounts: line.amounts)
+      let key = Key(
+        content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
+        activity: TextKey(line.activity), beneficiary: TextKey(line.beneficiary ?? ""),
+        place: TextKey(line.place ?? ""), amounts: line.amounts)
       if let earlier = first[key] {
-        found.append(Diagnostic(code: .lineDuplicate, severity: .error, position: line.source,
-                                values: ["activity": line.activity, "otherRow": String(earlier)]))
+        found.append(
+          Diagnostic(
+            code: .lineDuplicate, severity: .error, position: line.source,
+            values: ["activity": line.activity, "otherRow": String(earlier)]))
       } else {
         first[key] = line.source.row ?? 0
       }

@@ -11,9 +11,11 @@ public struct PlaceResolver: Sendable {
   /// Folded prefixes of commune names.
   static let communePrefixes = ["xa", "phuong", "thi tran", "tt", "p"]
   /// Folded phrases that mean "the whole district" (or province).
-  static let wholeArea = ["toan huyen", "tren dia ban huyen", "dia ban huyen", "cac xa", "toan tinh",
-                          "tren dia ban", "toan thanh pho", "cac xa thi tran", "cac xa phuong",
-                          "trong tinh", "tinh", "cac huyen"]
+  static let wholeArea = [
+    "toan huyen", "tren dia ban huyen", "dia ban huyen", "cac xa", "toan tinh",
+    "tren dia ban", "toan thanh pho", "cac xa thi tran", "cac xa phuong",
+    "trong tinh", "tinh", "cac huyen",
+  ]
 
   /// A resolver for `programme`'s register.
   public init(programme: Programme) {
@@ -23,8 +25,10 @@ public struct PlaceResolver: Sendable {
 
   /// Sets `commune` on lines whose place is one commune of the district, and returns the
   /// problems of every place.
-  public func resolve(_ lines: inout [PlanLine], district: District, year: PlanYear,
-                      columns: [ColumnKey: Int]) -> [Diagnostic] {
+  public func resolve(
+    _ lines: inout [PlanLine], district: District, year: PlanYear,
+    columns: [ColumnKey: Int]
+  ) -> [Diagnostic] {
     let day = CivilDate(year: year.rawValue, month: 1, day: 1)
     var byName: [String: [Commune]] = [:]
     for commune in programme.communes {
@@ -45,25 +49,34 @@ public struct PlaceResolver: Sendable {
         if let own = inForce.first(where: { $0.district == district.code }) {
           matched.append(own.code)
         } else if let other = inForce.first {
-          found.append(Diagnostic(
-            code: .placeOtherDistrict, severity: .error, position: at,
-            values: ["value": part, "commune": other.officialName,
-                     "district": programme.district(other.district)?.officialName ?? other.district.rawValue,
-                     "expectedDistrict": district.officialName]))
+          found.append(
+            Diagnostic(
+              code: .placeOtherDistrict, severity: .error, position: at,
+              values: [
+                "value": part, "commune": other.officialName,
+                "district": programme.district(other.district)?.officialName ?? other.district.rawValue,
+                "expectedDistrict": district.officialName,
+              ]))
         } else if let old = versions.filter({ ($0.validTo.map { $0 < day }) ?? false })
           .max(by: { ($0.validTo ?? day) < ($1.validTo ?? day) })
         {
-          let successor = old.successor.flatMap { code in
-            programme.communes.first { $0.code == code && $0.isInForce(on: day) }
-          } ?? programme.communes.first { $0.code == old.code && $0.isInForce(on: day) }
-          found.append(Diagnostic(
-            code: .placeMerged, severity: .warning, position: at,
-            values: ["value": part, "until": old.validTo?.vietnameseText ?? "",
-                     "successor": successor?.officialName ?? "", "year": year.description]))
+          let successor =
+            old.successor.flatMap { code in
+              programme.communes.first { $0.code == code && $0.isInForce(on: day) }
+            } ?? programme.communes.first { $0.code == old.code && $0.isInForce(on: day) }
+          found.append(
+            Diagnostic(
+              code: .placeMerged, severity: .warning, position: at,
+              values: [
+                "value": part, "until": old.validTo?.vietnameseText ?? "",
+                "successor": successor?.officialName ?? "", "year": year.description,
+              ]))
           if let successor, successor.district == district.code { matched.append(successor.code) }
         } else {
-          found.append(Diagnostic(code: .placeUnknown, severity: .error, position: at,
-                                  values: ["value": part, "district": district.officialName]))
+          found.append(
+            Diagnostic(
+              code: .placeUnknown, severity: .error, position: at,
+              values: ["value": part, "district": district.officialName]))
         }
       }
       if matched.count == 1 { lines[index].commune = matched[0] }

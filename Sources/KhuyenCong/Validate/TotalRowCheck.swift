@@ -13,11 +13,14 @@ public struct TotalRowCheck: SubmissionCheck {
       let sum = declared.lineRows.reduce(into: FundTotals.zero) { $0 += byRow[$1] ?? .zero }
       for fund in FundColumn.allCases {
         guard let stated = declared.amounts[fund], stated.value != fund.amount(in: sum) else { continue }
-        found.append(Diagnostic(
-          code: .totalMismatch, severity: .error, position: stated.position,
-          values: ["stated": stated.value.trieuText, "sum": fund.amount(in: sum).trieuText,
-                   "column": fund.rawValue, "section": declared.section ?? "",
-                   "lines": String(declared.lineRows.count)]))
+        found.append(
+          Diagnostic(
+            code: .totalMismatch, severity: .error, position: stated.position,
+            values: [
+              "stated": stated.value.trieuText, "sum": fund.amount(in: sum).trieuText,
+              "column": fund.rawValue, "section": declared.section ?? "",
+              "lines": String(declared.lineRows.count),
+            ]))
       }
     }
     return found

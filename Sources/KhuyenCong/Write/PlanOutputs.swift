@@ -45,8 +45,10 @@ public enum PlanOutputs {
     return [
       PlanOutputFile(name: stem + ".xml", bytes: xml),
       PlanOutputFile(name: stem + ".csv", bytes: PlanCSVWriter.write(plan, programme: programme)),
-      PlanOutputFile(name: stem + ".json", bytes: PlanJSONWriter.write(plan, programme: programme, messages: messages)),
-      PlanOutputFile(name: stem + ".html", bytes: PlanHTMLWriter.write(plan, programme: programme, messages: messages)),
+      PlanOutputFile(
+        name: stem + ".json", bytes: PlanJSONWriter.write(plan, programme: programme, messages: messages)),
+      PlanOutputFile(
+        name: stem + ".html", bytes: PlanHTMLWriter.write(plan, programme: programme, messages: messages)),
     ]
   }
 }

@@ -35,7 +35,8 @@ struct ConsolidateCommand: ParsableCommand {
     let programme = try programme.load()
     let planYear = PlanYear(rawValue: year)
     guard programme.covers(planYear) else {
-      printError("--year \(year) is outside the programme period \(programme.firstYear)–\(programme.lastYear)")
+      printError(
+        "--year \(year) is outside the programme period \(programme.firstYear)–\(programme.lastYear)")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
@@ -56,8 +57,10 @@ struct ConsolidateCommand: ParsableCommand {
         throw ExitCode(ExitStatus.usage.rawValue)
       }
     }
-    printOut(ConsolidationSummary.text(plan, results: results, programme: programme, folder: out,
-                                       files: outputs.map(\.name), language: language.language))
+    printOut(
+      ConsolidationSummary.text(
+        plan, results: results, programme: programme, folder: out,
+        files: outputs.map(\.name), language: language.language))
     if results.contains(where: { $0.status == .rejected }) {
       throw ExitCode(ExitStatus.rejected.rawValue)
     }

@@ -7,7 +7,8 @@ import KhuyenCongIntake
 struct InspectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
-    abstract: "Show how a file is read: format, encoding, delimiter, sheets, merges, layout, then the cells as CSV.")
+    abstract:
+      "Show how a file is read: format, encoding, delimiter, sheets, merges, layout, then the cells as CSV.")
 
   @OptionGroup var programme: ProgrammeOptions
   @Flag(help: "Print only what was detected, not the cells.")
@@ -25,7 +26,8 @@ struct InspectCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     let name = URL(fileURLWithPath: file).lastPathComponent
-    var inspector = InspectionVisitor(printCells: !summary, mapper: SubmissionMapper(file: name, programme: programme))
+    var inspector = InspectionVisitor(
+      printCells: !summary, mapper: SubmissionMapper(file: name, programme: programme))
     let report = WorkbookReader.read(&source, file: name, into: &inspector)
     let mapped = inspector.mapper.finish(report: report)
     printOut(InspectionReport.text(report: report, mapped: mapped, cells: inspector.output))

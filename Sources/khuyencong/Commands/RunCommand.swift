@@ -8,7 +8,8 @@ import KhuyenCongIntake
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "File every new submission of the inbox in the store, record it and rebuild the plans (the cron job).",
+    abstract:
+      "File every new submission of the inbox in the store, record it and rebuild the plans (the cron job).",
     discussion: """
       A file is new when the ledger has no file with the same content (SHA-256): a renamed copy \
       is not new, an edited file is a new version. The inbox is only read. Each new file is \
@@ -32,8 +33,9 @@ struct RunCommand: ParsableCommand {
     let programme = try programme.load()
     let summary: IntakeSummary
     do {
-      summary = try Intake.run(inbox: inbox, store: store, programme: programme,
-                               language: language.language)
+      summary = try Intake.run(
+        inbox: inbox, store: store, programme: programme,
+        language: language.language)
     } catch {
       printError(error.description)
       switch error {

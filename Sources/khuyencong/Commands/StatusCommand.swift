@@ -30,8 +30,9 @@ struct StatusCommand: ParsableCommand {
     let status: StoreStatus?
     do {
       let ledger = try Ledger.open(path: store.ledgerPath)
-      status = try StoreStatus.load(store: store, ledger: ledger, programme: programme,
-                                    year: year.map(PlanYear.init(rawValue:)))
+      status = try StoreStatus.load(
+        store: store, ledger: ledger, programme: programme,
+        year: year.map(PlanYear.init(rawValue:)))
     } catch {
       printError(error.description)
       throw ExitCode(ExitStatus.usage.rawValue)

@@ -30,12 +30,14 @@ struct TemplateCommand: ParsableCommand {
     guard let code = DistrictMatcher(programme: programme).exact(district),
       let found = programme.district(code)
     else {
-      printError("no district '\(district)' in the programme; known: "
-        + programme.districts.map { "\($0.code) \($0.name)" }.joined(separator: ", "))
+      printError(
+        "no district '\(district)' in the programme; known: "
+          + programme.districts.map { "\($0.code) \($0.name)" }.joined(separator: ", "))
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     let planYear = PlanYear(rawValue: year)
-    let bytes = URL(fileURLWithPath: out).pathExtension.lowercased() == "csv"
+    let bytes =
+      URL(fileURLWithPath: out).pathExtension.lowercased() == "csv"
       ? TemplateWriter.csv(programme: programme, year: planYear, district: found)
       : TemplateWriter.spreadsheetML(programme: programme, year: planYear, district: found)
     do {

@@ -21,10 +21,12 @@ struct MessageCatalogTests {
   @Test("a message fills its values and leaves no placeholder")
   func filled() {
     let diagnostic = Diagnostic(
-      code: .budgetSum, severity: .error, position: Position(file: "a.csv", sheet: "Sheet1", row: 3, column: 14),
+      code: .budgetSum, severity: .error,
+      position: Position(file: "a.csv", sheet: "Sheet1", row: 3, column: 14),
       values: ["total": "600", "sum": "610"])
-    #expect(MessageCatalog.message(diagnostic, in: .vi)
-      == "Tổng kinh phí 600 ≠ KCQG + KCĐP + Đối ứng + Nguồn khác = 610 (triệu đồng)")
+    #expect(
+      MessageCatalog.message(diagnostic, in: .vi)
+        == "Tổng kinh phí 600 ≠ KCQG + KCĐP + Đối ứng + Nguồn khác = 610 (triệu đồng)")
     #expect(MessageCatalog.message(diagnostic, in: .en).contains("610"))
     let bare = Diagnostic(code: .budgetCap, severity: .error, position: Position(file: "a.csv"))
     #expect(!MessageCatalog.message(bare, in: .vi).contains("{"))
@@ -32,17 +34,21 @@ struct MessageCatalogTests {
 
   @Test("the situation of a code picks its sentence")
   func reasons() {
-    let missing = Diagnostic(code: .metaYear, severity: .error, position: Position(file: "a.csv"),
-                             values: ["reason": "missing"])
+    let missing = Diagnostic(
+      code: .metaYear, severity: .error, position: Position(file: "a.csv"),
+      values: ["reason": "missing"])
     #expect(MessageCatalog.message(missing, in: .vi) == "Không xác định được năm kế hoạch")
-    let quote = Diagnostic(code: .csvMalformed, severity: .error, position: Position(file: "a.csv"),
-                           values: ["problem": "stray-quote"])
+    let quote = Diagnostic(
+      code: .csvMalformed, severity: .error, position: Position(file: "a.csv"),
+      values: ["problem": "stray-quote"])
     #expect(MessageCatalog.message(quote, in: .en) == "A stray quote inside an unquoted cell")
   }
 
-  @Test("LANG picks the default language", arguments: [
-    ("vi_VN.UTF-8", Language.vi), ("en_US.UTF-8", .en), ("C", .en),
-  ])
+  @Test(
+    "LANG picks the default language",
+    arguments: [
+      ("vi_VN.UTF-8", Language.vi), ("en_US.UTF-8", .en), ("C", .en),
+    ])
   func languageFromEnvironment(lang: String, expected: Language) {
     #expect(Language.from(environmentLang: lang) == expected)
   }

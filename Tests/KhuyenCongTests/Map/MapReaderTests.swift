@@ -3,15 +3,17 @@ import Testing
 
 @Suite("Map: numbers, dates, names")
 struct MapReaderTests {
-  @Test("numbers in either convention are read exactly, ambiguous ones are flagged", arguments: [
-    ("1.234,5", "1234.5", NumberConvention.vietnamese),
-    ("1,234.5", "1234.5", .english),
-    ("0,5", "0.5", .vietnamese),
-    ("12.5", "12.5", .english),
-    ("1.234.567", "1234567", .vietnamese),
-    ("1,234,567", "1234567", .english),
-    ("1 234,5", "1234.5", .vietnamese),
-  ])
+  @Test(
+    "numbers in either convention are read exactly, ambiguous ones are flagged",
+    arguments: [
+      ("1.234,5", "1234.5", NumberConvention.vietnamese),
+      ("1,234.5", "1234.5", .english),
+      ("0,5", "0.5", .vietnamese),
+      ("12.5", "12.5", .english),
+      ("1.234.567", "1234567", .vietnamese),
+      ("1,234,567", "1234567", .english),
+      ("1 234,5", "1234.5", .vietnamese),
+    ])
   func unambiguous(text: String, expected: String, convention: NumberConvention) {
     guard case .value(let value, let evidence) = NumberReader.read(text) else {
       Issue.record("\(text) not read")
@@ -23,24 +25,28 @@ struct MapReaderTests {
 
   @Test("27,377 means 27.377 or 27 377: reported as ambiguous, never guessed")
   func ambiguous() {
-    #expect(NumberReader.read("27,377") == .ambiguous(
-      vietnamese: ExactDecimal(units: 27_377, scale: 3), english: ExactDecimal(units: 27_377)))
+    #expect(
+      NumberReader.read("27,377")
+        == .ambiguous(
+          vietnamese: ExactDecimal(units: 27_377, scale: 3), english: ExactDecimal(units: 27_377)))
     #expect(NumberReader.read("150") == .value(ExactDecimal(units: 150), evidence: nil))
     #expect(NumberReader.read("ba mươi") == .invalid)
     #expect(NumberReader.read("1,2,3") == .invalid)
   }
 
-  @Test("plan times as officials write them", arguments: [
-    ("03/2017", PlanTime.month(year: 2017, month: 3)),
-    ("Tháng 3/2017", .month(year: 2017, month: 3)),
-    ("T3/2017", .month(year: 2017, month: 3)),
-    ("Quý II/2017", .quarter(year: 2017, quarter: 2)),
-    ("Quý 4/2017", .quarter(year: 2017, quarter: 4)),
-    ("Q3/2017", .quarter(year: 2017, quarter: 3)),
-    ("15/03/2017", .day(CivilDate(year: 2017, month: 3, day: 15))),
-    ("2017-03-15", .day(CivilDate(year: 2017, month: 3, day: 15))),
-    ("2017-03", .month(year: 2017, month: 3)),
-  ])
+  @Test(
+    "plan times as officials write them",
+    arguments: [
+      ("03/2017", PlanTime.month(year: 2017, month: 3)),
+      ("Tháng 3/2017", .month(year: 2017, month: 3)),
+      ("T3/2017", .month(year: 2017, month: 3)),
+      ("Quý II/2017", .quarter(year: 2017, quarter: 2)),
+      ("Quý 4/2017", .quarter(year: 2017, quarter: 4)),
+      ("Q3/2017", .quarter(year: 2017, quarter: 3)),
+      ("15/03/2017", .day(CivilDate(year: 2017, month: 3, day: 15))),
+      ("2017-03-15", .day(CivilDate(year: 2017, month: 3, day: 15))),
+      ("2017-03", .month(year: 2017, month: 3)),
+    ])
   func planTimes(text: String, expected: PlanTime) {
     #expect(DateReader.planTime(from: .text(text)) == expected)
   }
@@ -55,10 +61,12 @@ struct MapReaderTests {
     #expect(period?.end == .quarter(year: 2017, quarter: 4))
   }
 
-  @Test("submission dates in every form", arguments: [
-    "25/10/2016", "25-10-2016", "2016-10-25", "ngày 25 tháng 10 năm 2016",
-    "Lâm Bình, ngày 25 tháng 10 năm 2016",
-  ])
+  @Test(
+    "submission dates in every form",
+    arguments: [
+      "25/10/2016", "25-10-2016", "2016-10-25", "ngày 25 tháng 10 năm 2016",
+      "Lâm Bình, ngày 25 tháng 10 năm 2016",
+    ])
   func dates(text: String) {
     #expect(DateReader.day(from: text) == CivilDate(year: 2016, month: 10, day: 25))
   }
@@ -96,9 +104,11 @@ struct MapReaderTests {
 @Suite("Map: sheets and rows")
 struct MapSheetTests {
   func row(_ number: Int, _ texts: [String]) -> SheetRow {
-    SheetRow(number: number, cells: texts.enumerated().compactMap { index, text in
-      text.isEmpty ? nil : Cell(column: index + 1, value: .text(text))
-    })
+    SheetRow(
+      number: number,
+      cells: texts.enumerated().compactMap { index, text in
+        text.isEmpty ? nil : Cell(column: index + 1, value: .text(text))
+      })
   }
 
   func mapped(_ sheets: [(String, [SheetRow])]) -> MappedSubmission {
@@ -111,10 +121,14 @@ struct MapSheetTests {
     return mapper.finish(report: ReadReport(format: .spreadsheetML))
   }
 
-  static let header = ["district", "plan_year", "submitted_on", "content", "activity", "implementer",
-                       "beneficiary", "place", "unit", "quantity", "total", "national", "local"]
-  static let line = ["071", "2017", "25/10/2016", "1.1", "Đào tạo nghề", "TTKC", "HTX A", "Xã Thượng Lâm",
-                     "lao động", "30", "100", "80", "20"]
+  static let header = [
+    "district", "plan_year", "submitted_on", "content", "activity", "implementer",
+    "beneficiary", "place", "unit", "quantity", "total", "national", "local",
+  ]
+  static let line = [
+    "071", "2017", "25/10/2016", "1.1", "Đào tạo nghề", "TTKC", "HTX A", "Xã Thượng Lâm",
+    "lao động", "30", "100", "80", "20",
+  ]
 
   @Test("the plan is found on the first sheet with a header; an instructions sheet before it is skipped")
   func instructionsFirst() {

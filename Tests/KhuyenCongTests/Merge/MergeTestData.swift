@@ -11,12 +11,14 @@ enum MergeTestData {
     func district(_ code: String, _ name: String, _ kind: String = "huyện", priority: Bool = false)
       -> District
     {
-      District(code: DistrictCode(rawValue: code), name: name, kind: kind, aliases: [],
-               priority: priority, priorityBasis: priority ? "QĐ 69, mục II" : nil)
+      District(
+        code: DistrictCode(rawValue: code), name: name, kind: kind, aliases: [],
+        priority: priority, priorityBasis: priority ? "QĐ 69, mục II" : nil)
     }
     func indicator(_ code: String, _ name: String, _ unit: String, _ target: Int64?) -> Indicator {
-      Indicator(code: IndicatorCode(rawValue: code), name: name, unit: unit, unitAliases: [],
-                target: target.map { ExactDecimal(units: $0) }, basis: "QĐ 69")
+      Indicator(
+        code: IndicatorCode(rawValue: code), name: name, unit: unit, unitAliases: [],
+        target: target.map { ExactDecimal(units: $0) }, basis: "QĐ 69")
     }
     return Programme(
       id: "test", title: "Chương trình khuyến công 2016-2020", basis: "QĐ 69/QĐ-UBND",
@@ -27,23 +29,27 @@ enum MergeTestData {
         district("074", "Hàm Yên"), district("075", "Yên Sơn"), district("076", "Sơn Dương"),
       ],
       communes: [], firstYear: PlanYear(rawValue: 2016), lastYear: PlanYear(rawValue: 2020),
-      deadline: DeadlineRule(month: 10, day: 30, yearOffset: -1, inclusive: true,
-                             latePolicy: .reject, extensions: [], basis: "QĐ 69, mục V"),
+      deadline: DeadlineRule(
+        month: 10, day: 30, yearOffset: -1, inclusive: true,
+        latePolicy: .reject, extensions: [], basis: "QĐ 69, mục V"),
       contentAreas: [
-        ContentArea(code: IndicatorCode(rawValue: "1"), name: "Tổ chức đào tạo nghề, truyền nghề",
-                    aliases: [], basis: "QĐ 69, II.1",
-                    indicators: [indicator("1.1", "Lao động được đào tạo nghề", "lao động", 500)]),
-        ContentArea(code: IndicatorCode(rawValue: "3"),
-                    name: "Hỗ trợ xây dựng mô hình trình diễn kỹ thuật, ứng dụng máy móc tiên tiến",
-                    aliases: [], basis: "QĐ 69, II.3",
-                    indicators: [
-                      indicator("3.1", "Mô hình trình diễn kỹ thuật", "mô hình", 5),
-                      indicator("3.3", "Cơ sở ứng dụng máy móc thiết bị", "cơ sở", 30),
-                    ]),
-        ContentArea(code: IndicatorCode(rawValue: "9"),
-                    name: "Nâng cao năng lực quản lý và tổ chức thực hiện", aliases: [],
-                    basis: "QĐ 69, II.9",
-                    indicators: [indicator("9.1", "Hoạt động nâng cao năng lực", "hoạt động", nil)]),
+        ContentArea(
+          code: IndicatorCode(rawValue: "1"), name: "Tổ chức đào tạo nghề, truyền nghề",
+          aliases: [], basis: "QĐ 69, II.1",
+          indicators: [indicator("1.1", "Lao động được đào tạo nghề", "lao động", 500)]),
+        ContentArea(
+          code: IndicatorCode(rawValue: "3"),
+          name: "Hỗ trợ xây dựng mô hình trình diễn kỹ thuật, ứng dụng máy móc tiên tiến",
+          aliases: [], basis: "QĐ 69, II.3",
+          indicators: [
+            indicator("3.1", "Mô hình trình diễn kỹ thuật", "mô hình", 5),
+            indicator("3.3", "Cơ sở ứng dụng máy móc thiết bị", "cơ sở", 30),
+          ]),
+        ContentArea(
+          code: IndicatorCode(rawValue: "9"),
+          name: "Nâng cao năng lực quản lý và tổ chức thực hiện", aliases: [],
+          basis: "QĐ 69, II.9",
+          indicators: [indicator("9.1", "Hoạt động nâng cao năng lực", "hoạt động", nil)]),
       ],
       budget: BudgetFigures(
         total: .trieu(27_377), activities: .trieu(18_877), national: .trieu(15_935),
@@ -64,15 +70,19 @@ enum MergeTestData {
     return money
   }
 
-  static func line(_ file: String, row: Int, indicator: String, activity: String,
-                   beneficiary: String?, quantity: Int64, total: String, national: String = "0",
-                   local: String = "0", counterpart: String = "0", other: String = "0",
-                   group: Bool = false, sheet: String = "Sheet1") -> PlanLine {
-    let amounts = FundTotals(total: money(total), national: money(national), local: money(local),
-                             counterpart: money(counterpart), other: money(other))
-    var line = PlanLine(source: Position(file: file, sheet: sheet, row: row),
-                        contentText: indicator, activity: activity,
-                        implementer: "Trung tâm Khuyến công", amounts: amounts)
+  static func line(
+    _ file: String, row: Int, indicator: String, activity: String,
+    beneficiary: String?, quantity: Int64, total: String, national: String = "0",
+    local: String = "0", counterpart: String = "0", other: String = "0",
+    group: Bool = false, sheet: String = "Sheet1"
+  ) -> PlanLine {
+    let amounts = FundTotals(
+      total: money(total), national: money(national), local: money(local),
+      counterpart: money(counterpart), other: money(other))
+    var line = PlanLine(
+      source: Position(file: file, sheet: sheet, row: row),
+      contentText: indicator, activity: activity,
+      implementer: "Trung tâm Khuyến công", amounts: amounts)
     line.indicator = IndicatorCode(rawValue: indicator)
     line.contentArea = IndicatorCode(rawValue: String(indicator.prefix { $0 != "." }))
     line.beneficiary = beneficiary
@@ -85,8 +95,10 @@ enum MergeTestData {
     return line
   }
 
-  static func submission(_ file: String, district: String, year: Int, on date: CivilDate,
-                         lines: [PlanLine], sheet: String = "Sheet1") -> Submission {
+  static func submission(
+    _ file: String, district: String, year: Int, on date: CivilDate,
+    lines: [PlanLine], sheet: String = "Sheet1"
+  ) -> Submission {
     var submission = Submission(file: file)
     submission.sheet = sheet
     submission.district = DistrictCode(rawValue: district)
@@ -115,52 +127,69 @@ enum MergeTestData {
   static let results: [SubmissionResult] = {
     let lamBinhOld = submission(
       "lam-binh-2017.csv", district: "071", year: 2017, on: CivilDate(year: 2016, month: 10, day: 20),
-      lines: [line("lam-binh-2017.csv", row: 12, indicator: "3.3", activity: "Máy cưa",
-                   beneficiary: "Cơ sở mộc A", quantity: 9, total: "900", national: "450",
-                   counterpart: "450")])
+      lines: [
+        line(
+          "lam-binh-2017.csv", row: 12, indicator: "3.3", activity: "Máy cưa",
+          beneficiary: "Cơ sở mộc A", quantity: 9, total: "900", national: "450",
+          counterpart: "450")
+      ])
     let lamBinh = submission(
       "lam-binh-2017-v2.xml", district: "071", year: 2017,
-      on: CivilDate(year: 2016, month: 10, day: 25), lines: [
-        line("lam-binh-2017-v2.xml", row: 12, indicator: "3.3",
-             activity: "Hỗ trợ máy bào, máy cưa cho cơ sở mộc", beneficiary: "Cơ sở mộc Hùng Cường",
-             quantity: 2, total: "600", national: "300", counterpart: "300", sheet: "Kế hoạch"),
-        line("lam-binh-2017-v2.xml", row: 13, indicator: "1.1",
-             activity: "Đào tạo nghề mây tre đan", beneficiary: nil, quantity: 35, total: "120.5",
-             local: "120.5", group: true, sheet: "Kế hoạch"),
+      on: CivilDate(year: 2016, month: 10, day: 25),
+      lines: [
+        line(
+          "lam-binh-2017-v2.xml", row: 12, indicator: "3.3",
+          activity: "Hỗ trợ máy bào, máy cưa cho cơ sở mộc", beneficiary: "Cơ sở mộc Hùng Cường",
+          quantity: 2, total: "600", national: "300", counterpart: "300", sheet: "Kế hoạch"),
+        line(
+          "lam-binh-2017-v2.xml", row: 13, indicator: "1.1",
+          activity: "Đào tạo nghề mây tre đan", beneficiary: nil, quantity: 35, total: "120.5",
+          local: "120.5", group: true, sheet: "Kế hoạch"),
       ], sheet: "Kế hoạch")
     var naHang = submission(
       "na-hang-2017.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 10, day: 28),
       lines: [])
     naHang.lines = []
-    let naHangResult = SubmissionResult(submission: naHang, diagnostics: [
-      Diagnostic(code: .budgetSum, severity: .error,
-                 position: Position(file: "na-hang-2017.csv", sheet: "Sheet1", row: 14, column: 12),
-                 values: ["total": "100", "sum": "90"]),
-      Diagnostic(code: .headerUnknownColumn, severity: .warning,
-                 position: Position(file: "na-hang-2017.csv", sheet: "Sheet1", row: 8, column: 18)),
-    ])
+    let naHangResult = SubmissionResult(
+      submission: naHang,
+      diagnostics: [
+        Diagnostic(
+          code: .budgetSum, severity: .error,
+          position: Position(file: "na-hang-2017.csv", sheet: "Sheet1", row: 14, column: 12),
+          values: ["total": "100", "sum": "90"]),
+        Diagnostic(
+          code: .headerUnknownColumn, severity: .warning,
+          position: Position(file: "na-hang-2017.csv", sheet: "Sheet1", row: 8, column: 18)),
+      ])
     let hamYen = submission(
       "ham-yen-2017.csv", district: "074", year: 2017, on: CivilDate(year: 2016, month: 10, day: 30),
       lines: [
-        line("ham-yen-2017.csv", row: 11, indicator: "3.3", activity: "Máy chế biến gỗ",
-             beneficiary: "  co so MOC hung   cuong ", quantity: 1, total: "400", national: "200",
-             counterpart: "200"),
-        line("ham-yen-2017.csv", row: 12, indicator: "3.1", activity: "=SUM(A1) mô hình chè",
-             beneficiary: "HTX chè Hàm Yên", quantity: 1, total: "1000", national: "300",
-             counterpart: "600", other: "100"),
-        line("ham-yen-2017.csv", row: 13, indicator: "9.1", activity: "Tập huấn cán bộ",
-             beneficiary: nil, quantity: 1, total: "50.25", local: "50.25", group: true),
+        line(
+          "ham-yen-2017.csv", row: 11, indicator: "3.3", activity: "Máy chế biến gỗ",
+          beneficiary: "  co so MOC hung   cuong ", quantity: 1, total: "400", national: "200",
+          counterpart: "200"),
+        line(
+          "ham-yen-2017.csv", row: 12, indicator: "3.1", activity: "=SUM(A1) mô hình chè",
+          beneficiary: "HTX chè Hàm Yên", quantity: 1, total: "1000", national: "300",
+          counterpart: "600", other: "100"),
+        line(
+          "ham-yen-2017.csv", row: 13, indicator: "9.1", activity: "Tập huấn cán bộ",
+          beneficiary: nil, quantity: 1, total: "50.25", local: "50.25", group: true),
       ])
     let lamBinh2016 = submission(
       "lam-binh-2016.csv", district: "071", year: 2016, on: CivilDate(year: 2015, month: 10, day: 1),
       lines: [
-        line("lam-binh-2016.csv", row: 10, indicator: "3.3", activity: "Máy", beneficiary: "X",
-             quantity: 3, total: "100", national: "50", counterpart: "50"),
-        line("lam-binh-2016.csv", row: 11, indicator: "1.1", activity: "Đào tạo", beneficiary: nil,
-             quantity: 40, total: "80", local: "80", group: true),
+        line(
+          "lam-binh-2016.csv", row: 10, indicator: "3.3", activity: "Máy", beneficiary: "X",
+          quantity: 3, total: "100", national: "50", counterpart: "50"),
+        line(
+          "lam-binh-2016.csv", row: 11, indicator: "1.1", activity: "Đào tạo", beneficiary: nil,
+          quantity: 40, total: "80", local: "80", group: true),
       ])
-    return [accepted(lamBinhOld), accepted(hamYen), naHangResult, accepted(lamBinh),
-            accepted(lamBinh2016)]
+    return [
+      accepted(lamBinhOld), accepted(hamYen), naHangResult, accepted(lamBinh),
+      accepted(lamBinh2016),
+    ]
   }()
 
   /// The merged 2017 plan.

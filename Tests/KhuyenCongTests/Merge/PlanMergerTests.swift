@@ -27,8 +27,11 @@ struct PlanMergerTests {
   @Test("districts are ranked priority first, each with its status, totals and share")
   func districtsRankedWithStatus() {
     #expect(plan.districts.map(\.code.rawValue) == ["071", "072", "073", "070", "074", "075", "076"])
-    #expect(plan.districts.map(\.status) == [.accepted, .rejected, .missing, .missing, .accepted,
-                                             .missing, .missing])
+    #expect(
+      plan.districts.map(\.status) == [
+        .accepted, .rejected, .missing, .missing, .accepted,
+        .missing, .missing,
+      ])
     let lamBinh = plan.district(DistrictCode(rawValue: "071"))
     #expect(lamBinh?.totals.total.trieuText == "720.5")
     #expect(lamBinh?.shareOfTotal?.description == "33.19")
@@ -59,8 +62,9 @@ struct PlanMergerTests {
     let day = CivilDate(year: 2016, month: 10, day: 25)
     let a = MergeTestData.submission("b.csv", district: "074", year: 2017, on: day, lines: [])
     let b = MergeTestData.submission("a.csv", district: "074", year: 2017, on: day, lines: [])
-    let plan = PlanMerger.merge(results: [a, b].map(MergeTestData.accepted),
-                                year: MergeTestData.year2017, programme: MergeTestData.programme)
+    let plan = PlanMerger.merge(
+      results: [a, b].map(MergeTestData.accepted),
+      year: MergeTestData.year2017, programme: MergeTestData.programme)
     #expect(plan.district(DistrictCode(rawValue: "074"))?.file == "b.csv")
   }
 
@@ -111,8 +115,9 @@ struct PlanMergerTests {
 
   @Test("lines are ordered by district rank, then file, sheet and row")
   func lineOrder() {
-    #expect(plan.lines.map { "\($0.district) \($0.line.source.row ?? 0)" }
-            == ["071 12", "071 13", "074 11", "074 12", "074 13"])
+    #expect(
+      plan.lines.map { "\($0.district) \($0.line.source.row ?? 0)" }
+        == ["071 12", "071 13", "074 11", "074 12", "074 13"])
   }
 
   @Test("percentages round half up with integers")
@@ -131,16 +136,25 @@ struct VersionChoiceTests {
   func onTimeBeatsLate() {
     let early = MergeTestData.submission(
       "na-hang-v1.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 10, day: 20),
-      lines: [MergeTestData.line("na-hang-v1.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-                                 beneficiary: "HTX A", quantity: 20, total: "100", local: "100")])
+      lines: [
+        MergeTestData.line(
+          "na-hang-v1.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+          beneficiary: "HTX A", quantity: 20, total: "100", local: "100")
+      ])
     let late = MergeTestData.submission(
       "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
-      lines: [MergeTestData.line("na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-                                 beneficiary: "HTX A", quantity: 30, total: "150", local: "150")])
-    let lateWarning = Diagnostic(code: .deadlineLate, severity: .warning,
-                                 position: Position(file: "na-hang-v2.csv", sheet: "Sheet1", row: 3, column: 3))
+      lines: [
+        MergeTestData.line(
+          "na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+          beneficiary: "HTX A", quantity: 30, total: "150", local: "150")
+      ])
+    let lateWarning = Diagnostic(
+      code: .deadlineLate, severity: .warning,
+      position: Position(file: "na-hang-v2.csv", sheet: "Sheet1", row: 3, column: 3))
     let plan = PlanMerger.merge(
-      results: [MergeTestData.accepted(early), SubmissionResult(submission: late, diagnostics: [lateWarning])],
+      results: [
+        MergeTestData.accepted(early), SubmissionResult(submission: late, diagnostics: [lateWarning]),
+      ],
       year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
     #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v1.csv")
     #expect(plan.totals.total.trieuText == "100")
@@ -150,10 +164,14 @@ struct VersionChoiceTests {
   func lateAlone() {
     let late = MergeTestData.submission(
       "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
-      lines: [MergeTestData.line("na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-                                 beneficiary: "HTX A", quantity: 30, total: "150", local: "150")])
-    let lateWarning = Diagnostic(code: .deadlineLate, severity: .warning,
-                                 position: Position(file: "na-hang-v2.csv"))
+      lines: [
+        MergeTestData.line(
+          "na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+          beneficiary: "HTX A", quantity: 30, total: "150", local: "150")
+      ])
+    let lateWarning = Diagnostic(
+      code: .deadlineLate, severity: .warning,
+      position: Position(file: "na-hang-v2.csv"))
     let plan = PlanMerger.merge(
       results: [SubmissionResult(submission: late, diagnostics: [lateWarning])],
       year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)

@@ -17,9 +17,11 @@ struct MoneyTests {
     #expect(Money(value, unit: .dong) == nil)
   }
 
-  @Test("spreadsheet exponent literals are read exactly", arguments: [
-    ("1.5E+3", "1500"), ("2095.39", "2095.39"), ("-0.25", "-0.25"), ("1E-3", "0.001"),
-  ])
+  @Test(
+    "spreadsheet exponent literals are read exactly",
+    arguments: [
+      ("1.5E+3", "1500"), ("2095.39", "2095.39"), ("-0.25", "-0.25"), ("1E-3", "0.001"),
+    ])
   func literals(text: String, expected: String) throws {
     #expect(try #require(ExactDecimal(literal: text)).description == expected)
   }

@@ -15,10 +15,11 @@ struct ProgrammeDefaultTests {
   @Test("it lists the seven districts with their GSO codes, in the province's order")
   func districts() throws {
     let programme = try ProgrammeFixture.defaultProgramme()
-    #expect(programme.districts.map { "\($0.code) \($0.officialName)" } == [
-      "070 Thành phố Tuyên Quang", "071 Huyện Lâm Bình", "072 Huyện Na Hang", "073 Huyện Chiêm Hóa",
-      "074 Huyện Hàm Yên", "075 Huyện Yên Sơn", "076 Huyện Sơn Dương",
-    ])
+    #expect(
+      programme.districts.map { "\($0.code) \($0.officialName)" } == [
+        "070 Thành phố Tuyên Quang", "071 Huyện Lâm Bình", "072 Huyện Na Hang", "073 Huyện Chiêm Hóa",
+        "074 Huyện Hàm Yên", "075 Huyện Yên Sơn", "076 Huyện Sơn Dương",
+      ])
   }
 
   @Test("Lâm Bình, Na Hang and Chiêm Hóa are the priority districts, each with its basis")
@@ -30,10 +31,12 @@ struct ProgrammeDefaultTests {
     #expect(programme.districts.filter { !$0.priority }.allSatisfy { $0.priorityBasis == nil })
   }
 
-  @Test("other spellings of district names are aliases", arguments: [
-    ("072", "Nà Hang"), ("073", "Chiêm Hoá"), ("070", "TP Tuyên Quang"), ("070", "TP. Tuyên Quang"),
-    ("070", "Tuyen Quang city"), ("071", "Lam Binh"), ("076", "Son Duong"),
-  ])
+  @Test(
+    "other spellings of district names are aliases",
+    arguments: [
+      ("072", "Nà Hang"), ("073", "Chiêm Hoá"), ("070", "TP Tuyên Quang"), ("070", "TP. Tuyên Quang"),
+      ("070", "Tuyen Quang city"), ("071", "Lam Binh"), ("076", "Son Duong"),
+    ])
   func aliases(code: String, alias: String) throws {
     let programme = try ProgrammeFixture.defaultProgramme()
     #expect(programme.district(DistrictCode(rawValue: code))?.aliases.contains(alias) == true)
@@ -60,7 +63,9 @@ struct ProgrammeDefaultTests {
   @Test("the commune register is the reference CSV, row for row, without its district rows")
   func registerMatchesReference() throws {
     let csv = String(decoding: try ProgrammeFixture.bytes("tuyen-quang-units.csv"), as: UTF8.self)
-    let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let rows = csv.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let communeRows = rows.filter { $0[0] != $0[3] }
     #expect(communeRows.count == 151)
     let expected = communeRows.map { row in
@@ -68,9 +73,11 @@ struct ProgrammeDefaultTests {
     }
     let programme = try ProgrammeFixture.defaultProgramme()
     let actual = programme.communes.map { commune in
-      [commune.code.rawValue, commune.name, commune.kind, commune.district.rawValue,
-       commune.validFrom?.isoText ?? "", commune.validTo?.isoText ?? "", commune.successor?.rawValue ?? ""]
-        .joined(separator: "|")
+      [
+        commune.code.rawValue, commune.name, commune.kind, commune.district.rawValue,
+        commune.validFrom?.isoText ?? "", commune.validTo?.isoText ?? "", commune.successor?.rawValue ?? "",
+      ]
+      .joined(separator: "|")
     }
     #expect(actual == expected)
   }
@@ -85,9 +92,11 @@ struct ProgrammeDefaultTests {
   @Test("a plan is due by 30 October of the year before, inclusive; late plans are rejected")
   func deadline() throws {
     let deadline = try ProgrammeFixture.defaultProgramme().deadline
-    #expect(deadline == DeadlineRule(
-      month: 10, day: 30, yearOffset: -1, inclusive: true, latePolicy: .reject, extensions: [],
-      basis: "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"))
+    #expect(
+      deadline
+        == DeadlineRule(
+          month: 10, day: 30, yearOffset: -1, inclusive: true, latePolicy: .reject, extensions: [],
+          basis: "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"))
   }
 
   @Test("the nine content areas carry the names of section II of the decision")
@@ -100,15 +109,17 @@ struct ProgrammeDefaultTests {
     #expect(areas.allSatisfy { $0.basis == "QĐ 69/QĐ-UBND, mục II.\($0.code)" })
   }
 
-  @Test("each indicator has its unit and five-year target from the decision", arguments: [
-    ("1.1", "lao động", "500"), ("2.1", "học viên", "350"), ("2.2", "học viên", "250"),
-    ("2.3", "doanh nghiệp", "50"), ("3.1", "mô hình", "5"), ("3.2", "mô hình", "5"),
-    ("3.3", "cơ sở", "30"), ("4.1", "lần", "3"), ("4.2", "hội chợ", "1"), ("4.3", "hội chợ", "10"),
-    ("4.4", "cơ sở", "10"), ("4.5", "lượt cơ sở", "100"), ("5.1", "cơ sở", "20"),
-    ("5.2", "cơ sở", "5"), ("6.1", "chuyên mục", "20"), ("6.2", "chuyên mục", "20"),
-    ("7.1", "cụm", "2"), ("7.2", "cụm", "2"), ("7.3", "cơ sở", "5"), ("8.1", "đoàn", "1"),
-    ("9.1", "hoạt động", "none"),
-  ])
+  @Test(
+    "each indicator has its unit and five-year target from the decision",
+    arguments: [
+      ("1.1", "lao động", "500"), ("2.1", "học viên", "350"), ("2.2", "học viên", "250"),
+      ("2.3", "doanh nghiệp", "50"), ("3.1", "mô hình", "5"), ("3.2", "mô hình", "5"),
+      ("3.3", "cơ sở", "30"), ("4.1", "lần", "3"), ("4.2", "hội chợ", "1"), ("4.3", "hội chợ", "10"),
+      ("4.4", "cơ sở", "10"), ("4.5", "lượt cơ sở", "100"), ("5.1", "cơ sở", "20"),
+      ("5.2", "cơ sở", "5"), ("6.1", "chuyên mục", "20"), ("6.2", "chuyên mục", "20"),
+      ("7.1", "cụm", "2"), ("7.2", "cụm", "2"), ("7.3", "cơ sở", "5"), ("8.1", "đoàn", "1"),
+      ("9.1", "hoạt động", "none"),
+    ])
   func indicatorTargets(code: String, unit: String, target: String) throws {
     let indicator = try #require(
       try ProgrammeFixture.defaultProgramme().indicator(IndicatorCode(rawValue: code)))
@@ -125,7 +136,8 @@ struct ProgrammeDefaultTests {
     #expect(programme.unitSynonyms == [["cơ sở", "cơ sở CNNT"]])
   }
 
-  @Test("the budget is 27 377 triệu: 18 877 for activities (15 935 national, 2 942 local) and 8 500 for premises")
+  @Test(
+    "the budget is 27 377 triệu: 18 877 for activities (15 935 national, 2 942 local) and 8 500 for premises")
   func budget() throws {
     let budget = try ProgrammeFixture.defaultProgramme().budget
     #expect(budget.total == .trieu(27_377))
@@ -145,12 +157,13 @@ struct ProgrammeDefaultTests {
       return "\(cap.indicator) \(cap.fund) \(cap.maxPercent?.description ?? "-")% "
         + "\(cap.maxAmountPerUnit?.trieuText ?? "-") \(cap.raisedInPriorityDistricts) \(cap.basis.suffix(5))"
     }
-    #expect(caps == [
-      "2.3 national -% 10 true 6.2.a", "3.1 national 30% 500 true 6.2.b",
-      "3.3 national 50% 200 true 6.2.c", "4.4 national 50% 35 true 6.2.h",
-      "5.1 national 50% 35 true 6.2.i", "7.3 national 30% 300 true 6.2.o",
-      "7.1 national 50% 500 true 6.2.q", "7.2 national -% 3000 true 6.2.r",
-    ])
+    #expect(
+      caps == [
+        "2.3 national -% 10 true 6.2.a", "3.1 national 30% 500 true 6.2.b",
+        "3.3 national 50% 200 true 6.2.c", "4.4 national 50% 35 true 6.2.h",
+        "5.1 national 50% 35 true 6.2.i", "7.3 national 30% 300 true 6.2.o",
+        "7.1 national 50% 500 true 6.2.q", "7.2 national -% 3000 true 6.2.r",
+      ])
   }
 
   @Test("enterprise set-up (2.3) is supported only in priority districts")
@@ -174,7 +187,8 @@ struct ProgrammeDefaultTests {
   @Test("the embedded text is NFC, so it compares byte for byte with what districts write")
   func textIsNFC() {
     #expect(Programme.defaultJSON == Programme.defaultJSON.precomposedStringWithCanonicalMapping)
-    #expect(Array(Programme.defaultJSON.utf8)
-      == Array(Programme.defaultJSON.precomposedStringWithCanonicalMapping.utf8))
+    #expect(
+      Array(Programme.defaultJSON.utf8)
+        == Array(Programme.defaultJSON.precomposedStringWithCanonicalMapping.utf8))
   }
 }

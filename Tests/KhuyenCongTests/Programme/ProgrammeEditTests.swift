@@ -22,18 +22,26 @@ struct ProgrammeEditTests {
       ("\"day\": 30,\n    \"month\": 10,", "\"day\": 15,\n    \"month\": 11,"),
       ("\"inclusive\": true,", "\"inclusive\": false,"),
       ("\"latePolicy\": \"reject\"", "\"latePolicy\": \"warn\""),
-      ("\"extensions\": [],", "\"extensions\": [{\"district\": \"071\", \"planYear\": 2018, \"until\": \"2017-11-30\", \"basis\": \"Công văn 123/SCT\"}],"),
+      (
+        "\"extensions\": [],",
+        "\"extensions\": [{\"district\": \"071\", \"planYear\": 2018, \"until\": \"2017-11-30\", \"basis\": \"Công văn 123/SCT\"}],"
+      ),
     ])
     let deadline = try ProgrammeFixture.load(text).deadline
     #expect((deadline.day, deadline.month, deadline.inclusive, deadline.latePolicy) == (15, 11, false, .warn))
-    #expect(deadline.extensions == [DeadlineExtension(
-      district: DistrictCode(rawValue: "071"), planYear: PlanYear(rawValue: 2018),
-      until: CivilDate(year: 2017, month: 11, day: 30), basis: "Công văn 123/SCT")])
+    #expect(
+      deadline.extensions == [
+        DeadlineExtension(
+          district: DistrictCode(rawValue: "071"), planYear: PlanYear(rawValue: 2018),
+          until: CivilDate(year: 2017, month: 11, day: 30), basis: "Công văn 123/SCT")
+      ])
   }
 
   @Test("another period: 2021–2025")
   func anotherPeriod() throws {
-    let text = try edited([("\"firstYear\": 2016, \"lastYear\": 2020", "\"firstYear\": 2021, \"lastYear\": 2025")])
+    let text = try edited([
+      ("\"firstYear\": 2016, \"lastYear\": 2020", "\"firstYear\": 2021, \"lastYear\": 2025")
+    ])
     let programme = try ProgrammeFixture.load(text)
     #expect(programme.covers(PlanYear(rawValue: 2025)))
     #expect(!programme.covers(PlanYear(rawValue: 2020)))
@@ -67,10 +75,12 @@ struct ProgrammeEditTests {
 
   @Test("another cap: demonstration models up to 40 % and 700 triệu")
   func anotherCap() throws {
-    let text = try edited([(
-      "\"indicator\": \"3.1\",\n      \"fund\": \"national\",\n      \"maxPercent\": \"30\",\n      \"maxAmountPerUnit\": {\"amount\": \"500\", \"unit\": \"triệu đồng\"},",
-      "\"indicator\": \"3.1\",\n      \"fund\": \"national\",\n      \"maxPercent\": \"40\",\n      \"maxAmountPerUnit\": {\"amount\": \"0.7\", \"unit\": \"tỷ đồng\"},"
-    )])
+    let text = try edited([
+      (
+        "\"indicator\": \"3.1\",\n      \"fund\": \"national\",\n      \"maxPercent\": \"30\",\n      \"maxAmountPerUnit\": {\"amount\": \"500\", \"unit\": \"triệu đồng\"},",
+        "\"indicator\": \"3.1\",\n      \"fund\": \"national\",\n      \"maxPercent\": \"40\",\n      \"maxAmountPerUnit\": {\"amount\": \"0.7\", \"unit\": \"tỷ đồng\"},"
+      )
+    ])
     let cap = try ProgrammeFixture.load(text).rules.compactMap { rule -> SupportCap? in
       guard case .cap(let cap) = rule, cap.indicator.rawValue == "3.1" else { return nil }
       return cap

@@ -5,8 +5,7 @@ import Foundation
 enum ProgrammeFixture {
   /// The bytes of `Fixtures/Programme/<path>`.
   static func bytes(_ path: String) throws -> [UInt8] {
-    let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-      .appendingPathComponent("Programme").appendingPathComponent(path)
+    let url = fixtureURL("Programme").appendingPathComponent(path)
     return Array(try Data(contentsOf: url))
   }
 

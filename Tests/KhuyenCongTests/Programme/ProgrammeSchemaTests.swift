@@ -49,8 +49,9 @@ struct ProgrammeSchemaTests {
       Issue.record("the schema is not a JSON object")
       return
     }
-    #expect(members.first { $0.key == "$schema" }?.node.value
-      == .string("https://json-schema.org/draft/2020-12/schema"))
+    #expect(
+      members.first { $0.key == "$schema" }?.node.value
+        == .string("https://json-schema.org/draft/2020-12/schema"))
   }
 
   @Test("every key the embedded default uses is declared in the schema")

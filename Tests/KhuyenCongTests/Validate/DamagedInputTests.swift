@@ -35,8 +35,9 @@ struct DamagedInputTests {
     return variants
   }
 
-  @Test("damaged files end in a result, and cut-short ones are not accepted with lines missing",
-        arguments: originals)
+  @Test(
+    "damaged files end in a result, and cut-short ones are not accepted with lines missing",
+    arguments: originals)
   func damagedFiles(path: String) throws {
     let bytes = fixtureBytes(path)
     try #require(!bytes.isEmpty, "missing fixture \(path)")
@@ -51,7 +52,8 @@ struct DamagedInputTests {
     let cut = SubmissionValidator.validate(&half, named: "half", against: programme).result
     var whole = MemorySource(bytes)
     let full = SubmissionValidator.validate(&whole, named: "whole", against: programme).result
-    #expect(cut.status == .rejected || cut.submission.lines.count < full.submission.lines.count
-      || full.submission.lines.isEmpty)
+    #expect(
+      cut.status == .rejected || cut.submission.lines.count < full.submission.lines.count
+        || full.submission.lines.isEmpty)
   }
 }

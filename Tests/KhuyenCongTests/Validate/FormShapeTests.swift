@@ -5,16 +5,18 @@ import Testing
 /// changed the way a district's clerk might (tools/fixtures/make_validate_fixtures.py).
 @Suite("Form shapes")
 struct FormShapeTests {
-  @Test("accepted like the plain form, with the same lines and total", arguments: [
-    "form-citation-line.csv",  // "Căn cứ Quyết định số 69/QĐ-UBND ngày 10 tháng 3 năm 2016": not the date
-    "form-unit-label.csv",  // "Đơn vị: nghìn đồng", amounts in thousands
-    "form-unit-number.csv",  // "Đơn vị tính: 1.000.000 đồng"
-    "form-header-unit.csv",  // "Kinh phí (nghìn đồng)" in the header, no unit line
-    "form-section-dots.csv",  // sections "I.", "II.", "III."
-    "form-column-numbers-parens.csv",  // "(A)", "(B)", "(1)" …
-    "form-repeated-header.csv",  // the header again at a page break
-    "form-unlabeled-total.csv",  // a total row without "Tổng cộng"
-  ])
+  @Test(
+    "accepted like the plain form, with the same lines and total",
+    arguments: [
+      "form-citation-line.csv",  // "Căn cứ Quyết định số 69/QĐ-UBND ngày 10 tháng 3 năm 2016": not the date
+      "form-unit-label.csv",  // "Đơn vị: nghìn đồng", amounts in thousands
+      "form-unit-number.csv",  // "Đơn vị tính: 1.000.000 đồng"
+      "form-header-unit.csv",  // "Kinh phí (nghìn đồng)" in the header, no unit line
+      "form-section-dots.csv",  // sections "I.", "II.", "III."
+      "form-column-numbers-parens.csv",  // "(A)", "(B)", "(1)" …
+      "form-repeated-header.csv",  // the header again at a page break
+      "form-unlabeled-total.csv",  // a total row without "Tổng cộng"
+    ])
   func sameAsPlain(file: String) throws {
     let result = try validateFixture("Validate/" + file)
     #expect(result.located() == [], "\(file)")

@@ -24,7 +24,9 @@ struct ProgrammeChangeTests {
 
   @Test("a late plan is only a warning under the warn policy")
   func warnPolicy() throws {
-    let lenient = try edited { $0.replacingOccurrences(of: "\"latePolicy\": \"reject\"", with: "\"latePolicy\": \"warn\"") }
+    let lenient = try edited {
+      $0.replacingOccurrences(of: "\"latePolicy\": \"reject\"", with: "\"latePolicy\": \"warn\"")
+    }
     let result = try validateFixture("Validate/flat-deadline-late.csv", programme: lenient)
     #expect(result.status == .accepted)
     #expect(result.located(atLeast: .warning) == ["deadline.late Sheet1!C2"])
@@ -59,7 +61,9 @@ struct ProgrammeChangeTests {
     let extended = try edited {
       $0.replacingOccurrences(
         of: "\"extensions\": []",
-        with: "\"extensions\": [{\"district\": \"071\", \"planYear\": 2017, \"until\": \"2016-11-05\", \"basis\": \"Công văn 123/SCT-KHTC\"}]")
+        with:
+          "\"extensions\": [{\"district\": \"071\", \"planYear\": 2017, \"until\": \"2016-11-05\", \"basis\": \"Công văn 123/SCT-KHTC\"}]"
+      )
     }
     #expect(extended.deadline.extensions.count == 1)
     #expect(try validateFixture("Validate/form-deadline-late.csv", programme: extended).status == .accepted)

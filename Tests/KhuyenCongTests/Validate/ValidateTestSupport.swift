@@ -3,8 +3,10 @@ import Testing
 @testable import KhuyenCong
 
 /// Validates a fixture against `programme` (the embedded default unless given).
-func validateFixture(_ path: String, programme: Programme = Programme.embeddedDefault(),
-                     chunkSize: Int = 4096) throws -> SubmissionResult {
+func validateFixture(
+  _ path: String, programme: Programme = Programme.embeddedDefault(),
+  chunkSize: Int = 4096
+) throws -> SubmissionResult {
   let bytes = fixtureBytes(path)
   try #require(!bytes.isEmpty, "missing fixture \(path)")
   var source = MemorySource(bytes, chunkSize: chunkSize)

@@ -5,8 +5,9 @@ import Testing
 /// Lâm Bình for 2017 with one change (tools/fixtures/make_validate_fixtures.py).
 @Suite("Validation outcomes")
 struct ValidationOutcomeTests {
-  @Test("the valid plan is accepted with no diagnostic, in both layouts",
-        arguments: ["form-valid.csv", "flat-valid.csv"])
+  @Test(
+    "the valid plan is accepted with no diagnostic, in both layouts",
+    arguments: ["form-valid.csv", "flat-valid.csv"])
   func validPlan(file: String) throws {
     let result = try validateFixture("Validate/" + file)
     #expect(result.status == .accepted)
@@ -82,11 +83,14 @@ struct ValidationOutcomeTests {
     #expect((result.status == .rejected) == rejected)
   }
 
-  @Test("a single wrong value gives exactly one error, not a cascade", arguments: [
-    "form-budget-sum.csv", "flat-budget-sum.csv", "form-place-unknown.csv", "form-content-unit.csv",
-    "form-total-mismatch.csv", "form-cell-required.csv", "flat-header-missing.csv", "form-deadline-late.csv",
-    "form-budget-negative.csv", "flat-meta-district.csv",
-  ])
+  @Test(
+    "a single wrong value gives exactly one error, not a cascade",
+    arguments: [
+      "form-budget-sum.csv", "flat-budget-sum.csv", "form-place-unknown.csv", "form-content-unit.csv",
+      "form-total-mismatch.csv", "form-cell-required.csv", "flat-header-missing.csv",
+      "form-deadline-late.csv",
+      "form-budget-negative.csv", "flat-meta-district.csv",
+    ])
   func oneError(file: String) throws {
     let result = try validateFixture("Validate/" + file)
     #expect(result.located(atLeast: .error).count == 1, "got \(result.located())")

@@ -38,8 +38,11 @@ struct PlanCSVWriterTests {
   func rejectedAndMissing() {
     let records = WriteTestSupport.records(WriteTestSupport.csv())
     let statuses = records.dropFirst(6).map { "\($0[0]) \($0[2])" }
-    #expect(statuses == ["072 Bị từ chối", "073 Chưa nộp", "070 Chưa nộp", "075 Chưa nộp",
-                         "076 Chưa nộp"])
+    #expect(
+      statuses == [
+        "072 Bị từ chối", "073 Chưa nộp", "070 Chưa nộp", "075 Chưa nộp",
+        "076 Chưa nộp",
+      ])
     #expect(records[6][22] == "na-hang-2017.csv")
   }
 }

@@ -21,7 +21,10 @@ struct PlanHTMLWriterTests {
 
   @Test("the rejected and the missing district are shown with their status")
   func rejectedAndMissing() {
-    #expect(html.contains("<td class=\"status-rejected\">Bị từ chối</td><td>na-hang-2017.csv</td><td>budget.sum</td><td>Sheet1!L14</td>"))
+    #expect(
+      html.contains(
+        "<td class=\"status-rejected\">Bị từ chối</td><td>na-hang-2017.csv</td><td>budget.sum</td><td>Sheet1!L14</td>"
+      ))
     #expect(html.contains("<td>Huyện Chiêm Hóa</td><td class=\"status-missing\">Chưa nộp</td>"))
   }
 
@@ -29,8 +32,10 @@ struct PlanHTMLWriterTests {
   func escaping() {
     var plan = WriteTestSupport.plan
     plan.lines[0].line.activity = "<script>alert('x')</script> & co"
-    let text = WriteTestSupport.text(PlanHTMLWriter.write(plan, programme: WriteTestSupport.programme,
-                                                          messages: MergeTestData.messages))
+    let text = WriteTestSupport.text(
+      PlanHTMLWriter.write(
+        plan, programme: WriteTestSupport.programme,
+        messages: MergeTestData.messages))
     #expect(!text.contains("<script>"))
     #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
   }

@@ -16,14 +16,16 @@ struct PlanJSONWriterTests {
       #expect(json[key] != nil, "missing \(key)")
     }
     let district = try #require((json["districts"] as? [[String: Any]])?.first)
-    #expect(Set(["code", "name", "priority", "status", "file", "lines", "totals"])
-      .isSubset(of: Set(district.keys)))
+    #expect(
+      Set(["code", "name", "priority", "status", "file", "lines", "totals"])
+        .isSubset(of: Set(district.keys)))
     let area = try #require((json["contentAreas"] as? [[String: Any]])?.first)
     let indicator = try #require((area["indicators"] as? [[String: Any]])?.first)
     #expect(Set(["code", "unit", "quantity", "target", "cumulative"]).isSubset(of: Set(indicator.keys)))
     let line = try #require((json["lines"] as? [[String: Any]])?.first)
-    #expect(Set(["district", "indicator", "activity", "place", "unit", "quantity", "totals", "source"])
-      .isSubset(of: Set(line.keys)))
+    #expect(
+      Set(["district", "indicator", "activity", "place", "unit", "quantity", "totals", "source"])
+        .isSubset(of: Set(line.keys)))
     #expect(Set((line["source"] as? [String: Any])?.keys.map { $0 } ?? []) == ["file", "sheet", "row"])
   }
 
@@ -31,8 +33,11 @@ struct PlanJSONWriterTests {
   func moneyAsStrings() throws {
     let json = try document()
     let totals = try #require(json["totals"] as? [String: String])
-    #expect(totals == ["total": "2170.75", "national": "800", "local": "170.75",
-                       "counterpart": "1100", "other": "100"])
+    #expect(
+      totals == [
+        "total": "2170.75", "national": "800", "local": "170.75",
+        "counterpart": "1100", "other": "100",
+      ])
   }
 
   @Test("the SPEC keys come first, in the SPEC's order")

@@ -12,7 +12,10 @@ struct PlanXMLSpreadsheetWriterTests {
   @Test("the workbook opens with the XML declaration, mso-application and Excel's namespaces")
   func prolog() {
     let text = WriteTestSupport.text(WriteTestSupport.xml())
-    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\""))
+    #expect(
+      text.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\""
+      ))
     for prefix in ["o", "x", "ss", "html"] { #expect(text.contains("xmlns:\(prefix)=")) }
   }
 
@@ -52,8 +55,9 @@ struct PlanXMLSpreadsheetWriterTests {
   func escaping() throws {
     var plan = WriteTestSupport.plan
     plan.lines[0].line.activity = "Máy <cưa> & \"bào\"\u{1}\u{FFFE}"
-    let bytes = PlanXMLSpreadsheetWriter.write(plan, programme: WriteTestSupport.programme,
-                                               messages: MergeTestData.messages)
+    let bytes = PlanXMLSpreadsheetWriter.write(
+      plan, programme: WriteTestSupport.programme,
+      messages: MergeTestData.messages)
     let text = WriteTestSupport.text(bytes)
     #expect(text.contains("Máy &lt;cưa&gt; &amp; &quot;bào&quot;</Data>"))
     let issues = try WriteTestSupport.schemaValidator().validate(bytes)

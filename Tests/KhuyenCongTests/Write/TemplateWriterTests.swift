@@ -6,8 +6,10 @@ struct TemplateWriterTests {
   let lamBinh = MergeTestData.programme.districts[1]
 
   func records() -> [[String]] {
-    WriteTestSupport.records(TemplateWriter.csv(programme: MergeTestData.programme,
-                                                year: MergeTestData.year2017, district: lamBinh))
+    WriteTestSupport.records(
+      TemplateWriter.csv(
+        programme: MergeTestData.programme,
+        year: MergeTestData.year2017, district: lamBinh))
   }
 
   /// The value at `A1`-style `cell` of the CSV form.
@@ -27,14 +29,16 @@ struct TemplateWriterTests {
     #expect(cell(r, "N", 7) == "Đơn vị tính: triệu đồng")
   }
 
-  @Test("the two-row header puts every heading in its layout column", arguments: [
-    ("A", 8, "STT"), ("B", 8, "Nội dung"), ("C", 8, "Tên đề án, hoạt động"),
-    ("F", 8, "Địa điểm (xã, phường, thị trấn)"), ("G", 8, "Đề án nhóm"), ("I", 8, "Số lượng"),
-    ("J", 8, "Thời gian thực hiện"), ("L", 8, "Kinh phí"), ("Q", 8, "Ghi chú"),
-    ("J", 9, "Bắt đầu"), ("K", 9, "Kết thúc"), ("L", 9, "Tổng"), ("M", 9, "KCQG"),
-    ("N", 9, "KCĐP"), ("O", 9, "Đối ứng"), ("P", 9, "Nguồn khác"),
-    ("A", 10, "A"), ("B", 10, "B"), ("C", 10, "1"), ("Q", 10, "15"),
-  ])
+  @Test(
+    "the two-row header puts every heading in its layout column",
+    arguments: [
+      ("A", 8, "STT"), ("B", 8, "Nội dung"), ("C", 8, "Tên đề án, hoạt động"),
+      ("F", 8, "Địa điểm (xã, phường, thị trấn)"), ("G", 8, "Đề án nhóm"), ("I", 8, "Số lượng"),
+      ("J", 8, "Thời gian thực hiện"), ("L", 8, "Kinh phí"), ("Q", 8, "Ghi chú"),
+      ("J", 9, "Bắt đầu"), ("K", 9, "Kết thúc"), ("L", 9, "Tổng"), ("M", 9, "KCQG"),
+      ("N", 9, "KCĐP"), ("O", 9, "Đối ứng"), ("P", 9, "Nguồn khác"),
+      ("A", 10, "A"), ("B", 10, "B"), ("C", 10, "1"), ("Q", 10, "15"),
+    ])
   func headerColumns(column: String, row: Int, text: String) {
     #expect(cell(records(), column, row) == text)
   }
@@ -43,8 +47,9 @@ struct TemplateWriterTests {
   func sections() {
     let r = records()
     #expect(r.count > 17)
-    #expect([cell(r, "A", 11), cell(r, "B", 11), cell(r, "C", 11)]
-            == ["I", "1", "Tổ chức đào tạo nghề, truyền nghề"])
+    #expect(
+      [cell(r, "A", 11), cell(r, "B", 11), cell(r, "C", 11)]
+        == ["I", "1", "Tổ chức đào tạo nghề, truyền nghề"])
     let emptyLine = r[11].allSatisfy { $0.isEmpty }
     #expect(emptyLine)
     #expect([cell(r, "A", 13), cell(r, "B", 13)] == ["II", "3"])
@@ -57,23 +62,32 @@ struct TemplateWriterTests {
 
   @Test("the SpreadsheetML form passes the XSD and keeps its merges")
   func spreadsheetML() throws {
-    let bytes = TemplateWriter.spreadsheetML(programme: MergeTestData.programme,
-                                             year: MergeTestData.year2017, district: lamBinh)
+    let bytes = TemplateWriter.spreadsheetML(
+      programme: MergeTestData.programme,
+      year: MergeTestData.year2017, district: lamBinh)
     let issues = try WriteTestSupport.schemaValidator().validate(bytes)
     #expect(issues.isEmpty)
     let text = WriteTestSupport.text(bytes)
-    #expect(text.contains(#"<Cell ss:MergeAcross="4" ss:StyleID="header"><Data ss:Type="String">Kinh phí</Data>"#))
+    #expect(
+      text.contains(#"<Cell ss:MergeAcross="4" ss:StyleID="header"><Data ss:Type="String">Kinh phí</Data>"#))
     #expect(text.contains(#"<Cell ss:MergeDown="1" ss:StyleID="header"><Data ss:Type="String">STT</Data>"#))
     // Row 9 starts at J: the merged-down cells above are not written again.
     #expect(text.contains(#"<Cell ss:Index="10" ss:StyleID="header"><Data ss:Type="String">Bắt đầu</Data>"#))
-    #expect(text.contains(#"<Cell ss:MergeAcross="16" ss:StyleID="title"><Data ss:Type="String">KẾ HOẠCH KHUYẾN CÔNG NĂM 2017</Data>"#))
+    #expect(
+      text.contains(
+        #"<Cell ss:MergeAcross="16" ss:StyleID="title"><Data ss:Type="String">KẾ HOẠCH KHUYẾN CÔNG NĂM 2017</Data>"#
+      ))
   }
 
   @Test("the template is the same bytes every time")
   func deterministic() {
-    let a = TemplateWriter.csv(programme: MergeTestData.programme, year: MergeTestData.year2017,
-                               district: lamBinh)
-    #expect(a == TemplateWriter.csv(programme: MergeTestData.programme,
-                                    year: MergeTestData.year2017, district: lamBinh))
+    let a = TemplateWriter.csv(
+      programme: MergeTestData.programme, year: MergeTestData.year2017,
+      district: lamBinh)
+    #expect(
+      a
+        == TemplateWriter.csv(
+          programme: MergeTestData.programme,
+          year: MergeTestData.year2017, district: lamBinh))
   }
 }

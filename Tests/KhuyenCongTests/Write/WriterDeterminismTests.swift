@@ -7,9 +7,11 @@ struct WriterDeterminismTests {
   func identicalBytes(format: String) {
     func run() -> [UInt8] {
       // Merge from scratch each time, with the results in another order.
-      let plan = PlanMerger.merge(results: format.count % 2 == 0 ? MergeTestData.results
-                                    : MergeTestData.results.reversed(),
-                                  year: MergeTestData.year2017, programme: MergeTestData.programme)
+      let plan = PlanMerger.merge(
+        results: format.count % 2 == 0
+          ? MergeTestData.results
+          : MergeTestData.results.reversed(),
+        year: MergeTestData.year2017, programme: MergeTestData.programme)
       let p = MergeTestData.programme
       switch format {
       case "xml": return PlanXMLSpreadsheetWriter.write(plan, programme: p, messages: MergeTestData.messages)
@@ -25,10 +27,12 @@ struct WriterDeterminismTests {
 
   @Test("the input order of the results does not change the plan")
   func inputOrder() {
-    let a = PlanMerger.merge(results: MergeTestData.results, year: MergeTestData.year2017,
-                             programme: MergeTestData.programme)
-    let b = PlanMerger.merge(results: MergeTestData.results.reversed(), year: MergeTestData.year2017,
-                             programme: MergeTestData.programme)
+    let a = PlanMerger.merge(
+      results: MergeTestData.results, year: MergeTestData.year2017,
+      programme: MergeTestData.programme)
+    let b = PlanMerger.merge(
+      results: MergeTestData.results.reversed(), year: MergeTestData.year2017,
+      programme: MergeTestData.programme)
     #expect(a == b)
   }
 }

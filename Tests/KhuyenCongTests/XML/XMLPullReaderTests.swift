@@ -36,7 +36,8 @@ struct XMLPullReaderTests {
     var text = ""
     while reader.read() {
       if reader.kind == .elementStart && reader.name == row {
-        rows.append((reader.attributeInt(index), reader.attribute(other), reader.isEmptyElement, reader.depth))
+        rows.append(
+          (reader.attributeInt(index), reader.attribute(other), reader.isEmptyElement, reader.depth))
       }
       if reader.kind == .text { text += reader.value }
     }
@@ -126,7 +127,8 @@ struct XMLPullReaderTests {
 
   @Test("the declared encoding is honoured: iso-8859-1 and UTF-16 with BOM")
   func encodings() {
-    let latin: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>Voil".utf8) + [0xE0] + Array("</a>".utf8)
+    let latin: [UInt8] =
+      Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>Voil".utf8) + [0xE0] + Array("</a>".utf8)
     let r1 = XMLPullReader(bytes: latin)
     var t1 = ""
     while r1.read() { if r1.kind == .text { t1 += r1.value } }

@@ -40,7 +40,8 @@ struct XMLSchemaValidatorTests {
   @Test("a broken schema does not compile")
   func brokenSchema() {
     #expect(throws: XMLSchemaValidator.CompileError.self) {
-      try XMLSchemaValidator(xsd: Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>".utf8))
+      try XMLSchemaValidator(
+        xsd: Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>".utf8))
     }
   }
 }

@@ -41,17 +41,20 @@ public enum SpreadsheetMLReader {
               values: ["reason": "the file is larger than \(limits.maxFileBytes) bytes"]))
         } else if let reason = input.failure {
           session.diagnostics.append(
-            Diagnostic(code: .fileUnreadable, severity: .error, position: position,
-                       values: ["reason": reason]))
+            Diagnostic(
+              code: .fileUnreadable, severity: .error, position: position,
+              values: ["reason": reason]))
         } else {
           session.diagnostics.append(
-            Diagnostic(code: .xmlMalformed, severity: .error, position: position,
-                       values: ["reason": failure.message]))
+            Diagnostic(
+              code: .xmlMalformed, severity: .error, position: position,
+              values: ["reason": failure.message]))
         }
       } else if !session.sawRoot {
         session.diagnostics.append(
-          Diagnostic(code: .xmlMalformed, severity: .error, position: Position(file: file),
-                     values: ["reason": "the file holds no XML element"]))
+          Diagnostic(
+            code: .xmlMalformed, severity: .error, position: Position(file: file),
+            values: ["reason": "the file holds no XML element"]))
       }
     }
     session.closeOpenSheet(into: &visitor)

@@ -141,8 +141,9 @@ struct SpreadsheetMLSession {
       dataText = buffer
       // UTF-8 needs at most 4 bytes a character: past that the cell is surely too long.
       if count > limits.maxCellCharacters * 4 {
-        stop(.fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
-             column: cellColumn)
+        stop(
+          .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
+          column: cellColumn)
       }
     } else if var buffer = visibleText, buffer.count < 64 {
       reader.appendValue(to: &buffer)
@@ -218,8 +219,9 @@ struct SpreadsheetMLSession {
     var column: Int
     if let index {
       guard let index, index >= nextColumn else {
-        stop(.xmlMalformed, "a Cell's ss:Index does not move forward from column \(nextColumn - 1)",
-             column: nextColumn)
+        stop(
+          .xmlMalformed, "a Cell's ss:Index does not move forward from column \(nextColumn - 1)",
+          column: nextColumn)
         return
       }
       column = index
@@ -268,15 +270,17 @@ struct SpreadsheetMLSession {
           values: ["value": text, "expected": dataType ?? "String"]))
     }
     if case .text(let value) = cellValue, value.count > limits.maxCellCharacters {
-      stop(.fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
-           column: cellColumn)
+      stop(
+        .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
+        column: cellColumn)
     }
   }
 
   private mutating func stop(_ code: DiagnosticCode, _ reason: String, column: Int? = nil) {
     stopped = true
     diagnostics.append(
-      Diagnostic(code: code, severity: .error, position: position(line: reader.line, column: column),
-                 values: ["reason": reason]))
+      Diagnostic(
+        code: code, severity: .error, position: position(line: reader.line, column: column),
+        values: ["reason": reason]))
   }
 }

@@ -198,8 +198,7 @@ struct XLSXSheetReader {
     }
   }
 
-  private func endRow<Visitor: WorkbookVisitor>(_ state: inout SheetState, _ visitor: inout Visitor)
-  {
+  private func endRow<Visitor: WorkbookVisitor>(_ state: inout SheetState, _ visitor: inout Visitor) {
     guard let number = state.row else { return }
     if !state.rowSkipped {
       state.lastRow = number

@@ -49,7 +49,8 @@ public enum PlanCSVWriter {
       out += CSVField.record(fields)
     }
     for district in plan.districts where district.lineCount == 0 {
-      let fields = districtFields(district, code: district.code)
+      let fields =
+        districtFields(district, code: district.code)
         + Array(repeating: "", count: columns.count - 7)
         + [CSVField.text(district.file ?? ""), CSVField.text(district.sheet ?? ""), ""]
       out += CSVField.record(fields)

@@ -9,9 +9,10 @@ public enum PlanHTMLWriter {
   ///   - plan: the merged plan.
   ///   - programme: for the province, programme title and period.
   ///   - messages: renders a diagnostic in the reader's language (the CLI's catalog).
-  public static func write(_ plan: ConsolidatedPlan, programme: Programme,
-                           messages: (Diagnostic) -> String) -> [UInt8]
-  {
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String
+  ) -> [UInt8] {
     let year = plan.planYear.description
     var html = """
       <!DOCTYPE html>
@@ -95,7 +96,8 @@ public enum PlanHTMLWriter {
       (status, plan.districts.filter { $0.status == status }.count)
     }
     for (status, count) in counts {
-      out += "<div class=\"card\">\(e(PlanLabels.status(status))) <small>\(status.rawValue)</small><b>\(count)</b></div>\n"
+      out +=
+        "<div class=\"card\">\(e(PlanLabels.status(status))) <small>\(status.rawValue)</small><b>\(count)</b></div>\n"
     }
     return out + "</div>\n"
   }
@@ -105,45 +107,60 @@ public enum PlanHTMLWriter {
     out += SVGBarChart(
       title: "Kinh phí theo nội dung (triệu đồng)",
       bars: plan.contentAreas.map {
-        .init(label: "\($0.code.rawValue). \($0.name)", value: $0.totals.total.dong.magnitude,
-              valueText: amount($0.totals.total))
-      }, scaleMaximum: nil).svg()
-    out += "<table>\n<tr><th>Mã</th><th>Nội dung, chỉ tiêu</th><th>Đơn vị tính</th><th>Số lượng</th>\(amountHeaders)</tr>\n"
+        .init(
+          label: "\($0.code.rawValue). \($0.name)", value: $0.totals.total.dong.magnitude,
+          valueText: amount($0.totals.total))
+      }, scaleMaximum: nil
+    ).svg()
+    out +=
+      "<table>\n<tr><th>Mã</th><th>Nội dung, chỉ tiêu</th><th>Đơn vị tính</th><th>Số lượng</th>\(amountHeaders)</tr>\n"
     for (index, area) in plan.contentAreas.enumerated() {
-      out += "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
+      out +=
+        "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
       for indicator in area.indicators {
         let p = indicator.progress
-        out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
+        out +=
+          "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
       }
       if area.withoutIndicator != .zero {
-        out += "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
+        out +=
+          "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
       }
     }
-    out += "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td><td></td>\(moneyCells(plan.totals))</tr>\n</table>\n"
+    out +=
+      "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td><td></td>\(moneyCells(plan.totals))</tr>\n</table>\n"
     return out
   }
 
   static func districtSection(_ plan: ConsolidatedPlan) -> String {
-    var out = heading("Kinh phí theo huyện (huyện ưu tiên xếp trước)",
-                      "Budget by district, priority districts first and highlighted")
+    var out = heading(
+      "Kinh phí theo huyện (huyện ưu tiên xếp trước)",
+      "Budget by district, priority districts first and highlighted")
     out += SVGBarChart(
       title: "Kinh phí theo huyện (triệu đồng)",
       bars: plan.districts.map {
-        .init(label: $0.officialName + ($0.priority ? " (ưu tiên)" : ""),
-              value: $0.totals.total.dong.magnitude,
-              valueText: $0.status == .accepted ? amount($0.totals.total)
-                : PlanLabels.status($0.status),
-              highlighted: $0.priority)
-      }, scaleMaximum: nil).svg()
-    out += "<table>\n<tr><th>STT</th><th>Mã</th><th>Huyện, thành phố</th><th>Ưu tiên</th><th>Tình trạng</th><th>Tệp</th><th>Số dòng</th>\(amountHeaders)<th>Tỷ lệ (%)</th></tr>\n"
+        .init(
+          label: $0.officialName + ($0.priority ? " (ưu tiên)" : ""),
+          value: $0.totals.total.dong.magnitude,
+          valueText: $0.status == .accepted
+            ? amount($0.totals.total)
+            : PlanLabels.status($0.status),
+          highlighted: $0.priority)
+      }, scaleMaximum: nil
+    ).svg()
+    out +=
+      "<table>\n<tr><th>STT</th><th>Mã</th><th>Huyện, thành phố</th><th>Ưu tiên</th><th>Tình trạng</th><th>Tệp</th><th>Số dòng</th>\(amountHeaders)<th>Tỷ lệ (%)</th></tr>\n"
     for (index, district) in plan.districts.enumerated() {
-      out += "<tr\(district.priority ? " class=\"priority\"" : "")><td>\(index + 1)</td><td>\(e(district.code.rawValue))</td>"
+      out +=
+        "<tr\(district.priority ? " class=\"priority\"" : "")><td>\(index + 1)</td><td>\(e(district.code.rawValue))</td>"
       out += "<td>\(e(district.officialName))</td><td>\(district.priority ? "Ưu tiên" : "")</td>"
       out += "<td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td>"
-      out += "<td>\(e(district.file ?? ""))</td><td class=\"n\">\(district.lineCount)</td>\(moneyCells(district.totals))"
+      out +=
+        "<td>\(e(district.file ?? ""))</td><td class=\"n\">\(district.lineCount)</td>\(moneyCells(district.totals))"
       out += "<td class=\"n\">\(number(district.shareOfTotal))</td></tr>\n"
     }
-    out += "<tr class=\"total\"><td></td><td></td><td>Tổng cộng</td><td></td><td></td><td></td><td class=\"n\">\(plan.lines.count)</td>\(moneyCells(plan.totals))<td></td></tr>\n</table>\n"
+    out +=
+      "<tr class=\"total\"><td></td><td></td><td>Tổng cộng</td><td></td><td></td><td></td><td class=\"n\">\(plan.lines.count)</td>\(moneyCells(plan.totals))<td></td></tr>\n</table>\n"
     return out
   }
 
@@ -155,29 +172,38 @@ public enum PlanHTMLWriter {
     out += SVGBarChart(
       title: "Tỷ trọng của các huyện ưu tiên (%)",
       bars: [
-        .init(label: "Tổng kinh phí", value: share(plan.priorityShareOfTotal),
-              valueText: number(plan.priorityShareOfTotal, or: "-") + " %", highlighted: true),
-        .init(label: "Hỗ trợ KC (KCQG + KCĐP)", value: share(plan.priorityShareOfSupport),
-              valueText: number(plan.priorityShareOfSupport, or: "-") + " %", highlighted: true),
-      ], scaleMaximum: 10_000).svg()
+        .init(
+          label: "Tổng kinh phí", value: share(plan.priorityShareOfTotal),
+          valueText: number(plan.priorityShareOfTotal, or: "-") + " %", highlighted: true),
+        .init(
+          label: "Hỗ trợ KC (KCQG + KCĐP)", value: share(plan.priorityShareOfSupport),
+          valueText: number(plan.priorityShareOfSupport, or: "-") + " %", highlighted: true),
+      ], scaleMaximum: 10_000
+    ).svg()
     out += "<table>\n<tr><th></th><th>Huyện ưu tiên</th><th>Toàn tỉnh</th><th>Tỷ lệ (%)</th></tr>\n"
-    out += "<tr><td>Tổng kinh phí</td><td class=\"n\">\(amount(plan.priorityTotals.total))</td><td class=\"n\">\(amount(plan.totals.total))</td><td class=\"n\">\(number(plan.priorityShareOfTotal))</td></tr>\n"
-    out += "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(amount(plan.priorityTotals.support))</td><td class=\"n\">\(amount(plan.totals.support))</td><td class=\"n\">\(number(plan.priorityShareOfSupport))</td></tr>\n</table>\n"
+    out +=
+      "<tr><td>Tổng kinh phí</td><td class=\"n\">\(amount(plan.priorityTotals.total))</td><td class=\"n\">\(amount(plan.totals.total))</td><td class=\"n\">\(number(plan.priorityShareOfTotal))</td></tr>\n"
+    out +=
+      "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(amount(plan.priorityTotals.support))</td><td class=\"n\">\(amount(plan.totals.support))</td><td class=\"n\">\(number(plan.priorityShareOfSupport))</td></tr>\n</table>\n"
     return out
   }
 
   static func progressSection(_ plan: ConsolidatedPlan, programme: Programme) -> String {
-    var out = heading("Tiến độ so với mục tiêu \(programme.firstYear)–\(programme.lastYear)",
-                      "Progress to the five-year targets (accepted plans, cumulative)")
+    var out = heading(
+      "Tiến độ so với mục tiêu \(programme.firstYear)–\(programme.lastYear)",
+      "Progress to the five-year targets (accepted plans, cumulative)")
     let withTarget = plan.progress.filter { $0.percentOfTarget != nil }
     out += SVGBarChart(
       title: "Tiến độ so với mục tiêu 5 năm (%)",
       bars: withTarget.map {
-        .init(label: "\($0.code.rawValue) \($0.name)",
-              value: UInt64(max(0, $0.percentOfTarget?.units(atScale: 1) ?? 0)),
-              valueText: viText($0.percentOfTarget?.fixedText(places: 1) ?? "") + " %")
-      }, scaleMaximum: 1_000).svg()
-    out += "<table>\n<tr><th>Mã</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Mục tiêu 5 năm</th><th>Năm \(plan.planYear)</th><th>Các năm trước\(PlanLabels.yearRange(plan.earlierYears))</th><th>Lũy kế</th><th>% mục tiêu</th></tr>\n"
+        .init(
+          label: "\($0.code.rawValue) \($0.name)",
+          value: UInt64(max(0, $0.percentOfTarget?.units(atScale: 1) ?? 0)),
+          valueText: viText($0.percentOfTarget?.fixedText(places: 1) ?? "") + " %")
+      }, scaleMaximum: 1_000
+    ).svg()
+    out +=
+      "<table>\n<tr><th>Mã</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Mục tiêu 5 năm</th><th>Năm \(plan.planYear)</th><th>Các năm trước\(PlanLabels.yearRange(plan.earlierYears))</th><th>Lũy kế</th><th>% mục tiêu</th></tr>\n"
     for p in plan.progress {
       out += "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td>"
       out += "<td class=\"n\">\(number(p.target))</td><td class=\"n\">\(number(p.thisYear))</td>"
@@ -191,29 +217,37 @@ public enum PlanHTMLWriter {
     var out = heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
     let absent = plan.districts.filter { $0.status != .accepted }
     guard !absent.isEmpty || !plan.unattributedRejections.isEmpty || !plan.otherRejections.isEmpty else {
-      return out + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
+      return out
+        + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
     }
-    out += "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
+    out +=
+      "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
     for district in absent {
-      let lead = "<td>\(e(district.code.rawValue))</td><td>\(e(district.officialName))</td><td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td><td>\(e(district.file ?? ""))</td>"
+      let lead =
+        "<td>\(e(district.code.rawValue))</td><td>\(e(district.officialName))</td><td class=\"status-\(district.status.rawValue)\">\(e(PlanLabels.status(district.status)))</td><td>\(e(district.file ?? ""))</td>"
       if district.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in district.diagnostics {
-        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+        out +=
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.unattributedRejections {
-      let lead = "<td></td><td>(không xác định được huyện)</td><td class=\"status-rejected\">\(e(PlanLabels.status(.rejected)))</td><td>\(e(rejected.file))</td>"
+      let lead =
+        "<td></td><td>(không xác định được huyện)</td><td class=\"status-rejected\">\(e(PlanLabels.status(.rejected)))</td><td>\(e(rejected.file))</td>"
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
-        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+        out +=
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.otherRejections {
       let name = plan.districts.first { $0.code == rejected.district }?.officialName ?? ""
-      let lead = "<td>\(e(rejected.district?.rawValue ?? ""))</td><td>\(e(name))</td><td class=\"status-rejected\">Bản bị từ chối</td><td>\(e(rejected.file))</td>"
+      let lead =
+        "<td>\(e(rejected.district?.rawValue ?? ""))</td><td>\(e(name))</td><td class=\"status-rejected\">Bản bị từ chối</td><td>\(e(rejected.file))</td>"
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
-        out += "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+        out +=
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     return out + "</table>\n"
@@ -224,7 +258,8 @@ public enum PlanHTMLWriter {
     var out = heading("Lưu ý khi tổng hợp", "Merge notes: superseded versions, duplicates, envelopes")
     out += "<table>\n<tr><th>Mã</th><th>Mức</th><th>Tệp</th><th>Ô</th><th>Nội dung</th></tr>\n"
     for d in plan.diagnostics {
-      out += "<tr><td>\(e(d.code.rawValue))</td><td>\(d.severity.rawValue)</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+      out +=
+        "<tr><td>\(e(d.code.rawValue))</td><td>\(d.severity.rawValue)</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
     }
     return out + "</table>\n"
   }
@@ -232,11 +267,13 @@ public enum PlanHTMLWriter {
   static func linesSection(_ plan: ConsolidatedPlan) -> String {
     var out = heading("Chi tiết các đề án, hoạt động", "Every line, with its source file:sheet:row")
     out += "<details><summary>\(plan.lines.count) dòng <small>(lines)</small></summary>\n<table>\n"
-    out += "<tr><th>STT</th><th>Huyện</th><th>Chỉ tiêu</th><th>Tên đề án, hoạt động</th><th>Đơn vị thụ hưởng</th><th>Địa điểm</th><th>Số lượng</th>\(amountHeaders)<th>Nguồn</th></tr>\n"
+    out +=
+      "<tr><th>STT</th><th>Huyện</th><th>Chỉ tiêu</th><th>Tên đề án, hoạt động</th><th>Đơn vị thụ hưởng</th><th>Địa điểm</th><th>Số lượng</th>\(amountHeaders)<th>Nguồn</th></tr>\n"
     for (index, entry) in plan.lines.enumerated() {
       let line = entry.line
       let name = plan.district(entry.district)?.name ?? entry.district.rawValue
-      out += "<tr><td>\(index + 1)</td><td>\(e(name))</td><td>\(e(PlanLabels.content(line)))</td><td>\(e(line.activity))</td>"
+      out +=
+        "<tr><td>\(index + 1)</td><td>\(e(name))</td><td>\(e(PlanLabels.content(line)))</td><td>\(e(line.activity))</td>"
       out += "<td>\(e(line.beneficiary ?? ""))</td><td>\(e(line.place ?? ""))</td>"
       out += "<td class=\"n\">\(number(line.quantity))</td>\(moneyCells(line.amounts))"
       out += "<td>\(e(PlanLabels.source(line.source)))</td></tr>\n"

@@ -11,9 +11,10 @@ public enum PlanJSONWriter {
   ///   - plan: the merged plan.
   ///   - programme: for the programme's id, title and period.
   ///   - messages: renders a diagnostic's `message` (the CLI's catalog, in the chosen language).
-  public static func write(_ plan: ConsolidatedPlan, programme: Programme,
-                           messages: (Diagnostic) -> String) -> [UInt8]
-  {
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String
+  ) -> [UInt8] {
     let districts = plan.districts.map { district -> JSONValue in
       var members: [(String, JSONValue)] = [
         ("code", .string(district.code.rawValue)), ("name", .string(district.name)),
@@ -36,17 +37,21 @@ public enum PlanJSONWriter {
       .object([
         ("code", .string(area.code.rawValue)), ("name", .string(area.name)),
         ("totals", totals(area.totals)),
-        ("indicators", .array(area.indicators.map { indicator in
-          let p = indicator.progress
-          return .object([
-            ("code", .string(p.code.rawValue)), ("unit", .string(p.unit)),
-            ("quantity", .number(p.thisYear.description)),
-            ("target", p.target.map { .number($0.description) } ?? .null),
-            ("cumulative", .number(p.cumulative.description)),
-            ("name", .string(p.name)), ("lines", .number(String(indicator.lineCount))),
-            ("totals", totals(indicator.totals)),
-          ])
-        })),
+        (
+          "indicators",
+          .array(
+            area.indicators.map { indicator in
+              let p = indicator.progress
+              return .object([
+                ("code", .string(p.code.rawValue)), ("unit", .string(p.unit)),
+                ("quantity", .number(p.thisYear.description)),
+                ("target", p.target.map { .number($0.description) } ?? .null),
+                ("cumulative", .number(p.cumulative.description)),
+                ("name", .string(p.name)), ("lines", .number(String(indicator.lineCount))),
+                ("totals", totals(indicator.totals)),
+              ])
+            })
+        ),
         ("lines", .number(String(area.lineCount))),
         ("withoutIndicator", totals(area.withoutIndicator)),
       ])
@@ -60,10 +65,13 @@ public enum PlanJSONWriter {
         ("unit", .string(line.unit)),
         ("quantity", line.quantity.map { .number($0.description) } ?? .null),
         ("totals", totals(line.amounts)),
-        ("source", .object([
-          ("file", .string(line.source.file)), ("sheet", .string(line.source.sheet)),
-          ("row", line.source.row.map { .number(String($0)) } ?? .null),
-        ])),
+        (
+          "source",
+          .object([
+            ("file", .string(line.source.file)), ("sheet", .string(line.source.sheet)),
+            ("row", line.source.row.map { .number(String($0)) } ?? .null),
+          ])
+        ),
         ("contentArea", .string(line.contentArea?.rawValue)),
         ("content", .string(line.contentText)),
         ("implementer", .string(line.implementer)), ("beneficiary", .string(line.beneficiary)),
@@ -88,32 +96,53 @@ public enum PlanJSONWriter {
       ("districts", .array(districts)),
       ("contentAreas", .array(areas)),
       ("lines", .array(lines)),
-      ("programme", .object([
-        ("id", .string(programme.id)), ("title", .string(programme.title)),
-        ("province", .string(programme.province.name)),
-        ("firstYear", .number(String(programme.firstYear.rawValue))),
-        ("lastYear", .number(String(programme.lastYear.rawValue))),
-      ])),
+      (
+        "programme",
+        .object([
+          ("id", .string(programme.id)), ("title", .string(programme.title)),
+          ("province", .string(programme.province.name)),
+          ("firstYear", .number(String(programme.firstYear.rawValue))),
+          ("lastYear", .number(String(programme.lastYear.rawValue))),
+        ])
+      ),
       ("moneyUnit", .string("triệu đồng")),
-      ("priorityShare", .object([
-        ("totals", totals(plan.priorityTotals)),
-        ("ofTotal", .string(plan.priorityShareOfTotal?.description)),
-        ("ofSupport", .string(plan.priorityShareOfSupport?.description)),
-      ])),
-      ("progress", .object([
-        ("earlierYears", .array(plan.earlierYears.map { .number(String($0.rawValue)) })),
-        ("indicators", .array(progress)),
-      ])),
+      (
+        "priorityShare",
+        .object([
+          ("totals", totals(plan.priorityTotals)),
+          ("ofTotal", .string(plan.priorityShareOfTotal?.description)),
+          ("ofSupport", .string(plan.priorityShareOfSupport?.description)),
+        ])
+      ),
+      (
+        "progress",
+        .object([
+          ("earlierYears", .array(plan.earlierYears.map { .number(String($0.rawValue)) })),
+          ("indicators", .array(progress)),
+        ])
+      ),
       ("crossDuplicates", .array(plan.crossDuplicates.map { diagnostic($0, messages) })),
       ("diagnostics", .array(plan.diagnostics.map { diagnostic($0, messages) })),
-      ("unattributedRejections", .array(plan.unattributedRejections.map { rejected in
-        .object([("file", .string(rejected.file)),
-                 ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) }))])
-      })),
-      ("otherRejections", .array(plan.otherRejections.map { rejected in
-        .object([("file", .string(rejected.file)), ("district", .string(rejected.district?.rawValue)),
-                 ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) }))])
-      })),
+      (
+        "unattributedRejections",
+        .array(
+          plan.unattributedRejections.map { rejected in
+            .object([
+              ("file", .string(rejected.file)),
+              ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
+            ])
+          })
+      ),
+      (
+        "otherRejections",
+        .array(
+          plan.otherRejections.map { rejected in
+            .object([
+              ("file", .string(rejected.file)), ("district", .string(rejected.district?.rawValue)),
+              ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
+            ])
+          })
+      ),
     ])
     return document.bytes()
   }
@@ -130,8 +159,7 @@ public enum PlanJSONWriter {
 
   /// A diagnostic as `validate --format json` shows one (SPEC §6), plus its file and values
   /// (keys sorted, so the order is fixed).
-  static func diagnostic(_ diagnostic: Diagnostic, _ messages: (Diagnostic) -> String) -> JSONValue
-  {
+  static func diagnostic(_ diagnostic: Diagnostic, _ messages: (Diagnostic) -> String) -> JSONValue {
     let position = diagnostic.position
     return .object([
       ("code", .string(diagnostic.code.rawValue)),
@@ -141,8 +169,12 @@ public enum PlanJSONWriter {
       ("sheet", .string(position.sheet)),
       ("row", position.row.map { .number(String($0)) } ?? .null),
       ("column", .string(position.columnLetter)),
-      ("values", .object(diagnostic.values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        .map { ($0, .string(diagnostic.values[$0] ?? "")) })),
+      (
+        "values",
+        .object(
+          diagnostic.values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { ($0, .string(diagnostic.values[$0] ?? "")) })
+      ),
     ])
   }
 }

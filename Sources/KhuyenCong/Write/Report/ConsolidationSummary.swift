@@ -3,10 +3,13 @@
 public enum ConsolidationSummary {
   /// The summary text.
   /// `results` are every file given: those of other years are named too, so none goes unmentioned.
-  public static func text(_ plan: ConsolidatedPlan, results: [SubmissionResult], programme: Programme,
-                          folder: String, files: [String], language: Language) -> String {
+  public static func text(
+    _ plan: ConsolidatedPlan, results: [SubmissionResult], programme: Programme,
+    folder: String, files: [String], language: Language
+  ) -> String {
     let vi = language == .vi
-    var out = vi
+    var out =
+      vi
       ? "Kế hoạch khuyến công năm \(plan.planYear) của tỉnh \(programme.province.name): \(plan.lines.count) dòng, tổng "
       : "Industrial-extension plan \(plan.planYear) of \(programme.province.name) province: \(plan.lines.count) lines, total "
     out += NumberDisplay.money(plan.totals.total, in: language) + "\n"
@@ -24,26 +27,39 @@ public enum ConsolidationSummary {
       out += "  \(district.code) \(district.officialName)\(priority): \(state)"
       if let file = district.file { out += " — \(file)" }
       if district.status == .accepted {
-        out += ", \(district.lineCount) " + (vi ? "dòng, " : "lines, ") + NumberDisplay.money(district.totals.total, in: language)
+        out +=
+          ", \(district.lineCount) " + (vi ? "dòng, " : "lines, ")
+          + NumberDisplay.money(district.totals.total, in: language)
       }
       out += "\n"
     }
     for rejected in plan.unattributedRejections + plan.otherRejections {
       let first = rejected.diagnostics.first
-      out += "  " + (vi ? "bị từ chối: " : "rejected: ") + rejected.file
-        + (first.map { " [\($0.code)] " + $0.position.cellReference + " " + MessageCatalog.message($0, in: language) } ?? "")
-        + (rejected.diagnostics.count > 1 ? (vi ? " (và \(rejected.diagnostics.count - 1) lỗi khác)" : " (and \(rejected.diagnostics.count - 1) more)") : "")
+      out +=
+        "  " + (vi ? "bị từ chối: " : "rejected: ") + rejected.file
+        + (first.map {
+          " [\($0.code)] " + $0.position.cellReference + " " + MessageCatalog.message($0, in: language)
+        } ?? "")
+        + (rejected.diagnostics.count > 1
+          ? (vi
+            ? " (và \(rejected.diagnostics.count - 1) lỗi khác)"
+            : " (and \(rejected.diagnostics.count - 1) more)") : "")
         + "\n"
     }
     for diagnostic in plan.diagnostics where diagnostic.severity >= .warning {
-      out += "  " + MessageCatalog.severity(diagnostic.severity, in: language) + " [\(diagnostic.code)] "
-        + diagnostic.position.file + (diagnostic.position.cellReference.isEmpty ? "" : " " + diagnostic.position.cellReference)
+      out +=
+        "  " + MessageCatalog.severity(diagnostic.severity, in: language) + " [\(diagnostic.code)] "
+        + diagnostic.position.file
+        + (diagnostic.position.cellReference.isEmpty ? "" : " " + diagnostic.position.cellReference)
         + ": " + MessageCatalog.message(diagnostic, in: language) + "\n"
     }
-    for result in results where result.submission.planYear != plan.planYear && result.submission.planYear != nil {
+    for result in results
+    where result.submission.planYear != plan.planYear && result.submission.planYear != nil {
       let year = result.submission.planYear?.description ?? "?"
       let state = result.status == .accepted ? (vi ? "hợp lệ" : "accepted") : (vi ? "bị từ chối" : "rejected")
-      out += "  " + (vi ? "kế hoạch năm \(year) (\(state)): " : "plan for \(year) (\(state)): ") + result.submission.file
+      out +=
+        "  " + (vi ? "kế hoạch năm \(year) (\(state)): " : "plan for \(year) (\(state)): ")
+        + result.submission.file
         + (plan.earlierYears.contains(where: { $0.description == year }) && result.status == .accepted
           ? (vi ? ", tính vào tiến độ 5 năm" : ", counted in five-year progress") : "") + "\n"
     }

@@ -12,7 +12,8 @@ public enum InspectionReport {
     }
     out += "sheets: \(report.sheets.count)\n"
     for sheet in report.sheets {
-      out += "  - \(sheet.name): \(sheet.rowCount) rows with values, last row \(sheet.lastRow), last column "
+      out +=
+        "  - \(sheet.name): \(sheet.rowCount) rows with values, last row \(sheet.lastRow), last column "
         + ColumnName.letters(sheet.lastColumn) + (sheet.hidden ? ", hidden" : "") + "\n"
       if !sheet.merges.isEmpty { out += "    merges: " + sheet.merges.joined(separator: " ") + "\n" }
     }
@@ -25,7 +26,8 @@ public enum InspectionReport {
       out += "columns: " + headerColumns.joined(separator: " ") + "\n"
       out += "money unit: \(submission.moneyUnit.vietnameseName)\n"
       if let convention = mapped.numberConvention { out += "number convention: \(convention.rawValue)\n" }
-      out += "district: \(submission.district?.rawValue ?? "?")  plan year: \(submission.planYear?.description ?? "?")"
+      out +=
+        "district: \(submission.district?.rawValue ?? "?")  plan year: \(submission.planYear?.description ?? "?")"
         + "  dated: \(submission.submittedOn?.isoText ?? "?")"
         + (submission.documentNumber.map { "  number: \($0)" } ?? "") + "\n"
       out += "lines: \(submission.lines.count)  total rows: \(mapped.declaredTotals.count)\n"

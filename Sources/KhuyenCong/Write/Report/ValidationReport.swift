@@ -11,9 +11,12 @@ public enum ValidationReport {
       if let code = submission.district {
         facts.append(programme.district(code)?.officialName ?? code.rawValue)
       }
-      if let year = submission.planYear { facts.append((vi ? "kế hoạch năm " : "plan year ") + year.description) }
+      if let year = submission.planYear {
+        facts.append((vi ? "kế hoạch năm " : "plan year ") + year.description)
+      }
       if let date = submission.submittedOn { facts.append((vi ? "ngày " : "dated ") + date.vietnameseText) }
-      facts.append("\(submission.lines.count) " + (vi ? "dòng" : submission.lines.count == 1 ? "line" : "lines"))
+      facts.append(
+        "\(submission.lines.count) " + (vi ? "dòng" : submission.lines.count == 1 ? "line" : "lines"))
       facts.append((vi ? "tổng " : "total ") + NumberDisplay.money(submission.totals.total, in: language))
       out += "   " + facts.joined(separator: " · ") + "\n"
       let errors = result.diagnostics.filter { $0.severity == .error }.count
@@ -25,18 +28,24 @@ public enum ValidationReport {
       case (.accepted, false): verdict = "ACCEPTED"
       case (.rejected, false): verdict = "REJECTED"
       }
-      out += "   \(verdict) (" + (vi ? "\(errors) lỗi, \(warnings) cảnh báo"
-        : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")") + ")\n"
+      out +=
+        "   \(verdict) ("
+        + (vi
+          ? "\(errors) lỗi, \(warnings) cảnh báo"
+          : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        + ")\n"
       for diagnostic in result.diagnostics {
         let place = diagnostic.position.cellReference
-        out += "   " + MessageCatalog.severity(diagnostic.severity, in: language)
+        out +=
+          "   " + MessageCatalog.severity(diagnostic.severity, in: language)
           + (place.isEmpty ? "" : "  " + place) + "  [" + diagnostic.code.rawValue + "]  "
           + MessageCatalog.message(diagnostic, in: language) + "\n"
       }
     }
     let accepted = results.filter { $0.status == .accepted }.count
     let rejected = results.count - accepted
-    out += vi
+    out +=
+      vi
       ? "Tổng cộng: \(accepted) tệp được chấp nhận, \(rejected) tệp bị từ chối.\n"
       : "Summary: \(accepted) accepted, \(rejected) rejected.\n"
     return out
@@ -66,8 +75,13 @@ extension ValidationReport {
     let accepted = results.filter { $0.status == .accepted }.count
     let document = JSONValue.object([
       ("submissions", .array(submissions)),
-      ("summary", .object([("accepted", .number(String(accepted))),
-                           ("rejected", .number(String(results.count - accepted)))])),
+      (
+        "summary",
+        .object([
+          ("accepted", .number(String(accepted))),
+          ("rejected", .number(String(results.count - accepted))),
+        ])
+      ),
     ])
     return String(decoding: document.bytes(), as: UTF8.self)
   }

@@ -70,17 +70,23 @@ public enum TemplateWriter {
   ]
 
   /// The form's rows, shared by both formats.
-  static func grid(programme: Programme, year: PlanYear, district: District) -> [SpreadsheetMLRow]
-  {
+  static func grid(programme: Programme, year: PlanYear, district: District) -> [SpreadsheetMLRow] {
     var sheet = SpreadsheetMLWorksheet(name: sheetName, columnWidths: [])
     let unit = (district.kind + " " + district.name).uppercased()
-    sheet.append([.text(1, "ỦY BAN NHÂN DÂN", .centerBold, across: 5),
-                  .text(10, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", .centerBold, across: 7)])
-    sheet.append([.text(1, unit, .centerBold, across: 5),
-                  .text(10, "Độc lập - Tự do - Hạnh phúc", .centerBold, across: 7)])
-    sheet.append([.text(1, "Số:      /KH-UBND", .center, across: 5),
-                  .text(10, "\(district.name), ngày      tháng      năm \(year.rawValue - 1)",
-                        .subtitle, across: 7)])
+    sheet.append([
+      .text(1, "ỦY BAN NHÂN DÂN", .centerBold, across: 5),
+      .text(10, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", .centerBold, across: 7),
+    ])
+    sheet.append([
+      .text(1, unit, .centerBold, across: 5),
+      .text(10, "Độc lập - Tự do - Hạnh phúc", .centerBold, across: 7),
+    ])
+    sheet.append([
+      .text(1, "Số:      /KH-UBND", .center, across: 5),
+      .text(
+        10, "\(district.name), ngày      tháng      năm \(year.rawValue - 1)",
+        .subtitle, across: 7),
+    ])
     sheet.skip()
     sheet.append([.text(1, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(year)", .title, across: 16)], height: 24)
     sheet.skip()
@@ -88,16 +94,19 @@ public enum TemplateWriter {
 
     var row8: [SpreadsheetMLCell] = []
     for heading in headerRow8 {
-      row8.append(.text(heading.column, heading.text, .header, across: heading.across,
-                        down: heading.down))
+      row8.append(
+        .text(
+          heading.column, heading.text, .header, across: heading.across,
+          down: heading.down))
     }
     sheet.append(row8, height: 32)
     // Row 9 names its first cell's column (ss:Index): cells under a MergeDown are not written,
     // and LibreOffice 7.4 otherwise puts "Bắt đầu" in column A (shared corpus, REAL-CLIENTS).
     sheet.append(headerRow9.map { .text($0.column, $0.text, .header) })
-    sheet.append((1...columnCount).map { column in
-      .text(column, column <= 2 ? ColumnName.letters(column) : String(column - 2), .code)
-    })
+    sheet.append(
+      (1...columnCount).map { column in
+        .text(column, column <= 2 ? ColumnName.letters(column) : String(column - 2), .code)
+      })
 
     for (index, area) in programme.contentAreas.enumerated() {
       var section: [SpreadsheetMLCell] = [
@@ -108,15 +117,22 @@ public enum TemplateWriter {
       sheet.append(section)
       sheet.append(blankLine())
     }
-    sheet.append([.blank(1, .code), .blank(2, .code), .text(3, "Tổng cộng", .textBold)]
-                 + (4...columnCount).map { .blank($0, $0 >= 12 && $0 <= 16 ? .numberBold : .text) })
+    sheet.append(
+      [.blank(1, .code), .blank(2, .code), .text(3, "Tổng cộng", .textBold)]
+        + (4...columnCount).map { .blank($0, $0 >= 12 && $0 <= 16 ? .numberBold : .text) })
     sheet.skip()
-    sheet.append([.text(1, "Nơi nhận:", .textBoldPlain, across: 2),
-                  .text(13, "TM. ỦY BAN NHÂN DÂN", .centerBold, across: 4)])
-    sheet.append([.text(1, "– Sở Công Thương;", .plain, across: 2),
-                  .text(13, "CHỦ TỊCH", .centerBold, across: 4)])
-    sheet.append([.text(1, "– Lưu: VT.", .plain, across: 2),
-                  .text(13, "(Ký tên, đóng dấu)", .subtitle, across: 4)])
+    sheet.append([
+      .text(1, "Nơi nhận:", .textBoldPlain, across: 2),
+      .text(13, "TM. ỦY BAN NHÂN DÂN", .centerBold, across: 4),
+    ])
+    sheet.append([
+      .text(1, "– Sở Công Thương;", .plain, across: 2),
+      .text(13, "CHỦ TỊCH", .centerBold, across: 4),
+    ])
+    sheet.append([
+      .text(1, "– Lưu: VT.", .plain, across: 2),
+      .text(13, "(Ký tên, đóng dấu)", .subtitle, across: 4),
+    ])
     return sheet.rows
   }
 

@@ -17,9 +17,10 @@ public enum PlanXMLSpreadsheetWriter {
   ///   - plan: the merged plan.
   ///   - programme: for the province and programme title.
   ///   - messages: renders a diagnostic in the reader's language (the CLI's catalog).
-  public static func write(_ plan: ConsolidatedPlan, programme: Programme,
-                           messages: (Diagnostic) -> String) -> [UInt8]
-  {
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String
+  ) -> [UInt8] {
     SpreadsheetMLWorkbook(worksheets: [
       summarySheet(plan, programme: programme, messages: messages),
       districtSheet(plan, programme: programme),
@@ -30,8 +31,10 @@ public enum PlanXMLSpreadsheetWriter {
   }
 
   /// Title and subtitle rows merged across `width` columns.
-  static func titleRows(_ sheet: inout SpreadsheetMLWorksheet, _ title: String, _ subtitle: String,
-                        width: Int) {
+  static func titleRows(
+    _ sheet: inout SpreadsheetMLWorksheet, _ title: String, _ subtitle: String,
+    width: Int
+  ) {
     sheet.append([.text(1, title, .title, across: width - 1)], height: 24)
     sheet.append([.text(1, subtitle, .subtitle, across: width - 1)])
   }
@@ -40,8 +43,10 @@ public enum PlanXMLSpreadsheetWriter {
     titles.enumerated().map { .text($0.offset + 1, $0.element, .header) }
   }
 
-  static func moneyCells(_ totals: FundTotals, from column: Int,
-                         _ style: SpreadsheetMLStyle = .number) -> [SpreadsheetMLCell] {
+  static func moneyCells(
+    _ totals: FundTotals, from column: Int,
+    _ style: SpreadsheetMLStyle = .number
+  ) -> [SpreadsheetMLCell] {
     PlanLabels.amounts(totals).enumerated().map { .money(column + $0.offset, $0.element, style) }
   }
 
@@ -49,61 +54,88 @@ public enum PlanXMLSpreadsheetWriter {
     "Tỉnh \(programme.province.name) · \(programme.title) · Đơn vị tính: triệu đồng"
   }
 
-  static func summarySheet(_ plan: ConsolidatedPlan, programme: Programme,
-                           messages: (Diagnostic) -> String) -> SpreadsheetMLWorksheet
-  {
+  static func summarySheet(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String
+  ) -> SpreadsheetMLWorksheet {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[0], columnWidths: [48, 300, 70, 60, 80, 80, 80, 80, 80], frozenRows: 3)
-    titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - TỔNG HỢP THEO NỘI DUNG",
-              subtitle(plan, programme), width: 9)
-    sheet.append(header(["Mã", "Nội dung, chỉ tiêu", "Đơn vị tính", "Số lượng"]
-                        + PlanLabels.amountHeadings.map { $0 == "Tổng" ? "Tổng kinh phí" : $0 }),
-                 height: 32)
+    titleRows(
+      &sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - TỔNG HỢP THEO NỘI DUNG",
+      subtitle(plan, programme), width: 9)
+    sheet.append(
+      header(
+        ["Mã", "Nội dung, chỉ tiêu", "Đơn vị tính", "Số lượng"]
+          + PlanLabels.amountHeadings.map { $0 == "Tổng" ? "Tổng kinh phí" : $0 }),
+      height: 32)
     for (index, area) in plan.contentAreas.enumerated() {
-      sheet.append([.text(1, PlanLabels.roman(index + 1), .code), .text(2, area.name, .textBold),
-                    .blank(3), .blank(4)] + moneyCells(area.totals, from: 5, .numberBold))
+      sheet.append(
+        [
+          .text(1, PlanLabels.roman(index + 1), .code), .text(2, area.name, .textBold),
+          .blank(3), .blank(4),
+        ] + moneyCells(area.totals, from: 5, .numberBold))
       for indicator in area.indicators {
         let progress = indicator.progress
-        sheet.append([.text(1, progress.code.rawValue, .code), .text(2, progress.name),
-                      .text(3, progress.unit), .number(4, progress.thisYear.description)]
-                     + moneyCells(indicator.totals, from: 5))
+        sheet.append(
+          [
+            .text(1, progress.code.rawValue, .code), .text(2, progress.name),
+            .text(3, progress.unit), .number(4, progress.thisYear.description),
+          ]
+            + moneyCells(indicator.totals, from: 5))
       }
       if area.withoutIndicator != .zero {
-        sheet.append([.blank(1, .code), .text(2, "Hoạt động không ghi chỉ tiêu"), .blank(3),
-                      .blank(4)] + moneyCells(area.withoutIndicator, from: 5))
+        sheet.append(
+          [
+            .blank(1, .code), .text(2, "Hoạt động không ghi chỉ tiêu"), .blank(3),
+            .blank(4),
+          ] + moneyCells(area.withoutIndicator, from: 5))
       }
     }
-    sheet.append([.blank(1, .code), .text(2, "Tổng cộng", .textBold), .blank(3), .blank(4)]
-                 + moneyCells(plan.totals, from: 5, .numberBold))
+    sheet.append(
+      [.blank(1, .code), .text(2, "Tổng cộng", .textBold), .blank(3), .blank(4)]
+        + moneyCells(plan.totals, from: 5, .numberBold))
 
     sheet.skip()
-    sheet.append([.text(2, "Theo nguồn vốn", .header), .text(3, "Kinh phí", .header),
-                  .text(4, "Tỷ lệ (%)", .header)])
+    sheet.append([
+      .text(2, "Theo nguồn vốn", .header), .text(3, "Kinh phí", .header),
+      .text(4, "Tỷ lệ (%)", .header),
+    ])
     for (fund, vi, _) in PlanLabels.funds {
       var cells: [SpreadsheetMLCell] = [.text(2, vi), .money(3, plan.totals[fund])]
-      cells.append(Percentage.of(plan.totals[fund], in: plan.totals.total, places: 2)
-        .map { .number(4, $0.description, .percent) } ?? .blank(4))
+      cells.append(
+        Percentage.of(plan.totals[fund], in: plan.totals.total, places: 2)
+          .map { .number(4, $0.description, .percent) } ?? .blank(4))
       sheet.append(cells)
     }
     sheet.skip()
-    sheet.append([.text(2, "Các huyện ưu tiên", .header), .text(3, "Kinh phí", .header),
-                  .text(4, "Tỷ lệ (%)", .header)])
-    sheet.append([.text(2, "Tổng kinh phí"), .money(3, plan.priorityTotals.total),
-                  plan.priorityShareOfTotal.map { .number(4, $0.description, .percent) }
-                    ?? .blank(4)])
-    sheet.append([.text(2, "Hỗ trợ khuyến công (KCQG + KCĐP)"),
-                  .money(3, plan.priorityTotals.support),
-                  plan.priorityShareOfSupport.map { .number(4, $0.description, .percent) }
-                    ?? .blank(4)])
+    sheet.append([
+      .text(2, "Các huyện ưu tiên", .header), .text(3, "Kinh phí", .header),
+      .text(4, "Tỷ lệ (%)", .header),
+    ])
+    sheet.append([
+      .text(2, "Tổng kinh phí"), .money(3, plan.priorityTotals.total),
+      plan.priorityShareOfTotal.map { .number(4, $0.description, .percent) }
+        ?? .blank(4),
+    ])
+    sheet.append([
+      .text(2, "Hỗ trợ khuyến công (KCQG + KCĐP)"),
+      .money(3, plan.priorityTotals.support),
+      plan.priorityShareOfSupport.map { .number(4, $0.description, .percent) }
+        ?? .blank(4),
+    ])
 
     if !plan.diagnostics.isEmpty {
       sheet.skip()
-      sheet.append([.text(1, "Mã", .header), .text(2, "Lưu ý khi tổng hợp", .header),
-                    .text(3, "Mức", .header), .text(4, "Vị trí", .header, across: 1)])
+      sheet.append([
+        .text(1, "Mã", .header), .text(2, "Lưu ý khi tổng hợp", .header),
+        .text(3, "Mức", .header), .text(4, "Vị trí", .header, across: 1),
+      ])
       for diagnostic in plan.diagnostics {
-        sheet.append([.text(1, diagnostic.code.rawValue), .text(2, messages(diagnostic)),
-                      .text(3, diagnostic.severity.rawValue),
-                      .text(4, placeText(diagnostic), across: 1)])
+        sheet.append([
+          .text(1, diagnostic.code.rawValue), .text(2, messages(diagnostic)),
+          .text(3, diagnostic.severity.rawValue),
+          .text(4, placeText(diagnostic), across: 1),
+        ])
       }
     }
     return sheet
@@ -121,10 +153,15 @@ public enum PlanXMLSpreadsheetWriter {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[1],
       columnWidths: [36, 40, 140, 50, 80, 220, 55, 80, 80, 80, 80, 80, 85], frozenRows: 3)
-    titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - THEO HUYỆN",
-              subtitle(plan, programme) + " · Huyện ưu tiên xếp trước", width: 13)
-    sheet.append(header(["STT", "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp",
-                         "Số dòng"] + PlanLabels.amountHeadings + ["Tỷ lệ tổng (%)"]), height: 32)
+    titleRows(
+      &sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - THEO HUYỆN",
+      subtitle(plan, programme) + " · Huyện ưu tiên xếp trước", width: 13)
+    sheet.append(
+      header(
+        [
+          "STT", "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp",
+          "Số dòng",
+        ] + PlanLabels.amountHeadings + ["Tỷ lệ tổng (%)"]), height: 32)
     for (index, district) in plan.districts.enumerated() {
       let style: SpreadsheetMLStyle = district.priority ? .textPriority : .text
       var cells: [SpreadsheetMLCell] = [
@@ -139,24 +176,31 @@ public enum PlanXMLSpreadsheetWriter {
       cells.append(district.shareOfTotal.map { .number(13, $0.description, .percent) } ?? .blank(13))
       sheet.append(cells)
     }
-    sheet.append([.blank(1, .code), .blank(2, .code), .text(3, "Tổng cộng", .textBold), .blank(4),
-                  .blank(5), .blank(6), .number(7, String(plan.lines.count), .numberBold)]
-                 + moneyCells(plan.totals, from: 8, .numberBold) + [.blank(13)])
+    sheet.append(
+      [
+        .blank(1, .code), .blank(2, .code), .text(3, "Tổng cộng", .textBold), .blank(4),
+        .blank(5), .blank(6), .number(7, String(plan.lines.count), .numberBold),
+      ]
+        + moneyCells(plan.totals, from: 8, .numberBold) + [.blank(13)])
     return sheet
   }
 
-  static func detailSheet(_ plan: ConsolidatedPlan, programme: Programme) -> SpreadsheetMLWorksheet
-  {
+  static func detailSheet(_ plan: ConsolidatedPlan, programme: Programme) -> SpreadsheetMLWorksheet {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[2],
       columnWidths: [36, 90, 45, 220, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 250],
       frozenRows: 3)
-    titleRows(&sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - CHI TIẾT CÁC ĐỀ ÁN, HOẠT ĐỘNG",
-              subtitle(plan, programme), width: 18)
-    sheet.append(header(["STT", "Huyện", "Chỉ tiêu", "Tên đề án, hoạt động", "Đơn vị thực hiện",
-                         "Đơn vị thụ hưởng", "Địa điểm", "Đơn vị tính", "Số lượng", "Bắt đầu",
-                         "Kết thúc"] + PlanLabels.amountHeadings
-                        + ["Ghi chú", "Nguồn (tệp:trang:dòng)"]), height: 32)
+    titleRows(
+      &sheet, "KẾ HOẠCH KHUYẾN CÔNG NĂM \(plan.planYear) - CHI TIẾT CÁC ĐỀ ÁN, HOẠT ĐỘNG",
+      subtitle(plan, programme), width: 18)
+    sheet.append(
+      header(
+        [
+          "STT", "Huyện", "Chỉ tiêu", "Tên đề án, hoạt động", "Đơn vị thực hiện",
+          "Đơn vị thụ hưởng", "Địa điểm", "Đơn vị tính", "Số lượng", "Bắt đầu",
+          "Kết thúc",
+        ] + PlanLabels.amountHeadings
+          + ["Ghi chú", "Nguồn (tệp:trang:dòng)"]), height: 32)
     for (index, entry) in plan.lines.enumerated() {
       let line = entry.line
       let districtName = plan.district(entry.district)?.name ?? entry.district.rawValue
@@ -173,9 +217,10 @@ public enum PlanXMLSpreadsheetWriter {
       cells += [.text(17, line.note ?? ""), .text(18, PlanLabels.source(line.source))]
       sheet.append(cells)
     }
-    sheet.append([.blank(1, .code), .text(2, "Tổng cộng", .textBold)]
-                 + (3...11).map { SpreadsheetMLCell.blank($0) }
-                 + moneyCells(plan.totals, from: 12, .numberBold) + [.blank(17), .blank(18)])
+    sheet.append(
+      [.blank(1, .code), .text(2, "Tổng cộng", .textBold)]
+        + (3...11).map { SpreadsheetMLCell.blank($0) }
+        + moneyCells(plan.totals, from: 12, .numberBold) + [.blank(17), .blank(18)])
     return sheet
   }
 
@@ -185,11 +230,15 @@ public enum PlanXMLSpreadsheetWriter {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[3], columnWidths: [48, 300, 70, 70, 70, 90, 70, 70], frozenRows: 3)
     let period = "\(programme.firstYear)–\(programme.lastYear)"
-    titleRows(&sheet, "TIẾN ĐỘ THỰC HIỆN MỤC TIÊU CHƯƠNG TRÌNH \(period)",
-              "Lũy kế các kế hoạch đã tiếp nhận đến năm \(plan.planYear)", width: 8)
+    titleRows(
+      &sheet, "TIẾN ĐỘ THỰC HIỆN MỤC TIÊU CHƯƠNG TRÌNH \(period)",
+      "Lũy kế các kế hoạch đã tiếp nhận đến năm \(plan.planYear)", width: 8)
     let earlier = "Các năm trước" + PlanLabels.yearRange(plan.earlierYears)
-    sheet.append(header(["Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 5 năm",
-                         "Năm \(plan.planYear)", earlier, "Lũy kế", "% mục tiêu"]), height: 32)
+    sheet.append(
+      header([
+        "Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 5 năm",
+        "Năm \(plan.planYear)", earlier, "Lũy kế", "% mục tiêu",
+      ]), height: 32)
     for progress in plan.progress {
       sheet.append([
         .text(1, progress.code.rawValue, .code), .text(2, progress.name), .text(3, progress.unit),
@@ -208,10 +257,14 @@ public enum PlanXMLSpreadsheetWriter {
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[4], columnWidths: [40, 140, 50, 80, 220, 110, 220, 360], frozenRows: 3)
-    titleRows(&sheet, "CÁC HUYỆN CHƯA NỘP HOẶC BỊ TỪ CHỐI - NĂM \(plan.planYear)",
-              "Kế hoạch bị từ chối được trả lại kèm danh sách lỗi theo từng ô", width: 8)
-    sheet.append(header(["Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp", "Mã lỗi",
-                         "Ô", "Nội dung lỗi"]), height: 32)
+    titleRows(
+      &sheet, "CÁC HUYỆN CHƯA NỘP HOẶC BỊ TỪ CHỐI - NĂM \(plan.planYear)",
+      "Kế hoạch bị từ chối được trả lại kèm danh sách lỗi theo từng ô", width: 8)
+    sheet.append(
+      header([
+        "Mã", "Huyện, thành phố", "Ưu tiên", "Tình trạng", "Tệp", "Mã lỗi",
+        "Ô", "Nội dung lỗi",
+      ]), height: 32)
     var any = false
     for district in plan.districts where district.status != .accepted {
       any = true
@@ -225,8 +278,11 @@ public enum PlanXMLSpreadsheetWriter {
         sheet.append(lead + [.blank(6), .blank(7), .blank(8)])
       }
       for diagnostic in district.diagnostics {
-        sheet.append(lead + [.text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
-                             .text(8, messages(diagnostic))])
+        sheet.append(
+          lead + [
+            .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
+            .text(8, messages(diagnostic)),
+          ])
       }
     }
     for rejected in plan.unattributedRejections {
@@ -237,8 +293,11 @@ public enum PlanXMLSpreadsheetWriter {
       ]
       if rejected.diagnostics.isEmpty { sheet.append(lead + [.blank(6), .blank(7), .blank(8)]) }
       for diagnostic in rejected.diagnostics {
-        sheet.append(lead + [.text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
-                             .text(8, messages(diagnostic))])
+        sheet.append(
+          lead + [
+            .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
+            .text(8, messages(diagnostic)),
+          ])
       }
     }
     for rejected in plan.otherRejections {
@@ -251,8 +310,11 @@ public enum PlanXMLSpreadsheetWriter {
       ]
       if rejected.diagnostics.isEmpty { sheet.append(lead + [.blank(6), .blank(7), .blank(8)]) }
       for diagnostic in rejected.diagnostics {
-        sheet.append(lead + [.text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
-                             .text(8, messages(diagnostic))])
+        sheet.append(
+          lead + [
+            .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
+            .text(8, messages(diagnostic)),
+          ])
       }
     }
     if !any {

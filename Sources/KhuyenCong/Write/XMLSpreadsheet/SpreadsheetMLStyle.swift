@@ -56,41 +56,61 @@ enum SpreadsheetMLStyle: String, CaseIterable, Sendable {
     case .normal:
       body = [#"<Alignment ss:Vertical="Top"/>"#, font + "/>"]
     case .title:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
-              #"<Font ss:FontName="Times New Roman" x:Family="Roman" ss:Size="14" ss:Bold="1"/>"#]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
+        #"<Font ss:FontName="Times New Roman" x:Family="Roman" ss:Size="14" ss:Bold="1"/>"#,
+      ]
     case .subtitle:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
-              font + #" ss:Italic="1"/>"#]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
+        font + #" ss:Italic="1"/>"#,
+      ]
     case .centerBold:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#,
-              font + #" ss:Bold="1"/>"#]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#,
+        font + #" ss:Bold="1"/>"#,
+      ]
     case .center:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#,
-              font + "/>"]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#,
+        font + "/>",
+      ]
     case .note:
       body = [#"<Alignment ss:Horizontal="Right" ss:Vertical="Top"/>"#, font + #" ss:Italic="1"/>"#]
     case .header:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
-              borders, font + #" ss:Bold="1"/>"#,
-              ##"<Interior ss:Color="#D9E1F2" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>"#,
+        borders, font + #" ss:Bold="1"/>"#,
+        ##"<Interior ss:Color="#D9E1F2" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#,
+      ]
     case .text:
-      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, #"<NumberFormat ss:Format="General"/>"#]
+      body = [
+        #"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, #"<NumberFormat ss:Format="General"/>"#,
+      ]
     case .textBold:
-      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, font + #" ss:Bold="1"/>"#,
-              #"<NumberFormat ss:Format="General"/>"#]
+      body = [
+        #"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders, font + #" ss:Bold="1"/>"#,
+        #"<NumberFormat ss:Format="General"/>"#,
+      ]
     case .textPriority:
-      body = [#"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
-              ##"<Interior ss:Color="#FFF2CC" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#]
+      body = [
+        #"<Alignment ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
+        ##"<Interior ss:Color="#FFF2CC" ss:Pattern="Solid"/>"##, #"<NumberFormat ss:Format="General"/>"#,
+      ]
     case .number:
       body = [#"<Alignment ss:Vertical="Top"/>"#, borders, ####"<NumberFormat ss:Format="#,##0.###"/>"####]
     case .numberBold:
-      body = [#"<Alignment ss:Vertical="Top"/>"#, borders, font + #" ss:Bold="1"/>"#,
-              ####"<NumberFormat ss:Format="#,##0.###"/>"####]
+      body = [
+        #"<Alignment ss:Vertical="Top"/>"#, borders, font + #" ss:Bold="1"/>"#,
+        ####"<NumberFormat ss:Format="#,##0.###"/>"####,
+      ]
     case .percent:
       body = [#"<Alignment ss:Vertical="Top"/>"#, borders, #"<NumberFormat ss:Format="0.0#"/>"#]
     case .code:
-      body = [#"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
-              #"<NumberFormat ss:Format="General"/>"#]
+      body = [
+        #"<Alignment ss:Horizontal="Center" ss:Vertical="Top" ss:WrapText="1"/>"#, borders,
+        #"<NumberFormat ss:Format="General"/>"#,
+      ]
     case .plain:
       body = [#"<Alignment ss:Vertical="Top"/>"#]
     case .textBoldPlain:

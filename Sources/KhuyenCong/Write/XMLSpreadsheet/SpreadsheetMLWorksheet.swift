@@ -56,8 +56,10 @@ struct SpreadsheetMLCell: Sendable {
   var mergeDown: Int = 0
 
   /// A text cell.
-  static func text(_ column: Int, _ text: String, _ style: SpreadsheetMLStyle = .text,
-                   across: Int = 0, down: Int = 0) -> Self {
+  static func text(
+    _ column: Int, _ text: String, _ style: SpreadsheetMLStyle = .text,
+    across: Int = 0, down: Int = 0
+  ) -> Self {
     Self(column: column, value: .text(text), style: style, mergeAcross: across, mergeDown: down)
   }
 

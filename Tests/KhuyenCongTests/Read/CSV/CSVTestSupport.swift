@@ -4,8 +4,7 @@ import Foundation
 
 /// The bytes of a fixture under `Fixtures/Read/csv/`.
 func csvFixture(_ path: String) throws -> [UInt8] {
-  let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-    .appendingPathComponent("Read/csv").appendingPathComponent(path)
+  let url = fixtureURL("Read/csv").appendingPathComponent(path)
   return [UInt8](try Data(contentsOf: url))
 }
 

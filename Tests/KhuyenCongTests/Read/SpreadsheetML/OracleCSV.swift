@@ -20,8 +20,12 @@ struct OracleCSV {
         if char == "\"" {
           if let next = iterator.next() {
             if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-          } else { quoted = false }
-        } else { field.append(char) }
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(char)
+        }
       } else if char == "\"" {
         quoted = true
       } else if char == "," {
@@ -29,7 +33,9 @@ struct OracleCSV {
       } else if char == "\n" || char == "\r\n" {
         row.append(field); field = ""
         rows.append(row); row = []
-      } else { field.append(char) }
+      } else {
+        field.append(char)
+      }
     }
     if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
     self.rows = rows

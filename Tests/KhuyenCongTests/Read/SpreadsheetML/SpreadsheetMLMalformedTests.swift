@@ -34,13 +34,18 @@ struct SpreadsheetMLMalformedTests {
     #expect(small.1 == whole.1)
   }
 
-  @Test("issue.2157: whitespace before <?xml is tolerated; undeclared HTML entities are xml.malformed at their line")
+  @Test(
+    "issue.2157: whitespace before <?xml is tolerated; undeclared HTML entities are xml.malformed at their line"
+  )
   func issue2157() throws {
     let (report, sheets) = readFixture("Read/spreadsheetml/corpus/phpspreadsheet/issue.2157.small.xml")
     #expect(report.diagnostics.map(\.located) == ["xml.malformed ProductsAPIData!2:2 line 59"])
     // The header row, read before the bad entity, is exactly LibreOffice's first row.
-    let oracle = try #require(OracleCSV(url: fixtureURL(
-      "Read/spreadsheetml/corpus/oracle/libreoffice-7.4/phpspreadsheet/issue.2157.small-ProductsAPIData.csv")))
+    let oracle = try #require(
+      OracleCSV(
+        url: fixtureURL(
+          "Read/spreadsheetml/corpus/oracle/libreoffice-7.4/phpspreadsheet/issue.2157.small-ProductsAPIData.csv"
+        )))
     let row = try #require(sheets.first?.rows.first)
     #expect(row.number == 1)
     #expect((1...oracle.rows[0].count).map { row[$0].displayText } == oracle.rows[0])
@@ -53,15 +58,17 @@ struct SpreadsheetMLMalformedTests {
     #expect(sheets.isEmpty)
   }
 
-  @Test("an empty file, random bytes and a lone BOM end in xml.malformed, not a crash",
-        arguments: [0, 1, 2])
+  @Test(
+    "an empty file, random bytes and a lone BOM end in xml.malformed, not a crash",
+    arguments: [0, 1, 2])
   func garbage(kind: Int) {
     var generator = SystemRandomNumberGenerator()
-    let bytes: [UInt8] = switch kind {
-    case 0: []
-    case 1: (0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    default: [0xEF, 0xBB, 0xBF]
-    }
+    let bytes: [UInt8] =
+      switch kind {
+      case 0: []
+      case 1: (0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      default: [0xEF, 0xBB, 0xBF]
+      }
     let (report, _) = readSpreadsheetML(bytes)
     #expect(report.diagnostics.map(\.code) == [.xmlMalformed])
     #expect(report.diagnostics.first?.severity == .error)
@@ -70,8 +77,11 @@ struct SpreadsheetMLMalformedTests {
   @Test("billion laughs is refused at its DOCTYPE quickly, with nothing expanded")
   func billionLaughs() {
     var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Workbook [\n<!ENTITY l0 \"lol\">\n"
-    for level in 1...12 { xml += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">\n" }
-    xml += "]>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet><Table><Row><Cell><Data>&l12;</Data></Cell></Row></Table></Worksheet></Workbook>"
+    for level in 1...12 {
+      xml += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">\n"
+    }
+    xml +=
+      "]>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet><Table><Row><Cell><Data>&l12;</Data></Cell></Row></Table></Worksheet></Workbook>"
     let (report, sheets) = readSpreadsheetML(Array(xml.utf8))
     #expect(report.diagnostics.map(\.code) == [.xmlMalformed])
     #expect(sheets.isEmpty)
@@ -100,7 +110,9 @@ struct SpreadsheetMLMalformedTests {
 
   @Test("a row beyond the sheet's last row is file.unreadable at that row")
   func rowLimit() {
-    let xml = Self.header + "<Worksheet ss:Name=\"S\"><Table><Row><Cell><Data ss:Type=\"String\">a</Data></Cell></Row><Row ss:Index=\"2000000\"><Cell><Data ss:Type=\"String\">b</Data></Cell></Row></Table></Worksheet></Workbook>"
+    let xml =
+      Self.header
+      + "<Worksheet ss:Name=\"S\"><Table><Row><Cell><Data ss:Type=\"String\">a</Data></Cell></Row><Row ss:Index=\"2000000\"><Cell><Data ss:Type=\"String\">b</Data></Cell></Row></Table></Worksheet></Workbook>"
     let (report, sheets) = readSpreadsheetML(Array(xml.utf8))
     #expect(report.diagnostics.map(\.code) == [.fileUnreadable])
     #expect(sheets.first?.rows.count == 1)
@@ -108,7 +120,9 @@ struct SpreadsheetMLMalformedTests {
 
   @Test("an ss:Index that goes backwards is xml.malformed at its row")
   func backwardsIndex() {
-    let xml = Self.header + "<Worksheet ss:Name=\"S\"><Table><Row><Cell ss:Index=\"3\"><Data ss:Type=\"String\">a</Data></Cell><Cell ss:Index=\"2\"><Data ss:Type=\"String\">b</Data></Cell></Row></Table></Worksheet></Workbook>"
+    let xml =
+      Self.header
+      + "<Worksheet ss:Name=\"S\"><Table><Row><Cell ss:Index=\"3\"><Data ss:Type=\"String\">a</Data></Cell><Cell ss:Index=\"2\"><Data ss:Type=\"String\">b</Data></Cell></Row></Table></Worksheet></Workbook>"
     let (report, _) = readSpreadsheetML(Array(xml.utf8))
     #expect(report.diagnostics.map(\.located).first?.hasPrefix("xml.malformed S!D1") == true)
   }
@@ -117,7 +131,9 @@ struct SpreadsheetMLMalformedTests {
   func cellLimit() {
     var limits = ReadLimits.standard
     limits.maxCellCharacters = 10
-    let xml = Self.header + "<Worksheet ss:Name=\"S\"><Table><Row><Cell><Data ss:Type=\"String\">" + String(repeating: "x", count: 100) + "</Data></Cell></Row></Table></Worksheet></Workbook>"
+    let xml =
+      Self.header + "<Worksheet ss:Name=\"S\"><Table><Row><Cell><Data ss:Type=\"String\">"
+      + String(repeating: "x", count: 100) + "</Data></Cell></Row></Table></Worksheet></Workbook>"
     let (report, _) = readSpreadsheetML(Array(xml.utf8), limits: limits)
     #expect(report.diagnostics.map(\.located) == ["file.unreadable S!A1 line 2"])
   }

@@ -55,9 +55,11 @@ struct SpreadsheetMLOracleTests {
   /// Cells compared with an explicit value (as our `displayText`), and why.
   static let explicitCells: [String: (String, String)] = [
     "sheetjs/xlsx-stream-d-date-cell.xls.xml Sheet1!B7": (
-      "1900-01-01T12:00:00", "LibreOffice shows 60:00:00, one day off"),
+      "1900-01-01T12:00:00", "LibreOffice shows 60:00:00, one day off"
+    ),
     "sheetjs/xlsx-stream-d-date-cell.xls.xml Sheet1!B10": (
-      "1900-01-01T12:00:00", "LibreOffice shows 60:00:00, one day off"),
+      "1900-01-01T12:00:00", "LibreOffice shows 60:00:00, one day off"
+    ),
   ]
 
   @Test("each public file reads to the oracle's cells", arguments: files)

@@ -86,7 +86,10 @@ struct SpreadsheetMLReaderTests {
     let (_, sheets) = readFixture("Read/spreadsheetml/corpus/sheetjs/xlsx-stream-d-date-cell.xls.xml")
     let sheet = sheets[0]
     #expect(sheet[3, 2] == .number("1.5"))
-    #expect(sheet[5, 2] == .dateTime(CivilDateTime(year: 2014, month: 2, day: 14, hour: 8, minute: 27, second: 48, millisecond: 765)))
+    #expect(
+      sheet[5, 2]
+        == .dateTime(
+          CivilDateTime(year: 2014, month: 2, day: 14, hour: 8, minute: 27, second: 48, millisecond: 765)))
     #expect(sheet[4, 2] == .boolean(true))
     #expect(sheet[7, 2] == .dateTime(CivilDateTime(year: 1900, month: 1, day: 1, hour: 12)))
     #expect(sheet[1, 3] == .text("&'\";<>"))
@@ -119,7 +122,8 @@ struct SpreadsheetMLReaderTests {
   func latin1() {
     let (report, sheets) = readFixture("Read/spreadsheetml/corpus/phpspreadsheet/excel2003.iso8859-1.xml")
     #expect(report.encoding?.lowercased() == "iso-8859-1")
-    #expect(sheets.first?.rows.contains { $0.cells.contains { $0.value.displayText.contains("Voilà") } } == true)
+    #expect(
+      sheets.first?.rows.contains { $0.cells.contains { $0.value.displayText.contains("Voilà") } } == true)
   }
 
   @Test("a file without a declared encoding reports UTF-8")
@@ -141,9 +145,11 @@ struct SpreadsheetMLReaderTests {
 
   @Test("chunk sizes 1, 2, 3, 7 and 4096 give the same rows", arguments: [1, 2, 3, 7])
   func chunkSizes(chunk: Int) {
-    for path in [Self.formLayout, "Read/spreadsheetml/corpus/sheetjs/rich_text_stress.xls.xml",
-                 "Read/spreadsheetml/corpus/phpspreadsheet/excel2003.iso8859-1.xml",
-                 "Read/spreadsheetml/corpus/phpspreadsheet/issue.2157.small.xml"] {
+    for path in [
+      Self.formLayout, "Read/spreadsheetml/corpus/sheetjs/rich_text_stress.xls.xml",
+      "Read/spreadsheetml/corpus/phpspreadsheet/excel2003.iso8859-1.xml",
+      "Read/spreadsheetml/corpus/phpspreadsheet/issue.2157.small.xml",
+    ] {
       let whole = readFixture(path, chunkSize: 4096)
       let small = readFixture(path, chunkSize: chunk)
       #expect(small.1 == whole.1, "\(path)")
@@ -153,7 +159,8 @@ struct SpreadsheetMLReaderTests {
 
   @Test("LibreOffice's 26 MB round trip with 528k empty rows reads to its 4 rows")
   func libreOfficeRoundTrip() throws {
-    let bytes = try gunzip(fixtureURL("Read/spreadsheetml/real-clients/vi.xlsx-roundtrip.spreadsheetml2003.xml.gz"))
+    let bytes = try gunzip(
+      fixtureURL("Read/spreadsheetml/real-clients/vi.xlsx-roundtrip.spreadsheetml2003.xml.gz"))
     #expect(bytes.count > 20_000_000)
     let (report, sheets) = readSpreadsheetML(bytes, file: "vi.xml", chunkSize: 1 << 16)
     #expect(!report.isFatal)

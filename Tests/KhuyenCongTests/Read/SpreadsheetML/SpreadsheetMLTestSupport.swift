@@ -1,19 +1,11 @@
 import Foundation
 import KhuyenCong
 
-/// The URL of a fixture under Tests/KhuyenCongTests/Fixtures.
-func fixtureURL(_ path: String) -> URL {
-  Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(path)
-}
-
-/// The bytes of a fixture.
-func fixtureBytes(_ path: String) -> [UInt8] {
-  (try? Data(contentsOf: fixtureURL(path))).map { [UInt8]($0) } ?? []
-}
-
 /// Reads SpreadsheetML bytes with a chosen chunk size, collecting every sheet.
-func readSpreadsheetML(_ bytes: [UInt8], file: String = "test.xml", chunkSize: Int = 4096,
-                       limits: ReadLimits = .standard) -> (ReadReport, [CollectedSheet]) {
+func readSpreadsheetML(
+  _ bytes: [UInt8], file: String = "test.xml", chunkSize: Int = 4096,
+  limits: ReadLimits = .standard
+) -> (ReadReport, [CollectedSheet]) {
   var source = MemorySource(bytes, chunkSize: chunkSize)
   var collector = WorkbookCollector()
   let report = SpreadsheetMLReader.read(&source, file: file, limits: limits, into: &collector)

@@ -3,8 +3,7 @@ import KhuyenCong
 
 /// The bytes of `Fixtures/Read/xlsx/<name>`.
 func xlsxFixture(_ name: String) throws -> [UInt8] {
-  let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-    .appendingPathComponent("Read/xlsx").appendingPathComponent(name)
+  let url = fixtureURL("Read/xlsx").appendingPathComponent(name)
   return Array(try Data(contentsOf: url))
 }
 
