@@ -36,8 +36,9 @@ public struct ReadLimits: Hashable, Sendable {
     self.maxColumns = maxColumns
   }
 
-  /// The defaults: 50 MiB per file, 200 MiB uncompressed per xlsx, Excel's grid and cell size.
-  /// A district's plan is a few dozen kilobytes; these leave room for a 100 000-line file.
+  /// The defaults: 50 MiB per file, 200 MiB uncompressed per xlsx part, Excel's grid and cell
+  /// size. A district's plan is a few dozen kilobytes; these leave room for a 100 000-line CSV
+  /// or xlsx, and about 60 000 lines of XML Spreadsheet (some 820 bytes a line).
   public static let standard = ReadLimits(
     maxFileBytes: 50 << 20, maxEntryBytes: 200 << 20, maxTotalUncompressedBytes: 400 << 20,
     maxCellCharacters: 32_767, maxRows: 1_048_576, maxColumns: 16_384)
