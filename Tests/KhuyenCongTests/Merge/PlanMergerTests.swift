@@ -132,28 +132,32 @@ struct PlanMergerTests {
 
 @Suite("Merging: which version counts")
 struct VersionChoiceTests {
+  /// Na Hang's plan in `file`, dated `day`/`month`/2016, one training line of `total` triệu.
+  func naHang(_ file: String, month: Int, day: Int, total: String) -> Submission {
+    MergeTestData.submission(
+      file, district: "072", year: 2017, on: CivilDate(year: 2016, month: month, day: day),
+      lines: [
+        MergeTestData.line(
+          file, row: 2, indicator: "1.1", activity: "Đào tạo nghề",
+          beneficiary: "HTX A", quantity: 20, total: total, local: total)
+      ])
+  }
+
+  /// The late version as the validator leaves it under the warn policy: accepted, with a warning.
+  func late(_ submission: Submission) -> SubmissionResult {
+    SubmissionResult(
+      submission: submission,
+      diagnostics: [
+        Diagnostic(code: .deadlineLate, severity: .warning, position: Position(file: submission.file))
+      ])
+  }
+
   @Test("under the warn policy a late version does not beat an on-time one")
   func onTimeBeatsLate() {
-    let early = MergeTestData.submission(
-      "na-hang-v1.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 10, day: 20),
-      lines: [
-        MergeTestData.line(
-          "na-hang-v1.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-          beneficiary: "HTX A", quantity: 20, total: "100", local: "100")
-      ])
-    let late = MergeTestData.submission(
-      "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
-      lines: [
-        MergeTestData.line(
-          "na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-          beneficiary: "HTX A", quantity: 30, total: "150", local: "150")
-      ])
-    let lateWarning = Diagnostic(
-      code: .deadlineLate, severity: .warning,
-      position: Position(file: "na-hang-v2.csv", sheet: "Sheet1", row: 3, column: 3))
     let plan = PlanMerger.merge(
       results: [
-        MergeTestData.accepted(early), SubmissionResult(submission: late, diagnostics: [lateWarning]),
+        MergeTestData.accepted(naHang("na-hang-v1.csv", month: 10, day: 20, total: "100")),
+        late(naHang("na-hang-v2.csv", month: 11, day: 5, total: "150")),
       ],
       year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
     #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v1.csv")
@@ -162,18 +166,8 @@ struct VersionChoiceTests {
 
   @Test("a late version counts when the district has no on-time one")
   func lateAlone() {
-    let late = MergeTestData.submission(
-      "na-hang-v2.csv", district: "072", year: 2017, on: CivilDate(year: 2016, month: 11, day: 5),
-      lines: [
-        MergeTestData.line(
-          "na-hang-v2.csv", row: 2, indicator: "1.1", activity: "Đào tạo nghề",
-          beneficiary: "HTX A", quantity: 30, total: "150", local: "150")
-      ])
-    let lateWarning = Diagnostic(
-      code: .deadlineLate, severity: .warning,
-      position: Position(file: "na-hang-v2.csv"))
     let plan = PlanMerger.merge(
-      results: [SubmissionResult(submission: late, diagnostics: [lateWarning])],
+      results: [late(naHang("na-hang-v2.csv", month: 11, day: 5, total: "150"))],
       year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
     #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v2.csv")
   }
