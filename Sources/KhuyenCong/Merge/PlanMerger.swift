@@ -18,9 +18,15 @@ public enum PlanMerger {
   ///   - year: the plan year N.
   ///   - programme: districts (ranking, priority), content areas, targets, envelopes.
   /// - Returns: the plan; merge-time findings are in its `diagnostics`.
-  public static func merge(results: [SubmissionResult], year: PlanYear, programme: Programme)
+  ///   - arrival: where known (the cron job's ledger), the order files arrived in, by file name:
+  ///     on the same date the version that arrived later wins. Without it, the later file name.
+  public static func merge(
+    results: [SubmissionResult], year: PlanYear, programme: Programme,
+    arrival: [String: Int] = [:]
+  )
     -> ConsolidatedPlan
   {
+    let latest = { (versions: [Submission]) in Self.latest(versions, arrival: arrival) }
     var diagnostics: [Diagnostic] = []
     var districts = ranking(programme)
     let known = Set(programme.districts.map(\.code))
@@ -148,7 +154,10 @@ public enum PlanMerger {
         byDistrict[code, default: []].append(result.submission)
       }
       for code in byDistrict.keys.sorted() {
-        guard let versions = byDistrict[code], let winner = latest(versions) else { continue }
+        // The same on-time-first rule as for year N, so progress counts what that year's plan did.
+        guard let versions = byDistrict[code],
+          let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
+        else { continue }
         for line in winner.lines {
           guard let indicator = line.indicator else { continue }
           let sum = earlierQuantities[indicator, default: .zero]
@@ -189,8 +198,9 @@ public enum PlanMerger {
     }
   }
 
-  /// The version that counts: latest date, then the later file name in byte order.
-  static func latest(_ versions: [Submission]) -> Submission? {
+  /// The version that counts: latest date, then the one that arrived later (when `arrival`
+  /// knows both), then the later file name in byte order.
+  static func latest(_ versions: [Submission], arrival: [String: Int] = [:]) -> Submission? {
     versions.max { a, b in
       if a.submittedOn != b.submittedOn {
         // An undated version (never accepted by the validator) counts as the oldest.
@@ -198,6 +208,7 @@ public enum PlanMerger {
         guard let db = b.submittedOn else { return false }
         return da < db
       }
+      if let ra = arrival[a.file], let rb = arrival[b.file], ra != rb { return ra < rb }
       if a.file != b.file { return precedes(a.file, b.file) }
       return a.lines.count < b.lines.count
     }

@@ -171,4 +171,33 @@ struct VersionChoiceTests {
       year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
     #expect(plan.district(DistrictCode(rawValue: "072"))?.file == "na-hang-v2.csv")
   }
+
+  @Test("on the same date, the version that arrived later wins when the arrival order is known")
+  func arrivalOrder() {
+    let first = naHang("2017-072-na-hang-flat.csv", month: 10, day: 20, total: "100")
+    let corrected = naHang("2017-072-na-hang-flat-sua.csv", month: 10, day: 20, total: "120")
+    let results = [MergeTestData.accepted(first), MergeTestData.accepted(corrected)]
+    let byName = PlanMerger.merge(
+      results: results, year: PlanYear(rawValue: 2017), programme: MergeTestData.programme)
+    // "-" sorts before ".": by name alone the older file would win.
+    #expect(byName.district(DistrictCode(rawValue: "072"))?.file == "2017-072-na-hang-flat.csv")
+    let byArrival = PlanMerger.merge(
+      results: results, year: PlanYear(rawValue: 2017), programme: MergeTestData.programme,
+      arrival: ["2017-072-na-hang-flat.csv": 1, "2017-072-na-hang-flat-sua.csv": 2])
+    #expect(byArrival.district(DistrictCode(rawValue: "072"))?.file == "2017-072-na-hang-flat-sua.csv")
+  }
+
+  @Test("five-year progress counts the earlier year's on-time version, as that year's plan did")
+  func earlierYearOnTime() {
+    var onTime = naHang("na-hang-2016.csv", month: 10, day: 20, total: "100")
+    onTime.planYear = PlanYear(rawValue: 2016)
+    var lateOne = naHang("na-hang-2016-late.csv", month: 11, day: 5, total: "100")
+    lateOne.planYear = PlanYear(rawValue: 2016)
+    lateOne.lines[0].quantity = ExactDecimal(units: 99)
+    let plan = PlanMerger.merge(
+      results: [MergeTestData.accepted(onTime), late(lateOne)], year: PlanYear(rawValue: 2017),
+      programme: MergeTestData.programme)
+    let training = plan.progress.first { $0.code.rawValue == "1.1" }
+    #expect(training?.earlierYears == ExactDecimal(units: 20))
+  }
 }
