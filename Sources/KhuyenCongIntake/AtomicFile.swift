@@ -1,7 +1,14 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes a file so that a reader sees either the old content or the new, never half of it:
-/// a temporary file in the same folder, flushed, then renamed over the target (SPEC §7).
+/// a temporary file in the same folder, flushed, renamed over the target, then the folder
+/// flushed so that the rename itself survives a power cut (SPEC §7).
 public enum AtomicFile {
   /// Why a write failed.
   public struct WriteError: Error, CustomStringConvertible {
@@ -10,31 +17,88 @@ public enum AtomicFile {
     public var description: String { "\(path): \(reason)" }
   }
 
+  /// How every temporary file of the store and the CLI starts: `.tmp-<16 hex digits>`.
+  ///
+  /// Short and independent of the target's name, so a target whose name is near the 255-byte
+  /// limit (a long Vietnamese name, UTF-8) still has a temporary name that fits; hidden; and
+  /// recognisable, so a run removes those a killed run left behind (nothing refers to them).
+  public static let temporaryPrefix = ".tmp-"
+
+  /// A fresh temporary name (random, so two writers in one folder never collide).
+  static func temporaryName() -> String {
+    let digits = String(UInt64.random(in: .min ... .max), radix: 16)
+    return temporaryPrefix + String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
   /// Replaces `path` with `bytes`, creating the folder if needed.
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try write(bytes, to: path, syncFolder: { folder throws(WriteError) in try syncFolder(folder) })
+  }
+
+  /// `write(_:to:)`, flushing the folder with `syncFolder` (tests watch it).
+  static func write(
+    _ bytes: [UInt8], to path: String, syncFolder: (String) throws(WriteError) -> Void
+  ) throws(WriteError) {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let data = Data(bytes)
-      guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-        throw WriteError(path: path, reason: "cannot create \(temporary.path)")
-      }
-      let handle = try FileHandle(forWritingTo: temporary)
-      try handle.synchronize()
-      try handle.close()
-      if rename(temporary.path, path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw WriteError(path: path, reason: "rename failed: \(reason)")
-      }
-    } catch let error as WriteError {
-      throw error
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw WriteError(path: path, reason: error.localizedDescription)
+      throw WriteError(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+    }
+    let temporary = folder + "/" + temporaryName()
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw WriteError(path: path, reason: "cannot create \(temporary): " + String(cString: strerror(errno)))
+    }
+    var failure: String?
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = "write failed: " + String(cString: strerror(errno))
+          return
+        }
+        offset += written
+      }
+    }
+    // The rename must not reach the disk before the bytes do.
+    if failure == nil, fsync(descriptor) != 0 {
+      failure = "fsync failed: " + String(cString: strerror(errno))
+    }
+    close(descriptor)
+    if failure == nil, rename(temporary, path) != 0 {
+      failure = "rename failed: " + String(cString: strerror(errno))
+    }
+    if let failure {
+      unlink(temporary)
+      throw WriteError(path: path, reason: failure)
+    }
+    try syncFolder(folder)
+  }
+
+  /// Flushes the folder `path` (`fsync(2)` on the folder itself), so that names just added to
+  /// it by a rename or a creation are on disk: without it a power cut can undo a rename whose
+  /// file's bytes were flushed.
+  public static func syncFolder(_ path: String) throws(WriteError) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw WriteError(path: path, reason: "cannot open the folder to flush it: " + String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    // EINVAL: a file system that cannot flush a folder (some network mounts); nothing to do.
+    if fsync(descriptor) != 0, errno != EINVAL {
+      throw WriteError(path: path, reason: "cannot flush the folder: " + String(cString: strerror(errno)))
     }
   }
+}
+
+/// `write(2)`, under a name that the static `AtomicFile.write` does not shadow.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+  #else
+    Darwin.write(descriptor, bytes, count)
+  #endif
 }

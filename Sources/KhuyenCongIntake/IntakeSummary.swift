@@ -16,6 +16,32 @@ public struct IntakeSummary: Hashable, Sendable {
     public var origin: Origin
   }
 
+  /// An inbox entry the run does not read, and why (SPEC §7 reads regular files only).
+  public struct Skipped: Hashable, Sendable {
+    /// Why an entry is not read.
+    public enum Reason: String, Hashable, Sendable {
+      /// Its name starts with a dot: an editor's lock file, a half-uploaded file, a system file.
+      case hidden
+      /// A subfolder: the job does not descend into subfolders.
+      case folder
+      /// A symbolic link: never followed, so no link can make the job copy a file from outside
+      /// the inbox.
+      case symbolicLink
+      /// A socket, FIFO or device.
+      case notRegularFile
+    }
+
+    /// The entry's name in the inbox.
+    public var name: String
+    public var reason: Reason
+
+    /// Creates a record of a skipped entry.
+    public init(name: String, reason: Reason) {
+      self.name = name
+      self.reason = reason
+    }
+  }
+
   /// Something a person must look at; none of it is about a district's data.
   public enum Notice: Hashable, Sendable {
     /// A recorded file's stored copy is gone and no inbox file has its bytes.
@@ -30,20 +56,30 @@ public struct IntakeSummary: Hashable, Sendable {
     case planSkipped(year: PlanYear, missing: [String])
     /// A plan could not be written; it stays stale and the next run tries again.
     case planFailed(year: PlanYear, reason: String)
+    /// A file could not be filed (copied, reported, moved into place); the other files were.
+    /// It stays where it was (the inbox, or `incoming/`) and the next run tries again.
+    case notFiled(path: String, reason: String)
 
     /// Whether it makes the run fail (exit 2): a loss, or work left undone.
     public var isError: Bool {
       switch self {
       case .restored, .extraCopy: return false
-      case .lost, .unreadable, .planSkipped, .planFailed: return true
+      case .lost, .unreadable, .planSkipped, .planFailed, .notFiled: return true
       }
     }
   }
 
   /// Files filed in this run, in order.
   public var filed: [Filed] = []
+  /// Inbox files refused unread for their size (rejected, `file.unreadable`), in this run.
+  public var refused: [OversizedFile] = []
   /// Inbox files already in the ledger (skipped).
   public var alreadyKnown = 0
+  /// Inbox entries not read (hidden, subfolders, symbolic links, special files), by name.
+  public var skipped: [Skipped] = []
+  /// Inbox files still being written (modified within the last seconds, or changing while
+  /// read): left for the next run.
+  public var waiting: [String] = []
   /// Plans written in this run, with their folder relative to the store.
   public var plansWritten: [PlanYear] = []
   /// Problems and repairs.
@@ -52,18 +88,28 @@ public struct IntakeSummary: Hashable, Sendable {
   /// An empty summary.
   public init() {}
 
-  /// Nothing filed, written, repaired or wrong: the run changed nothing.
-  public var isNothingNew: Bool { filed.isEmpty && plansWritten.isEmpty && notices.isEmpty }
-  /// At least one file filed in this run is rejected (exit 1).
-  public var hasRejected: Bool { filed.contains { $0.entry.status == .rejected } }
+  /// Nothing filed, refused, written, repaired or wrong: the run changed nothing. (Skipped and
+  /// waiting entries change nothing.)
+  public var isNothingNew: Bool {
+    filed.isEmpty && refused.isEmpty && plansWritten.isEmpty && notices.isEmpty
+  }
+  /// At least one file filed or refused in this run is rejected (exit 1).
+  public var hasRejected: Bool { !refused.isEmpty || filed.contains { $0.entry.status == .rejected } }
   /// At least one notice is an error (exit 2).
   public var hasErrors: Bool { notices.contains(where: \.isError) }
 
   /// The lines for the person (or the cron mail) reading the run's output.
   public func text(programme: Programme, language: Language) -> String {
     let vi = language == .vi
-    guard !isNothingNew else { return vi ? "không có gì mới\n" : "nothing new\n" }
     var out = ""
+    for entry in skipped { out += Self.text(entry, language: language) + "\n" }
+    for name in waiting {
+      out +=
+        vi
+        ? "đang chờ: \(name) còn đang được ghi; lần chạy sau sẽ nhận\n"
+        : "waiting: \(name) is still being written; the next run takes it\n"
+    }
+    guard !isNothingNew else { return out + (vi ? "không có gì mới\n" : "nothing new\n") }
     for item in filed {
       let entry = item.entry
       var facts: [String] = []
@@ -90,6 +136,12 @@ public struct IntakeSummary: Hashable, Sendable {
         "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
         + " → \(entry.storedPath)\n"
     }
+    for file in refused {
+      let message = MessageCatalog.message(file.diagnostic, in: language)
+      out +=
+        (vi ? "mới: \(file.name): BỊ TỪ CHỐI [file.unreadable] " : "new: \(file.name): REJECTED [file.unreadable] ")
+        + message + (vi ? " · không chép vào kho\n" : " · not copied to the store\n")
+    }
     for notice in notices { out += Self.text(notice, language: language) + "\n" }
     for year in plansWritten {
       out +=
@@ -97,11 +149,12 @@ public struct IntakeSummary: Hashable, Sendable {
         + Store.planFolder(year) + "/plan-\(year).{xml,csv,json,html}\n"
     }
     let accepted = filed.filter { $0.entry.status == .accepted }.count
-    let rejected = filed.count - accepted
+    let rejected = filed.count - accepted + refused.count
+    let newCount = filed.count + refused.count
     out +=
       vi
-      ? "Tổng cộng: \(filed.count) tệp mới (\(accepted) được chấp nhận, \(rejected) bị từ chối), \(alreadyKnown) tệp đã có.\n"
-      : "Summary: \(filed.count) new files (\(accepted) accepted, \(rejected) rejected), \(alreadyKnown) already known.\n"
+      ? "Tổng cộng: \(newCount) tệp mới (\(accepted) được chấp nhận, \(rejected) bị từ chối), \(alreadyKnown) tệp đã có.\n"
+      : "Summary: \(newCount) new files (\(accepted) accepted, \(rejected) rejected), \(alreadyKnown) already known.\n"
     return out
   }
 
@@ -131,6 +184,27 @@ public struct IntakeSummary: Hashable, Sendable {
       return vi
         ? "LỖI: không ghi được kế hoạch \(year): \(reason)"
         : "ERROR: plan \(year) could not be written: \(reason)"
+    case .notFiled(let path, let reason):
+      return vi
+        ? "LỖI: chưa nhận được \(path): \(reason); các tệp khác vẫn được nhận, lần chạy sau sẽ thử lại"
+        : "ERROR: \(path) could not be filed: \(reason); the other files were, the next run tries again"
     }
+  }
+
+  /// One skipped inbox entry as a line of text.
+  public static func text(_ skipped: Skipped, language: Language) -> String {
+    let vi = language == .vi
+    let why: String
+    switch (skipped.reason, vi) {
+    case (.hidden, true): why = "tệp ẩn"
+    case (.hidden, false): why = "hidden file"
+    case (.folder, true): why = "thư mục con: không đọc thư mục con"
+    case (.folder, false): why = "folder: subfolders are not read"
+    case (.symbolicLink, true): why = "liên kết tượng trưng: không đi theo"
+    case (.symbolicLink, false): why = "symbolic link: not followed"
+    case (.notRegularFile, true): why = "không phải tệp thường"
+    case (.notRegularFile, false): why = "not a regular file"
+    }
+    return (vi ? "bỏ qua: " : "skipped: ") + skipped.name + " (" + why + ")"
   }
 }

@@ -84,6 +84,34 @@ public struct Ledger: Sendable {
           CREATE TABLE dirty_year (plan_year INTEGER PRIMARY KEY NOT NULL);
           """)
     }
+    migrator.registerMigration("v2: inbox_hash and oversized_file") { db in
+      try db.execute(
+        sql: """
+          -- The hash of each inbox file as last read, with what stat(2) said then: while the
+          -- file is unchanged (same size, modification and change times, inode) the run reuses
+          -- the hash instead of reading the whole inbox again. One row per inbox name.
+          CREATE TABLE inbox_hash (
+            name TEXT PRIMARY KEY NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            modified_ns INTEGER NOT NULL,
+            changed_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64)
+          );
+          -- Inbox files refused unread for their size (SPEC §8: file.unreadable, rejected). No
+          -- hash: reading a file of any size is what the limit forbids, so such a file is known
+          -- by its name, size, modification time and inode; a new version is a new row.
+          CREATE TABLE oversized_file (
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            modified_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            limit_bytes INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (name, size, modified_ns, inode)
+          );
+          """)
+    }
     return migrator
   }
 
@@ -198,7 +226,7 @@ public struct Ledger: Sendable {
         other: Money(dong: row["other_dong"])))
   }
 
-  private func write(_ operation: String, _ body: (Database) throws -> Void) throws(IntakeError) {
+  func write(_ operation: String, _ body: (Database) throws -> Void) throws(IntakeError) {
     do {
       try database.write(body)
     } catch {
@@ -206,7 +234,7 @@ public struct Ledger: Sendable {
     }
   }
 
-  private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(IntakeError) -> T {
+  func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(IntakeError) -> T {
     do {
       return try database.read(body)
     } catch {

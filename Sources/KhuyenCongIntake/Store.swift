@@ -22,15 +22,20 @@ public struct Store: Sendable {
   /// The store's folder.
   public let root: URL
 
+  /// Flushes a folder after a name was added to it: `fsync(2)` (tests watch it).
+  var syncFolder: @Sendable (String) throws(AtomicFile.WriteError) -> Void
+
   /// The store at `path` (not created until something is written).
   public init(path: String) {
     root = URL(fileURLWithPath: path, isDirectory: true)
+    syncFolder = { folder throws(AtomicFile.WriteError) in try AtomicFile.syncFolder(folder) }
   }
 
   /// Hex digits of the hash that prefix a stored name: 64 bits, unique among a province's files.
   public static let prefixLength = 16
   static let incomingFolder = "incoming"
-  static let partialSuffix = ".partial"
+  /// The suffix of partial copies before temporary names were `.tmp-…`.
+  static let legacyPartialSuffix = ".partial"
   static let reportSuffixes = [".report.txt", ".report.json"]
   /// Largest stored name in bytes: the file-name limit (255) less the longest report suffix.
   static let maxStoredNameBytes = 255 - 12
@@ -54,21 +59,37 @@ public struct Store: Sendable {
   }
 
   /// `3f2a9c0d1e2b3a4f-ke-hoach.csv`: the hash prefix keeps two versions with one name apart.
+  ///
+  /// At most `maxStoredNameBytes` bytes of UTF-8, so the name and its reports fit the 255-byte
+  /// limit of a file name: a longer original name (Vietnamese takes 2–3 bytes a letter) keeps
+  /// its extension and loses the end of its stem, cut between characters (never inside a
+  /// letter or between a letter and its tone mark). The ledger keeps the full name.
   public static func storedName(sha256: String, originalName: String) -> String {
     let prefix = String(sha256.prefix(prefixLength)) + "-"
-    var name = safeComponent(originalName)
-    while (prefix + name).utf8.count > maxStoredNameBytes, !name.isEmpty {
-      // Keep the extension; shorten the stem one character at a time (rare: 240-byte names).
-      let dot = name.lastIndex(of: ".")
-      if let dot, dot > name.startIndex {
-        let stemEnd = name.index(before: dot)
-        name.remove(at: stemEnd)
-      } else {
-        name.removeLast()
-      }
+    let name = safeComponent(originalName)
+    let budget = maxStoredNameBytes - prefix.utf8.count
+    guard name.utf8.count > budget else { return prefix + name }
+    var stem = Substring(name)
+    var suffix = Substring("")
+    // An extension is the part after the last dot, when it is short enough to be one.
+    if let dot = name.lastIndex(of: "."), dot > name.startIndex,
+      name[dot...].utf8.count <= maxExtensionBytes
+    {
+      stem = name[..<dot]
+      suffix = name[dot...]
     }
-    return prefix + name
+    var kept = ""
+    var used = suffix.utf8.count
+    for character in stem {
+      used += character.utf8.count
+      if used > budget { break }
+      kept.append(character)
+    }
+    return prefix + kept + suffix
   }
+
+  /// Longest tail after the last dot kept whole when a name is shortened.
+  static let maxExtensionBytes = 16
 
   /// The original name back from a stored name (`<16 hex>-<name>`), or the name itself.
   static func originalName(fromStored stored: String) -> String {
@@ -98,32 +119,50 @@ public struct Store: Sendable {
 
   /// Copies `source` (never moving or changing it) into `incoming/`, hashing the bytes copied:
   /// the hash, the validation and the stored file are of the very same bytes even if the inbox
-  /// file changes meanwhile. The copy is flushed, then renamed from `.partial` to its final
-  /// `incoming/` name, so a complete copy is recognisable after a crash.
+  /// file changes meanwhile. The copy is flushed under a temporary name, then renamed to its
+  /// final `incoming/` name and the folder flushed, so a complete copy is recognisable after
+  /// a crash. A symbolic link is never followed.
   public func copyIn(from source: String, originalName: String) throws(IntakeError) -> Copy {
+    try copyIn(from: source, originalName: originalName, expecting: nil).copy
+  }
+
+  /// `copyIn(from:originalName:)` of the file the inbox listing saw as `expected` (refused if
+  /// another file has taken its name), with the source's status once copied, so the caller
+  /// can tell whether it was still being written.
+  func copyIn(from source: String, originalName: String, expecting expected: FileStatus?)
+    throws(IntakeError) -> (copy: Copy, sourceAfter: FileStatus)
+  {
     let folder = path(Self.incomingFolder)
     try makeFolder(folder)
-    let partial = Self.incomingFolder + "/." + UUID().uuidString + Self.partialSuffix
-    let (sha256, size) = try copy(from: source, to: path(partial))
-    let relative = Self.incomingFolder + "/" + Self.storedName(sha256: sha256, originalName: originalName)
-    try rename(partial, to: relative)
-    return Copy(relativePath: relative, sha256: sha256, size: size, originalName: originalName)
+    let temporary = Self.incomingFolder + "/" + AtomicFile.temporaryName()
+    let copied = try copy(from: source, expecting: expected, to: path(temporary))
+    let relative =
+      Self.incomingFolder + "/" + Self.storedName(sha256: copied.sha256, originalName: originalName)
+    try rename(temporary, to: relative)
+    return (
+      Copy(relativePath: relative, sha256: copied.sha256, size: copied.size, originalName: originalName),
+      copied.after
+    )
   }
 
   /// Moves a complete copy from `incoming/` to `folder/<stored name>` and returns that path.
   /// A file already there with the same name holds the same bytes (the name carries the hash),
   /// so the copy is then dropped.
   public func file(_ copy: Copy, into folder: String) throws(IntakeError) -> String {
-    try makeFolder(path(folder))
     let relative = folder + "/" + Self.storedName(sha256: copy.sha256, originalName: copy.originalName)
-    if FileManager.default.fileExists(atPath: path(relative)),
-      (try? hash(relative).sha256) == copy.sha256
-    {
-      try remove(copy.relativePath)
-      return relative
-    }
-    try rename(copy.relativePath, to: relative)
+    try place(copy.relativePath, at: relative, sha256: copy.sha256)
     return relative
+  }
+
+  /// Moves the complete copy `from` (in `incoming/`) to `relative` unless a file with the same
+  /// bytes is already there, in which case the copy is dropped.
+  func place(_ from: String, at relative: String, sha256: String) throws(IntakeError) {
+    try makeFolder(path((relative as NSString).deletingLastPathComponent))
+    if Self.isRegularFile(path(relative)), (try? hash(relative).sha256) == sha256 {
+      try remove(from)
+      return
+    }
+    try rename(from, to: relative)
   }
 
   /// Re-creates the stored copy `relative` from `source`, checking the bytes hash to `sha256`.
@@ -131,8 +170,8 @@ public struct Store: Sendable {
   public func restore(_ relative: String, from source: String, sha256: String) throws(IntakeError) -> Bool {
     let folder = (relative as NSString).deletingLastPathComponent
     try makeFolder(path(folder))
-    let temporary = folder + "/." + UUID().uuidString + Self.partialSuffix
-    let copied = try copy(from: source, to: path(temporary))
+    let temporary = folder + "/" + AtomicFile.temporaryName()
+    let copied = try copy(from: source, expecting: nil, to: path(temporary))
     guard copied.sha256 == sha256 else {
       try remove(temporary)
       return false
@@ -155,8 +194,9 @@ public struct Store: Sendable {
 
   /// Writes `bytes` to `relative` atomically (temporary file, then rename).
   public func write(_ bytes: [UInt8], to relative: String) throws(IntakeError) {
+    try makeFolder(path((relative as NSString).deletingLastPathComponent))
     do {
-      try AtomicFile.write(bytes, to: path(relative))
+      try AtomicFile.write(bytes, to: path(relative), syncFolder: syncFolder)
     } catch {
       throw .io(path: error.path, reason: error.reason)
     }
@@ -165,22 +205,29 @@ public struct Store: Sendable {
   // MARK: Listing
 
   /// Submission files under `accepted/` and `rejected/`, relative, sorted: every regular file
-  /// that is neither hidden (temporary) nor the report of a file beside it.
+  /// that is neither hidden (temporary) nor a report.
+  ///
+  /// A name ending in a report suffix is never a submission, whether or not the file it
+  /// reports on is still there: when a stored file is deleted its reports stay, and taking
+  /// them for unrecorded submissions would file them as new plans on every run. (A district's
+  /// own file named `….report.json` is stored under the hash prefix, so it is not mistaken
+  /// for our report of another file; only this listing, used to recover files placed but not
+  /// recorded, skips it, and that file is still in the inbox to be filed again.)
   public func storedFiles() throws(IntakeError) -> [String] {
     var found: [String] = []
     for top in ["accepted", "rejected"] {
       for relative in try regularFiles(under: top) {
         let name = (relative as NSString).lastPathComponent
-        if name.hasPrefix(".") { continue }
-        if let suffix = Self.reportSuffixes.first(where: { name.hasSuffix($0) }),
-          FileManager.default.fileExists(atPath: path(String(relative.dropLast(suffix.count))))
-        {
-          continue
-        }
+        if name.hasPrefix(".") || Self.isReport(name) { continue }
         found.append(relative)
       }
     }
     return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// Whether `name` is the name of a report (`….report.txt`, `….report.json`).
+  static func isReport(_ name: String) -> Bool {
+    reportSuffixes.contains { name.hasSuffix($0) }
   }
 
   /// Complete copies left in `incoming/` by an interrupted run.
@@ -190,17 +237,26 @@ public struct Store: Sendable {
     }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
-  /// Removes partial copies (`incoming/.…partial`, and hidden partial restores): their source
-  /// is still in the inbox, or they were never complete.
-  public func removePartialCopies() throws(IntakeError) {
-    for top in [Self.incomingFolder, "accepted", "rejected"] {
-      for relative in try regularFiles(under: top)
-      where (relative as NSString).lastPathComponent.hasPrefix(".")
-        && relative.hasSuffix(Self.partialSuffix)
-      {
+  /// Removes the temporary files a killed run left (`.tmp-…`, and the `.….partial` and
+  /// `.….tmp` names earlier versions used) anywhere in the store's folders: nothing refers to
+  /// them; their source is still in the inbox, or they were never complete.
+  /// - Returns: how many were removed.
+  @discardableResult
+  public func removeStaleTemporaries() throws(IntakeError) -> Int {
+    var removed = 0
+    for top in [Self.incomingFolder, "accepted", "rejected", "plans"] {
+      for relative in try regularFiles(under: top) where Self.isTemporary((relative as NSString).lastPathComponent) {
         try remove(relative)
+        removed += 1
       }
     }
+    return removed
+  }
+
+  /// Whether `name` is one of our temporary names.
+  static func isTemporary(_ name: String) -> Bool {
+    name.hasPrefix(AtomicFile.temporaryPrefix)
+      || (name.hasPrefix(".") && (name.hasSuffix(legacyPartialSuffix) || name.hasSuffix(".tmp")))
   }
 
   /// Relative paths of the regular files below `top` (recursively); none when it is absent.
@@ -220,10 +276,10 @@ public struct Store: Sendable {
     return files
   }
 
-  /// Whether `path` is a regular file (following a symbolic link, as a reader would).
+  /// Whether `path` is a regular file itself (a symbolic link is not: nothing the store holds
+  /// is one, and the job never follows one).
   static func isRegularFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    (try? FileStatus.of(entry: path).kind) == .regular
   }
 
   // MARK: Bytes
@@ -233,11 +289,19 @@ public struct Store: Sendable {
     try Self.hash(file: path(relative))
   }
 
-  /// The SHA-256 and size of the file at `path`, read in 1 MiB chunks.
+  /// The SHA-256 and size of the file at `path`, read in 1 MiB chunks (a symbolic link is not
+  /// followed).
   public static func hash(file path: String) throws(IntakeError) -> (sha256: String, size: Int64) {
-    guard let input = FileHandle(forReadingAtPath: path) else {
-      throw .io(path: path, reason: "cannot open for reading")
-    }
+    let hashed = try hash(file: path, expecting: nil)
+    return (hashed.sha256, hashed.size)
+  }
+
+  /// The SHA-256 and size of the file the inbox listing saw as `expected` at `path`, with its
+  /// status once read (to tell whether it changed while being read).
+  static func hash(file path: String, expecting expected: FileStatus?) throws(IntakeError) -> (
+    sha256: String, size: Int64, after: FileStatus
+  ) {
+    let input = try openForReading(path, expecting: expected)
     defer { try? input.close() }
     var hasher = SHA256()
     var size: Int64 = 0
@@ -249,16 +313,49 @@ public struct Store: Sendable {
     } catch {
       throw .io(path: path, reason: "read failed: \(error.localizedDescription)")
     }
-    return (hasher.hexDigest(), size)
+    let after = try FileStatus.of(descriptor: input.fileDescriptor, path: path)
+    return (hasher.hexDigest(), size, after)
   }
 
-  /// Copies `source` to the absolute `destination`, flushed to disk, hashing as it goes.
-  private func copy(from source: String, to destination: String) throws(IntakeError) -> (
-    sha256: String, size: Int64
-  ) {
-    guard let input = FileHandle(forReadingAtPath: source) else {
-      throw .io(path: source, reason: "cannot open for reading")
+  /// Opens the regular file `path` for reading, never through a symbolic link: `O_NOFOLLOW`
+  /// refuses one even if it replaced the file after the inbox was listed, so no link can make
+  /// the job read a file outside the inbox. `O_NONBLOCK` keeps a FIFO put there meanwhile from
+  /// blocking the open. With `expected`, the file opened must be that one (same inode).
+  static func openForReading(_ path: String, expecting expected: FileStatus?) throws(IntakeError)
+    -> FileHandle
+  {
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      let code = errno
+      throw .io(
+        path: path,
+        reason: code == ELOOP
+          ? "is a symbolic link (not followed)" : "cannot open for reading: " + String(cString: strerror(code)))
     }
+    let status: FileStatus
+    do {
+      status = try FileStatus.of(descriptor: descriptor, path: path)
+    } catch {
+      close(descriptor)
+      throw error
+    }
+    guard status.kind == .regular else {
+      close(descriptor)
+      throw .io(path: path, reason: "not a regular file")
+    }
+    if let expected, !status.isSameFile(as: expected) {
+      close(descriptor)
+      throw .io(path: path, reason: "replaced by another file while the run was reading the inbox")
+    }
+    return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+  }
+
+  /// Copies `source` to the absolute `destination`, flushed to disk, hashing as it goes; with
+  /// the source's status once copied.
+  private func copy(from source: String, expecting expected: FileStatus?, to destination: String)
+    throws(IntakeError) -> (sha256: String, size: Int64, after: FileStatus)
+  {
+    let input = try Self.openForReading(source, expecting: expected)
     defer { try? input.close() }
     guard FileManager.default.createFile(atPath: destination, contents: nil),
       let output = FileHandle(forWritingAtPath: destination)
@@ -280,12 +377,30 @@ public struct Store: Sendable {
       try? FileManager.default.removeItem(atPath: destination)
       throw .io(path: source, reason: "copy failed: \(error.localizedDescription)")
     }
-    return (hasher.hexDigest(), size)
+    let after: FileStatus
+    do {
+      after = try FileStatus.of(descriptor: input.fileDescriptor, path: source)
+    } catch {
+      try? FileManager.default.removeItem(atPath: destination)
+      throw error
+    }
+    return (hasher.hexDigest(), size, after)
   }
 
+  /// Renames `from` to `relative` (both in the store), then flushes the target's folder so the
+  /// new name survives a power cut.
   private func rename(_ from: String, to relative: String) throws(IntakeError) {
     if Foundation.rename(path(from), path(relative)) != 0 {
       throw .io(path: path(relative), reason: "rename failed: " + String(cString: strerror(errno)))
+    }
+    try sync(path((relative as NSString).deletingLastPathComponent))
+  }
+
+  private func sync(_ folder: String) throws(IntakeError) {
+    do {
+      try syncFolder(folder)
+    } catch {
+      throw .io(path: error.path, reason: error.reason)
     }
   }
 
@@ -297,11 +412,25 @@ public struct Store: Sendable {
     }
   }
 
+  /// Creates the folder `absolute` and any missing parent, flushing each parent that gained
+  /// one, so that a file renamed into a new folder is reachable after a power cut.
   func makeFolder(_ absolute: String) throws(IntakeError) {
-    do {
-      try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
-    } catch {
-      throw .io(path: absolute, reason: "cannot create the folder: \(error.localizedDescription)")
+    var missing: [String] = []
+    var current = absolute
+    while !current.isEmpty, current != "/", (try? FileStatus.of(entry: current)) == nil {
+      missing.append(current)
+      current = (current as NSString).deletingLastPathComponent
+    }
+    for folder in missing.reversed() {
+      if mkdir(folder, 0o777) != 0, errno != EEXIST {
+        throw .io(path: folder, reason: "cannot create the folder: " + String(cString: strerror(errno)))
+      }
+      try sync((folder as NSString).deletingLastPathComponent)
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw .io(path: absolute, reason: "cannot create the folder: a file is in the way")
     }
   }
 }

@@ -28,10 +28,14 @@ public struct StoreStatus: Sendable {
     let entries = try ledger.entries()
     let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
     var cache: [String: SubmissionResult] = [:]
+    let names = StoredSubmissions.mergeNames(entries)
     let stored = StoredSubmissions.validate(
       relevant, store: store, programme: programme,
-      names: StoredSubmissions.mergeNames(entries), cache: &cache)
-    let plan = PlanMerger.merge(results: stored.results, year: year, programme: programme)
+      names: names, cache: &cache)
+    // The same arrival order as the plans `run` writes, so status says what the plan says.
+    let plan = PlanMerger.merge(
+      results: stored.results, year: year, programme: programme,
+      arrival: StoredSubmissions.arrival(entries, names: names))
     return StoreStatus(
       year: year, plan: plan,
       received: entries.filter { $0.planYear == year || $0.planYear == nil },

@@ -58,4 +58,15 @@ public struct StoredSubmissions {
     }
     return names
   }
+
+  /// The order the files arrived in, by their name in the plan (`mergeNames`): the ledger's
+  /// order (`received_at`, then the order recorded). `PlanMerger` lets the later arrival win
+  /// between two versions of one date, whatever their names.
+  public static func arrival(_ entries: [LedgerEntry], names: [String: String]) -> [String: Int] {
+    var rank: [String: Int] = [:]
+    for (index, entry) in entries.enumerated() {  // in the order received
+      rank[names[entry.sha256] ?? entry.originalName] = index
+    }
+    return rank
+  }
 }

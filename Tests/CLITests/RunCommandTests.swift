@@ -11,9 +11,18 @@ struct RunCommandTests {
     try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     for sample in try sampleFiles() {
       let source = packageRoot.appendingPathComponent(sample)
-      try FileManager.default.copyItem(at: source, to: inbox.appendingPathComponent(source.lastPathComponent))
+      let target = inbox.appendingPathComponent(source.lastPathComponent)
+      try FileManager.default.copyItem(at: source, to: target)
+      try settle(target)
     }
     return folder
+  }
+
+  /// Dates `file` long ago, as a file that finished arriving before the run (a copy is dated
+  /// now, and `run` leaves a file modified in the last seconds for the next run).
+  func settle(_ file: URL) throws {
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_477_702_800)], ofItemAtPath: file.path)
   }
 
   @Test("run on the samples exits 1 (some are rejected) and writes the 2017 plan")

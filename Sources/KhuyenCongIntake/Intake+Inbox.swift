@@ -1,0 +1,111 @@
+import Foundation
+import KhuyenCong
+
+/// Reading the inbox: which entries are submissions, which wait, which are refused unread.
+extension Intake {
+  /// A regular, visible, settled file of the inbox, with its status when listed and its hash.
+  struct InboxFile {
+    var name: String
+    var path: String
+    var status: FileStatus
+    var sha256: String
+  }
+
+  /// The inbox's submissions, by name in byte order, hashed.
+  ///
+  /// What is not read is said, never silently dropped (`summary.skipped`): a name starting with
+  /// a dot (lock files of office suites, partial uploads), a subfolder (not descended into), a
+  /// symbolic link (never followed: `lstat`, and `O_NOFOLLOW` when opening), anything else that
+  /// is not a regular file. A file modified within `settleSeconds` of now, or changing while it
+  /// is hashed, waits for the next run (`summary.waiting`). A file larger than
+  /// `readLimits.maxFileBytes` is refused before a byte is read: recorded as rejected
+  /// (`file.unreadable`) once, in `oversized_file` (`summary.refused`).
+  ///
+  /// Hashes come from the ledger's `inbox_hash` cache while a file's size, modification and
+  /// change times and inode are as when it was hashed, so a run reads only new or changed files.
+  func scanInbox(_ summary: inout IntakeSummary) throws(IntakeError) -> [InboxFile] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+    } catch {
+      throw .io(path: inbox.path, reason: "cannot list the inbox: \(error.localizedDescription)")
+    }
+    let now = clock.now()
+    let nowNanoseconds = Int64((now.timeIntervalSince1970 * 1_000_000_000).rounded(.down))
+    let settle = Int64(settleSeconds) * 1_000_000_000
+    let cache = try ledger.cachedHashes()
+    let refusedBefore = Set(try ledger.oversizedFiles().map(Self.key))
+    var hashed: [String: Ledger.CachedHash] = [:]
+    var present: Set<String> = []
+    var files: [InboxFile] = []
+    for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      if name.hasPrefix(".") {
+        summary.skipped.append(.init(name: name, reason: .hidden))
+        continue
+      }
+      let path = inbox.appendingPathComponent(name).path
+      let status: FileStatus
+      do {
+        status = try FileStatus.of(entry: path)
+      } catch {
+        summary.notices.append(.unreadable(path: path, reason: error.description))
+        continue
+      }
+      switch status.kind {
+      case .regular: break
+      case .directory:
+        summary.skipped.append(.init(name: name, reason: .folder))
+        continue
+      case .symbolicLink:
+        summary.skipped.append(.init(name: name, reason: .symbolicLink))
+        continue
+      case .other:
+        summary.skipped.append(.init(name: name, reason: .notRegularFile))
+        continue
+      }
+      present.insert(name)
+      if abs(nowNanoseconds - status.modifiedNanoseconds) < settle {
+        summary.waiting.append(name)
+        continue
+      }
+      if status.size > Int64(readLimits.maxFileBytes) {
+        let file = OversizedFile(
+          name: name, size: status.size, modifiedNanoseconds: status.modifiedNanoseconds,
+          inode: status.inode, limit: readLimits.maxFileBytes, receivedAt: now.utcTimestamp)
+        if refusedBefore.contains(Self.key(file)) {
+          summary.alreadyKnown += 1
+        } else {
+          try ledger.recordOversized(file)
+          summary.refused.append(file)
+        }
+        continue
+      }
+      if let cached = cache[name], cached.holds(for: status) {
+        files.append(InboxFile(name: name, path: path, status: status, sha256: cached.sha256))
+        continue
+      }
+      do {
+        let read = try Store.hash(file: path, expecting: status)
+        guard read.after.isUnchanged(since: status), read.size == status.size else {
+          summary.waiting.append(name)
+          continue
+        }
+        hashed[name] = Ledger.CachedHash(status: status, sha256: read.sha256)
+        files.append(InboxFile(name: name, path: path, status: status, sha256: read.sha256))
+      } catch {
+        summary.notices.append(.unreadable(path: path, reason: error.description))
+      }
+    }
+    // Written only when something changed: a run with nothing new leaves the ledger as it was.
+    let gone = cache.keys.filter { !present.contains($0) }.sorted()
+    if !hashed.isEmpty || !gone.isEmpty {
+      try ledger.updateHashes(hashed, forgetting: gone)
+    }
+    return files
+  }
+
+  /// What identifies a refused file: name, size, modification time, inode.
+  static func key(_ file: OversizedFile) -> String {
+    "\(file.size) \(file.modifiedNanoseconds) \(file.inode) \(file.name)"
+  }
+}
