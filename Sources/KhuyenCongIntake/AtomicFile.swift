@@ -84,7 +84,8 @@ public enum AtomicFile {
   public static func syncFolder(_ path: String) throws(WriteError) {
     let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw WriteError(path: path, reason: "cannot open the folder to flush it: " + String(cString: strerror(errno)))
+      throw WriteError(
+        path: path, reason: "cannot open the folder to flush it: " + String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
     // EINVAL: a file system that cannot flush a folder (some network mounts); nothing to do.

@@ -69,7 +69,8 @@ extension Intake {
           continue
         }
         let name = Store.originalName(fromStored: (copy.relative as NSString).lastPathComponent)
-        let filed = Store.Copy(relativePath: copy.relative, sha256: copy.sha256, size: copy.size, originalName: name)
+        let filed = Store.Copy(
+          relativePath: copy.relative, sha256: copy.sha256, size: copy.size, originalName: name)
         let entry = try fileCopy(filed, receivedAt: receivedAt)
         byHash[copy.sha256] = entry
         summary.filed.append(.init(entry: entry, origin: .recovered))

@@ -139,7 +139,9 @@ public struct IntakeSummary: Hashable, Sendable {
     for file in refused {
       let message = MessageCatalog.message(file.diagnostic, in: language)
       out +=
-        (vi ? "mới: \(file.name): BỊ TỪ CHỐI [file.unreadable] " : "new: \(file.name): REJECTED [file.unreadable] ")
+        (vi
+          ? "mới: \(file.name): BỊ TỪ CHỐI [file.unreadable] "
+          : "new: \(file.name): REJECTED [file.unreadable] ")
         + message + (vi ? " · không chép vào kho\n" : " · not copied to the store\n")
     }
     for notice in notices { out += Self.text(notice, language: language) + "\n" }

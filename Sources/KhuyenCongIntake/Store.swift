@@ -245,7 +245,8 @@ public struct Store: Sendable {
   public func removeStaleTemporaries() throws(IntakeError) -> Int {
     var removed = 0
     for top in [Self.incomingFolder, "accepted", "rejected", "plans"] {
-      for relative in try regularFiles(under: top) where Self.isTemporary((relative as NSString).lastPathComponent) {
+      for relative in try regularFiles(under: top)
+      where Self.isTemporary((relative as NSString).lastPathComponent) {
         try remove(relative)
         removed += 1
       }
@@ -330,7 +331,8 @@ public struct Store: Sendable {
       throw .io(
         path: path,
         reason: code == ELOOP
-          ? "is a symbolic link (not followed)" : "cannot open for reading: " + String(cString: strerror(code)))
+          ? "is a symbolic link (not followed)"
+          : "cannot open for reading: " + String(cString: strerror(code)))
     }
     let status: FileStatus
     do {

@@ -13,6 +13,9 @@ public struct StoreStatus: Sendable {
   public var received: [LedgerEntry]
   /// Recorded files whose stored copy is missing (not in `plan`).
   public var missingCopies: [LedgerEntry]
+  /// Inbox files refused unread for their size: rejected, year and district unknown, so
+  /// listed under every year.
+  public var refused: [OversizedFile] = []
 
   /// How many errors a rejected district shows.
   public static let errorsShown = 3
@@ -39,7 +42,7 @@ public struct StoreStatus: Sendable {
     return StoreStatus(
       year: year, plan: plan,
       received: entries.filter { $0.planYear == year || $0.planYear == nil },
-      missingCopies: stored.missing)
+      missingCopies: stored.missing, refused: try ledger.oversizedFiles())
   }
 
   /// The status as text, one block per district (priority districts first), then the counts.
@@ -77,6 +80,12 @@ public struct StoreStatus: Sendable {
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines(rejection.diagnostics, language: language)
     }
+    for file in refused {
+      out +=
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + file.name
+        + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
+      out += Self.errorLines([file.diagnostic], language: language)
+    }
     for entry in missingCopies {
       out +=
         "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ") + entry.storedPath
@@ -85,7 +94,7 @@ public struct StoreStatus: Sendable {
     let accepted = plan.districts.filter { $0.status == .accepted }.count
     let rejected = plan.districts.filter { $0.status == .rejected }.count
     let missing = plan.districts.filter { $0.status == .missing }.count
-    let files = received.count
+    let files = received.count + refused.count
     out +=
       vi
       ? "Tổng cộng: \(accepted) huyện được chấp nhận, \(rejected) bị từ chối, \(missing) chưa nộp (trong \(plan.districts.count) huyện); \(files) tệp đã nhận.\n"

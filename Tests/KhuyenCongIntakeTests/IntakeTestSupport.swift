@@ -1,6 +1,6 @@
 import Foundation
 import KhuyenCong
-import KhuyenCongIntake
+@testable import KhuyenCongIntake
 
 /// The package root, found from this file's path (tests must not depend on the working directory).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -64,5 +64,53 @@ struct Workspace {
     try StoreStatus.load(
       store: Store(path: store.path), ledger: ledger(),
       programme: Programme.embeddedDefault(), year: PlanYear(rawValue: year))
+  }
+
+  /// An intake over this workspace, set up by `configure` (limits, a store that records its
+  /// folder flushes…), for tests that look inside a run. It takes no lock.
+  func intake(
+    clock: any IntakeClock = testClock, store custom: Store? = nil,
+    _ configure: (inout Intake) -> Void = { _ in }
+  ) throws -> Intake {
+    try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+    var intake = Intake(
+      inbox: inbox.path, store: custom ?? Store(path: store.path), ledger: try ledger(),
+      programme: Programme.embeddedDefault(), clock: clock, language: .en)
+    configure(&intake)
+    return intake
+  }
+
+  /// Sets the modification time of the inbox file `name`.
+  func setModified(_ name: String, to date: Date) throws {
+    try FileManager.default.setAttributes(
+      [.modificationDate: date], ofItemAtPath: inbox.appendingPathComponent(name).path)
+  }
+
+  /// Where a run stores the sample `name`: `accepted/2017/072/<hash>-<name>`.
+  func storedPath(ofSample name: String, folder: String) throws -> String {
+    let bytes = try Data(contentsOf: packageRoot.appendingPathComponent("samples/" + name))
+    return folder + "/" + Store.storedName(sha256: SHA256.hex(of: bytes), originalName: name)
+  }
+
+  /// Every file (not folder) below the store's `accepted/`, `rejected/` and `incoming/`.
+  func storedListing() throws -> [String] {
+    try ["accepted", "rejected", "incoming"].flatMap { top in
+      try listing(store.appendingPathComponent(top)).map { top + "/" + $0 }
+    }
+  }
+}
+
+/// Records the folders a store flushes, in order.
+final class FolderFlushes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var recorded: [String] = []
+
+  /// The folders flushed so far.
+  var folders: [String] { lock.withLock { recorded } }
+
+  /// Flushes for real and records the folder.
+  func sync(_ folder: String) throws(AtomicFile.WriteError) {
+    try AtomicFile.syncFolder(folder)
+    lock.withLock { recorded.append(folder) }
   }
 }

@@ -228,4 +228,53 @@ struct IntakeTests {
     #expect(summary.plansWritten.map(\.rawValue) == [2017])
     #expect(FileManager.default.fileExists(atPath: plans.appendingPathComponent("plan-2017.json").path))
   }
+
+  @Test("a file that cannot be filed is reported; the files after it are filed and the plans rebuilt")
+  func oneFailureDoesNotStopTheRun() throws {
+    // Given two plans, and something in the way of the first one's report in the store
+    let workspace = try workspace(with: ["2017-072-na-hang-flat.csv", "2017-074-ham-yen-form-v1.csv"])
+    defer { workspace.remove() }
+    let naHang = try workspace.storedPath(ofSample: "2017-072-na-hang-flat.csv", folder: "accepted/2017/072")
+    let obstacle = workspace.store.appendingPathComponent(naHang + ".report.txt")
+    try FileManager.default.createDirectory(at: obstacle, withIntermediateDirectories: true)
+    // When the job runs
+    let summary = try workspace.run()
+    // Then Na Hang's file is reported not filed (exit 2), Hàm Yên's is filed, the plan written
+    #expect(summary.hasErrors)
+    let inboxPath = workspace.inbox.appendingPathComponent("2017-072-na-hang-flat.csv").path
+    #expect(
+      summary.notices.contains { if case .notFiled(inboxPath, _) = $0 { return true } else { return false } })
+    #expect(summary.filed.map(\.entry.originalName) == ["2017-074-ham-yen-form-v1.csv"])
+    #expect(summary.plansWritten.map(\.rawValue) == [2017])
+    // And once the obstacle is gone, the next run files it.
+    try FileManager.default.removeItem(at: obstacle)
+    let next = try workspace.run()
+    #expect(!next.hasErrors)
+    #expect(next.filed.map(\.entry.originalName) == ["2017-072-na-hang-flat.csv"])
+    #expect(next.filed.map(\.origin) == [.inbox])
+  }
+
+  @Test("a corrected file with the same date sent later wins, though its name sorts first")
+  func laterArrivalWinsOnTheSameDate() throws {
+    // Given Na Hang's plan sent as ke-hoach-b.csv
+    let workspace = try workspace(with: [])
+    defer { workspace.remove() }
+    try workspace.addSample("2017-072-na-hang-flat.csv", as: "ke-hoach-b.csv")
+    try workspace.run()
+    // When a corrected version, same date, arrives later as ke-hoach-a.csv
+    let text = try String(
+      contentsOf: packageRoot.appendingPathComponent("samples/2017-072-na-hang-flat.csv"), encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "Đào tạo nghề chế biến chè Shan tuyết,", with: "Đào tạo nghề chế biến chè Shan tuyết (bổ sung),"
+    )
+    .write(to: workspace.inbox.appendingPathComponent("ke-hoach-a.csv"), atomically: true, encoding: .utf8)
+    try workspace.run(clock: FixedClock(Date(timeIntervalSince1970: 1_477_800_000)))
+    // Then the plan and status take the corrected one
+    let naHang = try #require(try workspace.status(2017)?.plan.district(DistrictCode(rawValue: "072")))
+    #expect(naHang.file == "ke-hoach-a.csv")
+    #expect(naHang.supersededFiles == ["ke-hoach-b.csv"])
+    let json = try String(
+      contentsOf: workspace.store.appendingPathComponent("plans/2017/plan-2017.json"), encoding: .utf8)
+    #expect(json.contains("(bổ sung)"))
+  }
 }
