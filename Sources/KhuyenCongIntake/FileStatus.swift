@@ -46,14 +46,30 @@ struct FileStatus: Hashable, Sendable {
     }
     size = Int64(info.st_size)
     #if canImport(Darwin)
-      modifiedNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-      changedNanoseconds = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+      modifiedNanoseconds = Self.nanoseconds(
+        Int64(info.st_mtimespec.tv_sec), Int64(info.st_mtimespec.tv_nsec))
+      changedNanoseconds = Self.nanoseconds(Int64(info.st_ctimespec.tv_sec), Int64(info.st_ctimespec.tv_nsec))
     #else
-      modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-      changedNanoseconds = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+      modifiedNanoseconds = Self.nanoseconds(Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
+      changedNanoseconds = Self.nanoseconds(Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec))
     #endif
     inode = UInt64(info.st_ino)
     device = UInt64(info.st_dev)
+  }
+
+  /// Seconds and nanoseconds as nanoseconds, saturating: anyone can date a file after 2262
+  /// (`touch -d`, an unzipped archive), and that must not crash the run.
+  static func nanoseconds(_ seconds: Int64, _ nanoseconds: Int64) -> Int64 {
+    let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+    if overflow { return seconds < 0 ? .min : .max }
+    let (sum, carry) = scaled.addingReportingOverflow(nanoseconds)
+    return carry ? .max : sum
+  }
+
+  /// Whether `self` was modified less than `window` nanoseconds from `now`, either side.
+  func isModified(within window: Int64, of now: Int64) -> Bool {
+    let (difference, overflow) = now.subtractingReportingOverflow(modifiedNanoseconds)
+    return !overflow && difference > -window && difference < window
   }
 
   /// The entry at `path` itself, never what a symbolic link points to.

@@ -31,8 +31,8 @@ extension Intake {
       throw .io(path: inbox.path, reason: "cannot list the inbox: \(error.localizedDescription)")
     }
     let now = clock.now()
-    let nowNanoseconds = Int64((now.timeIntervalSince1970 * 1_000_000_000).rounded(.down))
-    let settle = Int64(settleSeconds) * 1_000_000_000
+    let nowNanoseconds = FileStatus.nanoseconds(Int64(now.timeIntervalSince1970.rounded(.down)), 0)
+    let settle = FileStatus.nanoseconds(Int64(settleSeconds), 0)
     let cache = try ledger.cachedHashes()
     let refusedBefore = Set(try ledger.oversizedFiles().map(Self.key))
     var hashed: [String: Ledger.CachedHash] = [:]
@@ -64,7 +64,7 @@ extension Intake {
         continue
       }
       present.insert(name)
-      if abs(nowNanoseconds - status.modifiedNanoseconds) < settle {
+      if status.isModified(within: settle, of: nowNanoseconds) {
         summary.waiting.append(name)
         continue
       }

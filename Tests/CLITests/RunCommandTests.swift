@@ -56,6 +56,35 @@ struct RunCommandTests {
     #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
   }
 
+  @Test("run names each inbox entry it does not read, and says nothing of them with --quiet")
+  func skippedEntries() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let inbox = folder.appendingPathComponent("inbox")
+    try FileManager.default.createDirectory(
+      at: inbox.appendingPathComponent("2016"), withIntermediateDirectories: true)
+    let plan = inbox.appendingPathComponent("2017-072-na-hang-flat.csv")
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("samples/2017-072-na-hang-flat.csv"), to: plan)
+    try settle(plan)
+    try Data("lock".utf8).write(to: inbox.appendingPathComponent(".~lock.na-hang.csv#"))
+    try FileManager.default.createSymbolicLink(
+      at: inbox.appendingPathComponent("passwd.csv"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+    let arguments = ["run", "--inbox", inbox.path, "--store", folder.path + "/store", "--lang", "en"]
+    let run = try runCLI(arguments)
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(
+      Array(lines.prefix(3)) == [
+        "skipped: .~lock.na-hang.csv# (hidden file)", "skipped: 2016 (folder: subfolders are not read)",
+        "skipped: passwd.csv (symbolic link: not followed)",
+      ])
+    #expect(lines.dropFirst(3).first?.hasPrefix("new: 2017-072-na-hang-flat.csv: accepted") == true)
+    let quiet = try runCLI(arguments + ["--quiet"])
+    #expect(quiet.status == 0)
+    #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+  }
+
   @Test("status lists Sơn Dương as rejected and counts the districts")
   func status() throws {
     let folder = try samplesInbox()

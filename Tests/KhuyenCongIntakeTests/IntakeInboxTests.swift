@@ -141,4 +141,13 @@ struct IntakeInboxTests {
     #expect(summary.filed.isEmpty)
     #expect(try workspace.storedListing().isEmpty)
   }
+
+  @Test("a file dated centuries ahead is filed, not a crash", arguments: [1e11, -1e11])
+  func farDates(seconds: Double) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.addSample(Self.naHang)
+    try workspace.setModified(Self.naHang, to: Date(timeIntervalSince1970: seconds))
+    #expect(try workspace.run().filed.map(\.entry.originalName) == [Self.naHang])
+  }
 }

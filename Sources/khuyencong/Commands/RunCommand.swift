@@ -12,12 +12,15 @@ struct RunCommand: ParsableCommand {
       "File every new submission of the inbox in the store, record it and rebuild the plans (the cron job).",
     discussion: """
       A file is new when the ledger has no file with the same content (SHA-256): a renamed copy \
-      is not new, an edited file is a new version. The inbox is only read. Each new file is \
-      copied to STORE/accepted/YEAR/DISTRICT/ or STORE/rejected/…, with its report in \
-      Vietnamese beside it, recorded in STORE/ledger.sqlite, and the plans of the years that \
-      changed are rewritten in STORE/plans/YEAR/. Exit status: 0 when no new file is \
-      rejected, 1 when at least one is, 2 for a usage, configuration or I/O error, 75 when \
-      another run holds the store's lock.
+      is not new, an edited file is a new version. The inbox is only read: its regular files, \
+      not hidden files, subfolders or symbolic links (each is named as skipped); a file \
+      modified in the last 10 seconds, or changing while read, waits for the next run; a file \
+      over 50 MiB is rejected unread (file.unreadable). Each new file is copied to \
+      STORE/accepted/YEAR/DISTRICT/ or STORE/rejected/…, with its report in Vietnamese beside \
+      it, recorded in STORE/ledger.sqlite, and the plans of the years that changed are \
+      rewritten in STORE/plans/YEAR/. A file that cannot be filed is reported and the others \
+      are still filed. Exit status: 0 when no new file is rejected, 1 when at least one is, 2 \
+      for a usage, configuration or I/O error, 75 when another run holds the store's lock.
       """)
 
   @OptionGroup var programme: ProgrammeOptions
