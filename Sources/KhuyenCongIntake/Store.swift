@@ -16,8 +16,9 @@ import KhuyenCong
 ///   plans/2017/plan-2017.{xml,csv,json,html}
 /// ```
 ///
-/// Every file lands by rename from a complete, flushed temporary file in the same file system,
-/// so a reader or a crash sees the whole file or none of it.
+/// Every file lands by rename from a complete, flushed temporary file (`.tmp-<16 hex>`) in the
+/// same folder, so a reader or a crash sees the whole file or none of it; the folder is flushed
+/// after the rename (and after a folder is created in it), so a power cut cannot undo it.
 public struct Store: Sendable {
   /// The store's folder.
   public let root: URL
