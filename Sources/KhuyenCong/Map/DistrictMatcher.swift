@@ -56,7 +56,7 @@ public struct DistrictMatcher: Sendable {
   public func placeOfDateLine(_ text: String, provinceName: String) -> DistrictCode? {
     guard let comma = text.firstIndex(of: ",") else { return nil }
     let place = TextKey(text[..<comma])
-    guard TextKey("ngay").folded != place.folded, place != TextKey(provinceName) else { return nil }
+    guard place != TextKey(provinceName) else { return nil }
     return byKey[DistrictMatcher.stripped(place).folded]
   }
 

@@ -232,14 +232,13 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     submission.sheet = planSheet
     let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
-    var built = builder.build(rows: rows, meta: meta)
+    let built = builder.build(rows: rows, meta: meta)
     rows = []
     diagnostics += built.diagnostics
     submission.lines = built.lines
     submission.layout = built.isForm ? .form : .flat
     submission.documentNumber = meta.documentNumber
     submission.moneyUnit = built.moneyUnit
-    built.meta.documentNumber = meta.documentNumber
     submission.district = built.meta.districts.first?.value
     submission.planYear = built.meta.planYears.first.map { PlanYear(rawValue: $0.value) }
     submission.submittedOn = built.meta.dates.first?.value
