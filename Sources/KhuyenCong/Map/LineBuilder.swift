@@ -6,8 +6,6 @@ struct LineBuilder {
   let sheet: String
   let layout: HeaderLayout
   let programme: Programme
-  /// The district text of the previous line: the same text is not matched again per row.
-  private let lastDistrictText = Box("")
 
   struct Output {
     var lines: [PlanLine] = []
@@ -39,6 +37,7 @@ struct LineBuilder {
     output.convention = decideConvention(rows)
     let resolver = ContentResolver(programme: programme)
     let districts = DistrictMatcher(programme: programme)
+    var lastDistrict = ""
     var sectionStart: (label: String, row: BodyRow, lines: [Int])?
     var allLineRows: [Int] = []
     var sawStructure = layout.firstRow != layout.lastRow
@@ -58,7 +57,7 @@ struct LineBuilder {
         }
         output.totals.append(declared(row, section: nil, lines: allLineRows, into: &output))
       case .line:
-        readMeta(row, districts: districts, into: &output.meta)
+        readMeta(row, districts: districts, lastDistrict: &lastDistrict, into: &output.meta)
         output.lines.append(line(row, resolver: resolver, into: &output))
         allLineRows.append(row.number)
         sectionStart?.lines.append(row.number)
@@ -206,9 +205,13 @@ struct LineBuilder {
   }
 
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
-  private func readMeta(_ row: BodyRow, districts: DistrictMatcher, into meta: inout SubmissionMeta) {
-    if let value = text(row, .district), value != lastDistrictText.value {
-      lastDistrictText.value = value
+  /// `lastDistrict` is the previous line's district text: the same text is not matched again.
+  private func readMeta(
+    _ row: BodyRow, districts: DistrictMatcher, lastDistrict: inout String,
+    into meta: inout SubmissionMeta
+  ) {
+    if let value = text(row, .district), value != lastDistrict {
+      lastDistrict = value
       let at = position(row.number, .district)
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
         if meta.districts.last?.value != code { meta.districts.append(Located(code, at: at)) }
@@ -366,12 +369,6 @@ struct LineBuilder {
       return nil
     }
   }
-}
-
-/// A mutable value shared by a non-mutating builder's passes.
-final class Box<Value> {
-  var value: Value
-  init(_ value: Value) { self.value = value }
 }
 
 /// A diagnostic as an `Error`, so it can travel in a `Result`.
