@@ -22,6 +22,12 @@ public enum NumberReader {
 
   /// Reads `text`: an optional sign, digits with `.`/`,` separators and spaces as grouping.
   public static func read(_ raw: String) -> Reading {
+    if let reading = readASCII(raw) { return reading }
+    return readCharacters(raw)
+  }
+
+  /// `read` by `Character`, for text that is not ASCII.
+  static func readCharacters(_ raw: String) -> Reading {
     var text = raw.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
     var negative = false
     if text.hasPrefix("(") && text.hasSuffix(")") && text.count > 2 {

@@ -10,9 +10,19 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
 
   /// Folds `text`.
   public init(_ text: some StringProtocol) {
+    let string = String(text)
+    if let folded = TextFolding.fold(string) {
+      self.folded = folded
+      return
+    }
+    self.folded = Self.foundationFolded(string)
+  }
+
+  /// The folding of any text, through Foundation's decomposition (`TextFolding` gives the
+  /// same for ASCII and precomposed Latin text, without it).
+  static func foundationFolded(_ string: String) -> String {
     var scalars = String.UnicodeScalarView()
     var pendingSpace = false
-    let string = String(text)
     // ASCII needs no decomposition; Foundation's normalisation is the costliest step here.
     let decomposed =
       string.utf8.allSatisfy { $0 < 0x80 } ? string : string.decomposedStringWithCanonicalMapping
@@ -34,7 +44,7 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
     }
     var folded = String(scalars)
     while folded.hasSuffix(".") { folded.removeLast() }
-    self.folded = folded
+    return folded
   }
 
   public var description: String { folded }
@@ -66,13 +76,21 @@ extension String {
   /// Unicode NFC and trimmed of spaces and line breaks, as every cell text is compared and
   /// stored (SPEC §3, "Text is NFC-normalised and trimmed").
   var nfcTrimmed: String {
-    // ASCII is already NFC; trimming it needs no Foundation bridge.
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-      let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-      guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
-      else { return "" }
-      return String(self[first...last])
-    }
-    return precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    // ASCII and precomposed Latin text is already NFC: no Foundation bridge (`TextFolding`).
+    if let trimmed = TextFolding.nfcTrimmed(self) { return trimmed }
+    return foundationNFCTrimmed
+  }
+
+  /// What `nfcTrimmed` gives, always through Foundation.
+  var foundationNFCTrimmed: String {
+    precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// What `nfcTrimmed` gave for ASCII text before `TextFolding`: by `Character`.
+  var characterTrimmedASCII: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
   }
 }

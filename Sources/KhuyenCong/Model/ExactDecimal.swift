@@ -17,51 +17,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// optional exponent (`1.5E+3`, as spreadsheets write large numbers). `nil` if it is not
   /// one, or if it does not fit 18 digits.
   public init?(literal: some StringProtocol) {
-    var text = Substring(literal)
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }) {
-      guard let value = Int(text[text.index(after: e)...].drop { $0 == "+" }), abs(value) < 40
-      else { return nil }
-      exponent = value
-      text = text[..<e]
-    }
-    var negative = false
-    if text.first == "-" {
-      negative = true
-      text = text.dropFirst()
-    } else if text.first == "+" {
-      text = text.dropFirst()
-    }
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty))
-    else { return nil }
-    var digits = String(parts[0])
-    var scale = 0
-    if parts.count == 2 {
-      digits += parts[1]
-      scale = parts[1].count
-    }
-    guard digits.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
-    // Trim leading zeros so long zero-padded literals still fit.
-    let trimmed = digits.drop { $0 == "0" }
-    scale -= exponent
-    var units = Int64(0)
-    for character in trimmed {
-      guard let digit = character.wholeNumberValue else { return nil }
-      let (m, o1) = units.multipliedReportingOverflow(by: 10)
-      let (a, o2) = m.addingReportingOverflow(Int64(digit))
-      guard !o1, !o2 else { return nil }
-      units = a
-    }
-    while scale < 0 {
-      let (m, o) = units.multipliedReportingOverflow(by: 10)
-      guard !o else { return nil }
-      units = m
-      scale += 1
-    }
-    guard scale <= 18 else { return nil }
-    self.init(units: negative ? -units : units, scale: scale)
-    self = normalized
+    guard let value = Self.parse(literal) else { return nil }
+    self = value
   }
 
   /// The same value with trailing fractional zeros removed.

@@ -194,9 +194,14 @@ struct CSVTokenizer {
     }
     var text = String(decoding: field, as: UTF8.self)
     // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
-    if fieldHasNonASCII { text = text.precomposedStringWithCanonicalMapping }
+    // Text of ASCII and precomposed letters is NFC already (`TextFolding`): kept as it is.
+    var isNFC = !fieldHasNonASCII
+    if fieldHasNonASCII {
+      isNFC = TextFolding.isKnownNFC(text)
+      if !isNFC { text = text.precomposedStringWithCanonicalMapping }
+    }
     if fieldLength > 2 * limits.maxCellCharacters
-      || text.unicodeScalars.count > limits.maxCellCharacters
+      || (isNFC ? fieldLength : text.unicodeScalars.count) > limits.maxCellCharacters
     {
       report(
         .csvMalformed, problem: .cellTooLong, extra: ["limit": String(limits.maxCellCharacters)])

@@ -101,7 +101,7 @@ struct TextDecoder {
       for k in 1..<length {
         guard i + k < input.count else {
           if isFinal {
-            output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + k)])))
+            output.append(.invalid(offset: base + i, bytes: InvalidBytes(input[i..<(i + k)])))
           } else {
             pending = Array(input[i...])
           }
@@ -110,7 +110,7 @@ struct TextDecoder {
         let byte = input[i + k]
         let range = k == 1 ? secondRange : 0x80...0xBF
         guard range.contains(byte) else {
-          output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + k)])))
+          output.append(.invalid(offset: base + i, bytes: InvalidBytes(input[i..<(i + k)])))
           i += k
           continue decoding
         }
@@ -119,7 +119,7 @@ struct TextDecoder {
       if let scalar = Unicode.Scalar(value) {
         output.append(.scalar(scalar))
       } else {
-        output.append(.invalid(offset: base + i, bytes: Array(input[i..<(i + length)])))
+        output.append(.invalid(offset: base + i, bytes: InvalidBytes(input[i..<(i + length)])))
       }
       i += length
     }
@@ -187,6 +187,7 @@ struct TextDecoder {
     highSurrogate = nil
     let bytes: [UInt8] = [UInt8(high.unit >> 8), UInt8(high.unit & 0xFF)]
     output.append(
-      .invalid(offset: high.offset, bytes: encoding == .utf16BigEndian ? bytes : bytes.reversed()))
+      .invalid(
+        offset: high.offset, bytes: InvalidBytes(encoding == .utf16BigEndian ? bytes : bytes.reversed())))
   }
 }

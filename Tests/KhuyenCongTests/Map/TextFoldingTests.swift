@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import KhuyenCong
+
+/// The fast paths of folding and NFC trimming must give exactly what Foundation gives: a
+/// column found, a commune matched or a duplicate spotted must not depend on which path ran.
+@Suite("Map: text folding without Foundation")
+struct TextFoldingTests {
+  /// Texts a plan is made of, and the awkward ones: decomposed tones, CR LF, no-break spaces.
+  static let texts: [String] = [
+    "  Địa điểm (Xã/Phường) ", "dia diem xa phuong", "Tổng kinh phí (triệu đồng)", "KCĐP",
+    "Đào tạo nghề chế biến chè Shan tuyết tại Xã Sinh Long, đợt 1", "3.3.", "KC3.", "1.250,5",
+    "Thị trấn Na Hang Và xã Mỹ Bằng", "Quý II/2017", "\r\nTổng\r\n", "\r\nabc\r\n", " \r\n ",
+    "a\n\r\n", "\u{00A0}Lâm Bình\u{00A0}", "Lâm Bình\u{2003}", "Lâm Bi\u{0300}nh", "Tie\u{0302}\u{0301}n",
+    "ưu tiên – Œuvre ß æ ø ł ı", "\u{1EA0}\u{1EAC}\u{1EF9} ₫ “quoted” …", "", "   ", "\t\u{0B}x\u{0C}",
+    "Ǖǖ ǅ ŉ ſ ẛ", "한국어 Tiếng", "ΑΒΓ ά", "x\u{0345}y", "١٢٣ arabic digits", "A.B.C.", "3.3 . .",
+  ]
+
+  /// Random texts over the fast ranges and their neighbours, reproducible.
+  static func randomTexts(count: Int) -> [String] {
+    var generator = SplitMix(seed: 0x6B68_7579_656E)
+    let pools: [ClosedRange<UInt32>] = [
+      0x09...0x0D, 0x20...0x7E, 0x80...0x2FF, 0x300...0x36F, 0x1E00...0x1EFF, 0x2000...0x202F,
+      0x20A0...0x20C0,
+    ]
+    return (0..<count).map { _ in
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int(generator.next() % 12) {
+        let pool = pools[Int(generator.next() % UInt64(pools.count))]
+        let value = pool.lowerBound + UInt32(generator.next() % UInt64(pool.count))
+        if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+      }
+      return String(scalars)
+    }
+  }
+
+  @Test("folding gives the key Foundation's decomposition gives, for every text")
+  func foldingMatchesFoundation() {
+    for text in Self.texts + Self.randomTexts(count: 4000) {
+      #expect(
+        Array(TextKey(text).folded.unicodeScalars) == Array(TextKey.foundationFolded(text).unicodeScalars),
+        "\(Array(text.unicodeScalars))")
+    }
+  }
+
+  @Test("every precomposed Latin letter folds alone as Foundation folds it")
+  func everyFastScalarFolds() {
+    for range in TextFolding.fastRanges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let text = "a" + String(Character(scalar)) + "1."
+        #expect(TextKey(text).folded == TextKey.foundationFolded(text), "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
+  @Test("NFC trimming gives Foundation's text, and ASCII keeps its CR LF as before")
+  func trimmingMatchesFoundation() {
+    for text in Self.texts + Self.randomTexts(count: 4000) {
+      let fast = text.nfcTrimmed
+      let expected =
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.characterTrimmedASCII : text.foundationNFCTrimmed
+      #expect(Array(fast.unicodeScalars) == Array(expected.unicodeScalars), "\(Array(text.unicodeScalars))")
+    }
+  }
+
+  @Test("decomposed tones from Windows-1258 come out composed")
+  func decomposedBecomesNFC() {
+    #expect(Array("Lâm Bi\u{0300}nh ".nfcTrimmed.unicodeScalars) == Array("Lâm Bình".unicodeScalars))
+  }
+}
+
+/// A small reproducible generator (no seedable one in the standard library).
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite("Map: numbers and literals read from bytes")
+struct NumberBytesTests {
+  /// Texts over the characters numbers are typed with, reproducible.
+  static func randomNumbers(count: Int) -> [String] {
+    var generator = SplitMix(seed: 0x6E75_6D62_6572)
+    let alphabet = Array("0123456789.,,..-+() eE\t\u{00A0}−x0001")
+    return (0..<count).map { _ in
+      String(
+        (0..<Int(generator.next() % 11)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      )
+    }
+  }
+
+  @Test("a number typed as text reads the same from its bytes as by its characters")
+  func numberReadingMatches() {
+    let fixed = [
+      "1.234,5", "1,234.5", "0,5", "12.5", "1.234.567", "1,234,567", "1 234,5", "27,377", "1.500",
+      "(15)", "(-15)", "-", "+1.000", "000.500", "0.500", ",5", ".", "1,2.3,4", "99999999999999999999",
+      "1.2345678901234567890", "\r\n12\r\n",
+    ]
+    for text in fixed + Self.randomNumbers(count: 20000) {
+      #expect(NumberReader.read(text) == NumberReader.readCharacters(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test("a decimal literal reads the same from its bytes as by its characters")
+  func literalMatches() {
+    let fixed = [
+      "2095.39", "1E-3", "1.2345E+20", "-0", "+5", "1e++3", "1e-+3", "1e40", "1e39", ".5", "5.", ".",
+    ]
+    for text in fixed + Self.randomNumbers(count: 20000) {
+      #expect(ExactDecimal(literal: text) == ExactDecimal.characterParsed(text), "\(text.debugDescription)")
+    }
+  }
+}
