@@ -19,7 +19,9 @@ struct LineBuilder {
     var unreadableMoneyRows: Set<Int> = []
   }
 
-  func build(rows: [BodyRow], meta: SubmissionMeta) -> Output {
+  /// Builds the lines and totals of `rows`; each row's cells are released once its line is
+  /// built, so the raw table and the typed lines are not both held whole.
+  func build(rows: inout [BodyRow], meta: SubmissionMeta) -> Output {
     var output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
     // has none; two different units cannot both be right (`meta.unit`).
@@ -41,7 +43,9 @@ struct LineBuilder {
     var sectionStart: (label: String, row: BodyRow, lines: [Int])?
     var allLineRows: [Int] = []
     var sawStructure = layout.firstRow != layout.lastRow
-    for row in rows {
+    for index in rows.indices {
+      let row = rows[index]
+      rows[index].cells = KeyedCells()
       switch row.kind {
       case .section(let label):
         sawStructure = true

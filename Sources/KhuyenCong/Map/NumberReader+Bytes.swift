@@ -86,7 +86,7 @@ extension NumberReader {
         else { return .invalid }
         return .value(value, evidence: groupingConvention)
       }
-      let at = text.firstIndex(of: separator)!
+      guard let at = text.firstIndex(of: separator) else { return .invalid }
       let whole = text[..<at]
       let fraction = text[(at + 1)...]
       guard let asDecimal = decimal(whole, fraction) else { return .invalid }

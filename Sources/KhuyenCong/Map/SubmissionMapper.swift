@@ -232,7 +232,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     submission.sheet = planSheet
     let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
-    let built = builder.build(rows: rows, meta: meta)
+    let built = builder.build(rows: &rows, meta: meta)
     rows = []
     diagnostics += built.diagnostics
     submission.lines = built.lines

@@ -60,6 +60,7 @@ struct CSVTokenizer {
   private var encodingReportedInRecord = false
   private var columnsReportedInRecord = false
   private var cells: [Cell] = []
+  private var interner = TextInterner()
 
   init(file: String, delimiter: Unicode.Scalar, encodingName: String, limits: ReadLimits) {
     self.file = file
@@ -192,6 +193,14 @@ struct CSVTokenizer {
       }
       return
     }
+    // Short texts repeat from line to line: one `String` each (`TextInterner`). NFC makes a
+    // text at most three times longer, so these are within the cell limit.
+    if field.count <= TextInterner.maxBytes && 3 * fieldLength <= limits.maxCellCharacters {
+      let hasNonASCII = fieldHasNonASCII
+      let text = interner.text(for: field) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
+      cells.append(Cell(column: column, value: .text(text)))
+      return
+    }
     var text = String(decoding: field, as: UTF8.self)
     // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
     // Text of ASCII and precomposed letters is NFC already (`TextFolding`): kept as it is.
@@ -208,6 +217,13 @@ struct CSVTokenizer {
       text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limits.maxCellCharacters)))
     }
     cells.append(Cell(column: column, value: .text(text)))
+  }
+
+  /// The NFC text of a field's UTF-8 bytes.
+  private static func nfcText(_ bytes: [UInt8], hasNonASCII: Bool) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard hasNonASCII, !TextFolding.isKnownNFC(text) else { return text }
+    return text.precomposedStringWithCanonicalMapping
   }
 
   private mutating func endRecord() -> SheetRow? {
