@@ -31,14 +31,24 @@ struct HeaderLayout: Hashable, Sendable {
   /// Whether `row` looks like a plan table's header: at least three known column names,
   /// among them one of content, activity or total.
   static func isHeader(_ row: SheetRow) -> Bool {
+    var memo: FoldMemo?
+    return isHeader(row, memo: &memo)
+  }
+
+  /// `isHeader(row)`, with the texts' folds remembered in `memo` when there is one.
+  static func isHeader(_ row: SheetRow, memo: inout FoldMemo?) -> Bool {
     var keys: Set<ColumnKey> = []
     guard row.cells.count >= 3 else { return false }
     for cell in row.cells {
       // Header texts are short; a long cell is never one (and is costly to fold).
-      guard case .text(let text) = cell.value, text.utf8.count <= 120,
-        let key = ColumnKey.matching(TextKey(text)),
-        key != .rowNumber
-      else { continue }
+      guard case .text(let text) = cell.value, text.utf8.count <= 120 else { continue }
+      let found: ColumnKey?
+      if memo != nil {
+        found = memo?.facts(of: text).columnKey
+      } else {
+        found = ColumnKey.matching(TextKey(text))
+      }
+      guard let key = found, key != .rowNumber else { continue }
       keys.insert(key)
     }
     return keys.count >= 3 && !keys.isDisjoint(with: [.content, .activity, .total])

@@ -35,6 +35,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var repeatedHeader: SheetRow?
   /// Later sheets with a plan header of their own, reported once each.
   private var ignoredSheets: [String] = []
+  /// Folds of the short texts under the header, once per distinct text.
+  private var memo: FoldMemo? = FoldMemo()
 
   /// A mapper for the file named `file`, reading names against `programme`.
   public init(file: String, programme: Programme) {
@@ -132,7 +134,7 @@ public struct SubmissionMapper: WorkbookVisitor {
       }
     }
     // The header repeated at a page break, with its second row and column numbers.
-    if HeaderLayout.isHeader(row) {
+    if HeaderLayout.isHeader(row, memo: &memo) {
       repeatedHeader = row
       return
     }
@@ -144,13 +146,13 @@ public struct SubmissionMapper: WorkbookVisitor {
     // "Tổng cộng" in the row number, content or activity column, or in one of the first three.
     // Only short texts can be a total's label: long ones are not folded at all.
     let labels =
-      ([cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
-      + row.cells.filter { $0.column <= 3 })
-      .compactMap { cell -> TextKey? in
-        guard case .text(let text) = cell.value, text.utf8.count <= 40 else { return nil }
-        return TextKey(text)
-      }
-    if labels.contains(where: { Self.totalWords.contains($0.folded) }) {
+      [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
+      + row.cells.filter { $0.column <= 3 }
+    let isTotal = labels.contains { cell in
+      guard case .text(let text) = cell.value, text.utf8.count <= 40 else { return false }
+      return memo?.facts(of: text).isTotalLabel ?? false
+    }
+    if isTotal {
       totalSeen = true
       rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
       return

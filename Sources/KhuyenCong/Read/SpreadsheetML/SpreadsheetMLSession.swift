@@ -42,6 +42,7 @@ struct SpreadsheetMLSession {
   // Data
   private var dataType: String?
   private var dataText: [UInt8]?
+  private var interner = TextInterner()
 
   init(reader: XMLPullReader, file: String, limits: ReadLimits) {
     self.reader = reader
@@ -257,8 +258,27 @@ struct SpreadsheetMLSession {
   }
 
   private mutating func endData() {
-    let text = String(decoding: dataText ?? [], as: UTF8.self)
+    let bytes = dataText ?? []
     dataText = nil
+    // Short texts repeat from line to line: one `String` each, made once (`TextInterner`).
+    if dataType == nil || dataType == "String", !bytes.isEmpty, bytes.count <= TextInterner.maxBytes {
+      cellValue = .text(
+        interner.text(for: bytes) { SpreadsheetMLValue.nfc(String(decoding: $0, as: UTF8.self)) })
+    } else {
+      readData(String(decoding: bytes, as: UTF8.self))
+    }
+    // A text has at least as many UTF-8 bytes as characters: most need no counting.
+    if case .text(let value) = cellValue, value.utf8.count > limits.maxCellCharacters,
+      value.count > limits.maxCellCharacters
+    {
+      stop(
+        .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
+        column: cellColumn)
+    }
+  }
+
+  /// The value of a `Data` element's text as its type says.
+  private mutating func readData(_ text: String) {
     if let value = SpreadsheetMLValue.parse(type: dataType, text: text) {
       cellValue = value
     } else {
@@ -268,11 +288,6 @@ struct SpreadsheetMLSession {
         Diagnostic(
           code: .cellType, severity: .warning, position: position(column: cellColumn),
           values: ["value": text, "expected": dataType ?? "String"]))
-    }
-    if case .text(let value) = cellValue, value.count > limits.maxCellCharacters {
-      stop(
-        .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
-        column: cellColumn)
     }
   }
 

@@ -28,8 +28,13 @@ enum SpreadsheetMLValue {
       return code.isEmpty ? .empty : .error(code)
     default:
       // String, or no type at all: text exactly as typed, in NFC (SPEC §3).
-      return text.isEmpty ? .empty : .text(text.precomposedStringWithCanonicalMapping)
+      return text.isEmpty ? .empty : .text(nfc(text))
     }
+  }
+
+  /// `text` in NFC; text of ASCII and precomposed letters already is (`TextFolding`).
+  static func nfc(_ text: String) -> String {
+    TextFolding.isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// Drops the ASCII whitespace some exporters indent `<Data>` content with.

@@ -31,6 +31,6 @@ enum XLSXPartParser {
   /// arrives decomposed: base letter + combining tone mark).
   static func text(_ bytes: [UInt8]) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
-    return bytes.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    return TextFolding.isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
   }
 }

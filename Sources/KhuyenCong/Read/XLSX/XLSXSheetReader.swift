@@ -292,7 +292,10 @@ struct XLSXSheetReader {
           values: ["part": part, "value": failure.value, "expected": expected]))
     case .success(let value):
       guard !value.isEmpty else { return }
-      if case .text(let text) = value, text.count > limits.maxCellCharacters {
+      // A text has at least as many UTF-8 bytes as characters: most need no counting.
+      if case .text(let text) = value, text.utf8.count > limits.maxCellCharacters,
+        text.count > limits.maxCellCharacters
+      {
         problem(
           &state, row: row, column: column,
           reason: "more than \(limits.maxCellCharacters) characters in one cell",
