@@ -52,7 +52,13 @@ clean:
 render-check: build
 	tools/render-check/render-check.sh
 
-# Speed and memory on large generated plans (SPEC §8): builds -c release into .build-release
-# once, writes the table to out/bench.md. See tools/bench/README.md.
+# Speed and memory (SPEC §8, issue 7): khuyencong beside frictionless, pandas, xmllint and
+# openpyxl on the same generated plans, one table, out/bench.md; installs the peers into
+# .build-bench/venv (PyPI) and xmllint/valgrind from Debian where missing. See
+# tools/bench/README.md. `bench-readers`: the readers alone, per command, as before.
+.PHONY: bench-readers
 bench: setup
+	bash tools/bench/compare.sh
+
+bench-readers: setup
 	bash tools/bench/bench.sh

@@ -1,6 +1,10 @@
-/// Turns the raw rows under a header into typed plan lines, once the whole table was seen:
-/// money in text cells can only be read after the file's number convention is decided
-/// (SPEC §3: "an ambiguous value is resolved by the file's other values or reported").
+/// Turns the rows under a header into typed plan lines as they stream in (SPEC §3, §8).
+///
+/// Money typed as text such as `1.500` means one thing in each number convention, and the
+/// file's convention is only known once its whole table was seen ("an ambiguous value is
+/// resolved by the file's other values or reported"). So each row becomes its line at once,
+/// and only its ambiguous cells wait (`Pending`), with the checks that depend on them; raw rows
+/// are never held. The outcome is exactly that of reading the whole table first.
 struct LineBuilder {
   let file: String
   let sheet: String
@@ -19,10 +23,43 @@ struct LineBuilder {
     var unreadableMoneyRows: Set<Int> = []
   }
 
-  /// Builds the lines and totals of `rows`; each row's cells are released once its line is
-  /// built, so the raw table and the typed lines are not both held whole.
-  func build(rows: inout [BodyRow], meta: SubmissionMeta) -> Output {
-    var output = Output(meta: meta)
+  /// A cell whose number depends on the file's convention, kept until it is decided.
+  private struct Pending {
+    enum Target {
+      case line(Int)
+      case total(Int)
+      case quantity(Int)
+    }
+
+    var target: Target
+    var key: ColumnKey
+    var row: Int
+    var raw: String
+    var vietnamese: ExactDecimal
+    var english: ExactDecimal
+  }
+
+  private var output: Output
+  private let resolver: ContentResolver
+  private let districts: DistrictMatcher
+  private var lastDistrict = ""
+  private var sectionStart: (label: String, row: BodyRow, lines: [Int])?
+  private var allLineRows: [Int] = []
+  private var sawStructure: Bool
+  /// The conventions the file's text numbers point to so far (`NumberReader.convention`).
+  private var evidence: Set<NumberConvention> = []
+  private var pending: [Pending] = []
+
+  /// A builder for the table under `layout`, with what the title block said (`meta`).
+  init(file: String, sheet: String, layout: HeaderLayout, programme: Programme, meta: SubmissionMeta) {
+    self.file = file
+    self.sheet = sheet
+    self.layout = layout
+    self.programme = programme
+    self.resolver = ContentResolver(programme: programme)
+    self.districts = DistrictMatcher(programme: programme)
+    self.sawStructure = layout.firstRow != layout.lastRow
+    output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
     // has none; two different units cannot both be right (`meta.unit`).
     output.moneyUnit = meta.moneyUnit?.value ?? layout.moneyUnit?.unit ?? .trieuDong
@@ -36,45 +73,59 @@ struct LineBuilder {
             "otherCell": title.position.cellReference,
           ]))
     }
-    output.convention = decideConvention(rows)
-    let resolver = ContentResolver(programme: programme)
-    let districts = DistrictMatcher(programme: programme)
-    var lastDistrict = ""
-    var sectionStart: (label: String, row: BodyRow, lines: [Int])?
-    var allLineRows: [Int] = []
-    var sawStructure = layout.firstRow != layout.lastRow
-    for index in rows.indices {
-      let row = rows[index]
-      rows[index].cells = KeyedCells()
-      switch row.kind {
-      case .section(let label):
-        sawStructure = true
-        if let open = sectionStart {
-          output.totals.append(declared(open.row, section: open.label, lines: open.lines, into: &output))
-        }
-        sectionStart = (label, row, [])
-      case .total:
-        sawStructure = true
-        if let open = sectionStart {
-          output.totals.append(declared(open.row, section: open.label, lines: open.lines, into: &output))
-          sectionStart = nil
-        }
-        output.totals.append(declared(row, section: nil, lines: allLineRows, into: &output))
-      case .line:
-        readMeta(row, districts: districts, lastDistrict: &lastDistrict, into: &output.meta)
-        output.lines.append(line(row, resolver: resolver, into: &output))
-        allLineRows.append(row.number)
-        sectionStart?.lines.append(row.number)
+  }
+
+  /// Takes the next row under the header; its line (or total) is built now.
+  mutating func add(_ row: BodyRow) {
+    noteEvidence(row)
+    switch row.kind {
+    case .section(let label):
+      sawStructure = true
+      if let open = sectionStart {
+        output.totals.append(declared(open.row, section: open.label, lines: open.lines))
       }
+      sectionStart = (label, row, [])
+    case .total:
+      sawStructure = true
+      if let open = sectionStart {
+        output.totals.append(declared(open.row, section: open.label, lines: open.lines))
+        sectionStart = nil
+      }
+      output.totals.append(declared(row, section: nil, lines: allLineRows))
+    case .line:
+      readMeta(row)
+      output.lines.append(line(row))
+      allLineRows.append(row.number)
+      sectionStart?.lines.append(row.number)
     }
+  }
+
+  /// The lines and totals, once the table has ended: the convention is decided and the
+  /// ambiguous cells are read in it (or reported).
+  mutating func finish() -> Output {
     if let open = sectionStart {
-      output.totals.append(declared(open.row, section: open.label, lines: open.lines, into: &output))
+      output.totals.append(declared(open.row, section: open.label, lines: open.lines))
+      sectionStart = nil
     }
+    output.convention = evidence.count == 1 ? evidence.first : nil
+    for cell in pending { resolve(cell) }
+    pending = []
     let flatColumns: Set<ColumnKey> = [.district, .planYear, .submittedOn]
     output.isForm = sawStructure && flatColumns.isDisjoint(with: layout.columns.values)
     // A section row without amounts declares nothing to check.
     output.totals.removeAll { $0.amounts.isEmpty }
     return output
+  }
+
+  /// What the row's text numbers say about the file's convention.
+  private mutating func noteEvidence(_ row: BodyRow) {
+    for key in ColumnKey.money + [.quantity] {
+      if case .text(let text)? = row.cells[key]?.value,
+        case .value(_, let found?) = NumberReader.read(text)
+      {
+        evidence.insert(found)
+      }
+    }
   }
 
   // MARK: - Cells
@@ -89,53 +140,76 @@ struct LineBuilder {
     return text.isEmpty ? nil : text
   }
 
-  /// The text convention of the file, from every number typed as text in it.
-  private func decideConvention(_ rows: [BodyRow]) -> NumberConvention? {
-    var readings: [NumberReader.Reading] = []
-    for row in rows {
-      for key in ColumnKey.money + [.quantity] {
-        if case .text(let text)? = row.cells[key]?.value { readings.append(NumberReader.read(text)) }
-      }
-    }
-    return NumberReader.convention(from: readings)
+  /// What a number cell holds, before the file's convention is known.
+  private enum NumberCell {
+    case absent
+    case value(ExactDecimal)
+    case unreadable(Diagnostic)
+    /// `1.500`: 1,5 or 1500, decided with the file's convention (`finish`).
+    case ambiguous(raw: String, vietnamese: ExactDecimal, english: ExactDecimal)
   }
 
   /// An exact number from a cell; a diagnostic (at the cell) when it is not one.
-  private func number(_ row: BodyRow, _ key: ColumnKey, convention: NumberConvention?)
-    -> Result<ExactDecimal?, DiagnosticBox>
-  {
-    guard let cell = row.cells[key], !cell.value.isEmpty else { return .success(nil) }
+  private func number(_ row: BodyRow, _ key: ColumnKey) -> NumberCell {
+    guard let cell = row.cells[key], !cell.value.isEmpty else { return .absent }
     // Vietnamese forms write "-" for nothing in a money column.
-    if case .text(let raw) = cell.value, Self.nothingMarks.contains(raw.nfcTrimmed) { return .success(nil) }
+    if case .text(let raw) = cell.value, Self.nothingMarks.contains(raw.nfcTrimmed) { return .absent }
     let at = position(row.number, key)
     switch cell.value {
     case .number(let literal):
       guard let value = ExactDecimal(literal: literal) else {
-        return .failure(DiagnosticBox(typeError(at, literal, expected: "number")))
+        return .unreadable(typeError(at, literal, expected: "number"))
       }
-      return .success(value)
+      return .value(value)
     case .text(let raw):
       switch NumberReader.read(raw.nfcTrimmed) {
-      case .value(let value, _): return .success(value)
+      case .value(let value, _): return .value(value)
       case .ambiguous(let vietnamese, let english):
-        switch convention {
-        case .vietnamese?: return .success(vietnamese)
-        case .english?: return .success(english)
-        case nil:
-          return .failure(
-            DiagnosticBox(
-              Diagnostic(
-                code: .cellType, severity: .error, position: at,
-                values: [
-                  "value": raw, "expected": "number", "reason": "ambiguous",
-                  "vietnamese": vietnamese.description, "english": english.description,
-                ])))
-        }
+        return .ambiguous(raw: raw, vietnamese: vietnamese, english: english)
       case .invalid:
-        return .failure(DiagnosticBox(typeError(at, raw, expected: "number")))
+        return .unreadable(typeError(at, raw, expected: "number"))
       }
     default:
-      return .failure(DiagnosticBox(typeError(at, cell.value.displayText, expected: "number")))
+      return .unreadable(typeError(at, cell.value.displayText, expected: "number"))
+    }
+  }
+
+  /// The ambiguous value read in the file's convention, or its `cell.type` when there is none.
+  private func decided(_ cell: Pending) -> CellReading<ExactDecimal> {
+    switch output.convention {
+    case .vietnamese?: return .value(cell.vietnamese)
+    case .english?: return .value(cell.english)
+    case nil:
+      return .unreadable(
+        Diagnostic(
+          code: .cellType, severity: .error, position: position(cell.row, cell.key),
+          values: [
+            "value": cell.raw, "expected": "number", "reason": "ambiguous",
+            "vietnamese": cell.vietnamese.description, "english": cell.english.description,
+          ]))
+    }
+  }
+
+  /// Reads a pending cell now that the convention is known, into its line or total.
+  private mutating func resolve(_ cell: Pending) {
+    let reading = decided(cell)
+    switch cell.target {
+    case .quantity(let index):
+      var line = output.lines[index]
+      quantity(reading, row: cell.row, into: &line)
+      output.lines[index] = line
+    case .line(let index):
+      if case .value(let amount) = money(reading, row: cell.row, key: cell.key, isLine: true),
+        let fund = FundColumn.allCases.first(where: { $0.columnKey == cell.key })
+      {
+        output.lines[index].amounts.set(fund, amount)
+      }
+    case .total(let index):
+      if case .value(let amount) = money(reading, row: cell.row, key: cell.key, isLine: false),
+        let fund = FundColumn.allCases.first(where: { $0.columnKey == cell.key })
+      {
+        output.totals[index].amounts[fund] = Located(amount, at: position(cell.row, cell.key))
+      }
     }
   }
 
@@ -145,41 +219,58 @@ struct LineBuilder {
       values: ["value": value, "expected": expected])
   }
 
-  /// Money from a cell in the file's unit; `nil` for an empty cell.
-  /// A negative amount is reported on lines only: a total row's sign follows its lines.
-  private func money(
-    _ row: BodyRow, _ key: ColumnKey, into output: inout Output,
-    isLine: Bool = true
-  ) -> Money?? {
-    switch number(row, key, convention: output.convention) {
-    case .failure(let box):
-      output.diagnostics.append(box.diagnostic)
-      output.unreadableMoneyRows.insert(row.number)
-      return .some(nil)
-    case .success(nil):
-      return nil
-    case .success(let value?):
-      let at = position(row.number, key)
+  /// The number in a cell, or, when it is ambiguous, a note to read it at `finish`.
+  private mutating func reading(_ row: BodyRow, _ key: ColumnKey, waiting target: Pending.Target)
+    -> CellReading<ExactDecimal>
+  {
+    switch number(row, key) {
+    case .absent: return .absent
+    case .value(let value): return .value(value)
+    case .unreadable(let diagnostic): return .unreadable(diagnostic)
+    case .ambiguous(let raw, let vietnamese, let english):
+      pending.append(
+        Pending(
+          target: target, key: key, row: row.number, raw: raw, vietnamese: vietnamese,
+          english: english))
+      return .absent
+    }
+  }
+
+  /// Money in the file's unit from a number read in a cell; an unreadable one is reported
+  /// and its row's sums become unknown. A negative amount is reported on lines only: a total
+  /// row's sign follows its lines.
+  private mutating func money(
+    _ reading: CellReading<ExactDecimal>, row: Int, key: ColumnKey, isLine: Bool
+  ) -> CellReading<Money> {
+    switch reading {
+    case .absent:
+      return .absent
+    case .unreadable(let diagnostic):
+      output.diagnostics.append(diagnostic)
+      output.unreadableMoneyRows.insert(row)
+      return .unreadable(diagnostic)
+    case .value(let value):
+      let at = position(row, key)
       guard let amount = Money(value, unit: output.moneyUnit) else {
-        output.unreadableMoneyRows.insert(row.number)
+        output.unreadableMoneyRows.insert(row)
         let overflows = value.units.multipliedReportingOverflow(by: output.moneyUnit.dongPerUnit).overflow
-        output.diagnostics.append(
-          Diagnostic(
-            code: .cellType, severity: .error, position: at,
-            values: [
-              "value": value.description, "expected": "money",
-              "reason": overflows ? "too large" : "finer than 1 đồng",
-            ]))
-        return .some(nil)
+        let diagnostic = Diagnostic(
+          code: .cellType, severity: .error, position: at,
+          values: [
+            "value": value.description, "expected": "money",
+            "reason": overflows ? "too large" : "finer than 1 đồng",
+          ])
+        output.diagnostics.append(diagnostic)
+        return .unreadable(diagnostic)
       }
       // One amount above a million tỷ đồng is a typing slip, and would let sums overflow.
       if amount.dong.magnitude > Self.largestAmount {
-        output.unreadableMoneyRows.insert(row.number)
-        output.diagnostics.append(
-          Diagnostic(
-            code: .cellType, severity: .error, position: at,
-            values: ["value": amount.trieuText, "expected": "money", "reason": "too large"]))
-        return .some(nil)
+        output.unreadableMoneyRows.insert(row)
+        let diagnostic = Diagnostic(
+          code: .cellType, severity: .error, position: at,
+          values: ["value": amount.trieuText, "expected": "money", "reason": "too large"])
+        output.diagnostics.append(diagnostic)
+        return .unreadable(diagnostic)
       }
       if amount.dong < 0 && isLine {
         output.diagnostics.append(
@@ -187,18 +278,35 @@ struct LineBuilder {
             code: .budgetNegative, severity: .error, position: at,
             values: ["value": amount.trieuText, "column": key.rawValue]))
       }
-      return .some(amount)
+      return .value(amount)
+    }
+  }
+
+  /// A line's quantity from a number read in its cell.
+  private mutating func quantity(_ reading: CellReading<ExactDecimal>, row: Int, into line: inout PlanLine) {
+    switch reading {
+    case .unreadable(let diagnostic): output.diagnostics.append(diagnostic)
+    case .value(let value):
+      if value.units <= 0 {
+        output.diagnostics.append(
+          Diagnostic(
+            code: .cellType, severity: .error, position: position(row, .quantity),
+            values: ["value": value.description, "expected": "quantity > 0"]))
+      }
+      line.quantity = value
+    case .absent: break
     }
   }
 
   // MARK: - Rows
 
-  private func declared(_ row: BodyRow, section: String?, lines: [Int], into output: inout Output)
-    -> DeclaredTotal
-  {
+  /// The total row `row` as declared; it becomes `output.totals[output.totals.count]`.
+  private mutating func declared(_ row: BodyRow, section: String?, lines: [Int]) -> DeclaredTotal {
     var amounts: [FundColumn: Located<Money>] = [:]
+    let index = output.totals.count
     for fund in FundColumn.allCases {
-      if case .some(.some(let amount)) = money(row, fund.columnKey, into: &output, isLine: false) {
+      let read = reading(row, fund.columnKey, waiting: .total(index))
+      if case .value(let amount) = money(read, row: row.number, key: fund.columnKey, isLine: false) {
         amounts[fund] = Located(amount, at: position(row.number, fund.columnKey))
       }
     }
@@ -210,50 +318,44 @@ struct LineBuilder {
 
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
   /// `lastDistrict` is the previous line's district text: the same text is not matched again.
-  private func readMeta(
-    _ row: BodyRow, districts: DistrictMatcher, lastDistrict: inout String,
-    into meta: inout SubmissionMeta
-  ) {
+  private mutating func readMeta(_ row: BodyRow) {
     if let value = text(row, .district), value != lastDistrict {
       lastDistrict = value
       let at = position(row.number, .district)
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
-        if meta.districts.last?.value != code { meta.districts.append(Located(code, at: at)) }
-      } else if meta.unknownDistricts.last?.value != value {
-        meta.unknownDistricts.append(Located(value, at: at))
+        if output.meta.districts.last?.value != code { output.meta.districts.append(Located(code, at: at)) }
+      } else if output.meta.unknownDistricts.last?.value != value {
+        output.meta.unknownDistricts.append(Located(value, at: at))
       }
     }
     if let cell = row.cells[.planYear], !cell.value.isEmpty {
       let at = position(row.number, .planYear)
       let shown = cell.value.displayText.nfcTrimmed
       if let year = TitleBlockReader.year(in: shown) {
-        if meta.planYears.last?.value != year { meta.planYears.append(Located(year, at: at)) }
+        if output.meta.planYears.last?.value != year { output.meta.planYears.append(Located(year, at: at)) }
       } else {
-        meta.unreadableYears.append(Located(shown, at: at))
+        output.meta.unreadableYears.append(Located(shown, at: at))
       }
     }
     if let cell = row.cells[.submittedOn], !cell.value.isEmpty {
       let at = position(row.number, .submittedOn)
       if let day = DateReader.day(from: cell.value) {
-        if meta.dates.last?.value != day { meta.dates.append(Located(day, at: at)) }
+        if output.meta.dates.last?.value != day { output.meta.dates.append(Located(day, at: at)) }
       } else {
-        meta.unreadableDates.append(Located(cell.value.displayText, at: at))
+        output.meta.unreadableDates.append(Located(cell.value.displayText, at: at))
       }
     }
   }
 
-  private func line(_ row: BodyRow, resolver: ContentResolver, into output: inout Output) -> PlanLine {
+  /// The line of `row`; it becomes `output.lines[output.lines.count]`.
+  private mutating func line(_ row: BodyRow) -> PlanLine {
     let contentText = text(row, .content) ?? ""
     var amounts = FundTotals()
+    let index = output.lines.count
     for fund in FundColumn.allCases {
-      if case .some(.some(let amount)) = money(row, fund.columnKey, into: &output) {
-        switch fund {
-        case .total: amounts.total = amount
-        case .national: amounts.national = amount
-        case .local: amounts.local = amount
-        case .counterpart: amounts.counterpart = amount
-        case .other: amounts.other = amount
-        }
+      let read = reading(row, fund.columnKey, waiting: .line(index))
+      if case .value(let amount) = money(read, row: row.number, key: fund.columnKey, isLine: true) {
+        amounts.set(fund, amount)
       }
     }
     var line = PlanLine(
@@ -309,23 +411,12 @@ struct LineBuilder {
             values: ["value": contentText]))
       }
     }
-    switch number(row, .quantity, convention: output.convention) {
-    case .failure(let box): output.diagnostics.append(box.diagnostic)
-    case .success(let value?):
-      if value.units <= 0 {
-        output.diagnostics.append(
-          Diagnostic(
-            code: .cellType, severity: .error, position: position(row.number, .quantity),
-            values: ["value": value.description, "expected": "quantity > 0"]))
-      }
-      line.quantity = value
-    case .success(nil): break
-    }
-    readTimes(row, into: &line, output: &output)
+    quantity(reading(row, .quantity, waiting: .quantity(index)), row: row.number, into: &line)
+    readTimes(row, into: &line)
     return line
   }
 
-  private func readTimes(_ row: BodyRow, into line: inout PlanLine, output: inout Output) {
+  private mutating func readTimes(_ row: BodyRow, into line: inout PlanLine) {
     for key in [ColumnKey.start, .end] {
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
       if let time = DateReader.planTime(from: cell.value, defaultYear: output.meta.planYears.first?.value) {
@@ -375,8 +466,15 @@ struct LineBuilder {
   }
 }
 
-/// A diagnostic as an `Error`, so it can travel in a `Result`.
-struct DiagnosticBox: Error {
-  var diagnostic: Diagnostic
-  init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+extension FundTotals {
+  /// Sets the amount of one money column.
+  mutating func set(_ fund: FundColumn, _ amount: Money) {
+    switch fund {
+    case .total: total = amount
+    case .national: national = amount
+    case .local: local = amount
+    case .counterpart: counterpart = amount
+    case .other: other = amount
+    }
+  }
 }

@@ -26,7 +26,10 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var titleRows: [SheetRow] = []
   private var planSheet: String?
   private var layout: HeaderLayout?
-  private var rows: [BodyRow] = []
+  /// Builds the lines as the rows under the header stream in (none are kept).
+  private var builder: LineBuilder?
+  /// Rows sorted under the header so far (lines, sections, totals).
+  private var bodyRowCount = 0
   private var totalSeen = false
   private var meta = SubmissionMeta()
   private var diagnostics: [Diagnostic] = []
@@ -77,7 +80,7 @@ public struct SubmissionMapper: WorkbookVisitor {
         visit(row)
       }
     case .body(let layout):
-      if rows.isEmpty && !totalSeen && row.number <= layout.lastRow + 1
+      if bodyRowCount == 0 && !totalSeen && row.number <= layout.lastRow + 1
         && HeaderLayout.isColumnNumberRow(row)
       {
         return
@@ -115,6 +118,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     phase = .body(layout)
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
+    builder = LineBuilder(file: file, sheet: sheetName, layout: layout, programme: programme, meta: meta)
   }
 
   /// Sorts one row below the header.
@@ -154,12 +158,12 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     if isTotal {
       totalSeen = true
-      rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
+      append(BodyRow(number: row.number, kind: .total, cells: cells))
       return
     }
     let stt = cells[.rowNumber].map { Self.trimmedLabel($0.value.displayText) } ?? ""
     if !stt.isEmpty, stt.allSatisfy({ "IVXL".contains($0) }), DateReader.romanValue(stt) != nil {
-      rows.append(BodyRow(number: row.number, kind: .section(stt), cells: cells))
+      append(BodyRow(number: row.number, kind: .section(stt), cells: cells))
       return
     }
     let described: [ColumnKey] = [.content, .activity, .implementer, .beneficiary, .place, .unit, .quantity]
@@ -190,10 +194,16 @@ public struct SubmissionMapper: WorkbookVisitor {
     if hasMoney && filled.isEmpty && stt.isEmpty {
       // Amounts under the lines with no label: a total row that forgot to say so.
       totalSeen = true
-      rows.append(BodyRow(number: row.number, kind: .total, cells: cells))
+      append(BodyRow(number: row.number, kind: .total, cells: cells))
       return
     }
-    rows.append(BodyRow(number: row.number, kind: .line, cells: cells))
+    append(BodyRow(number: row.number, kind: .line, cells: cells))
+  }
+
+  /// Hands a row under the header to the line builder.
+  private mutating func append(_ row: BodyRow) {
+    bodyRowCount += 1
+    builder?.add(row)
   }
 
   /// A row label without its trailing dot or parentheses ("II." → "II", "(1)" → "1").
@@ -220,7 +230,7 @@ public struct SubmissionMapper: WorkbookVisitor {
   public mutating func finish(report: ReadReport) -> MappedSubmission {
     var submission = Submission(file: file)
     var diagnostics = self.diagnostics
-    guard let layout, let planSheet else {
+    guard let layout, let planSheet, var builder else {
       if !report.isFatal {
         diagnostics.append(
           Diagnostic(
@@ -233,9 +243,8 @@ public struct SubmissionMapper: WorkbookVisitor {
         diagnostics: diagnostics, columns: [:], numberConvention: nil)
     }
     submission.sheet = planSheet
-    let builder = LineBuilder(file: file, sheet: planSheet, layout: layout, programme: programme)
-    let built = builder.build(rows: &rows, meta: meta)
-    rows = []
+    let built = builder.finish()
+    self.builder = nil
     diagnostics += built.diagnostics
     submission.lines = built.lines
     submission.layout = built.isForm ? .form : .flat

@@ -9,10 +9,11 @@ public enum ValidationRun {
   ]
 
   /// Validates `mapped` (with the problems met while reading, `read`) against `programme`.
-  public static func validate(_ mapped: MappedSubmission, read: ReadReport, against programme: Programme)
-    -> SubmissionResult
-  {
-    var mapped = mapped
+  /// `mapped` is consumed: its lines are resolved in place, not copied (a plan's lines are
+  /// the largest thing validation holds).
+  public static func validate(
+    _ mapped: consuming MappedSubmission, read: ReadReport, against programme: Programme
+  ) -> SubmissionResult {
     let district = mapped.submission.district.flatMap { programme.district($0) }
     let year = mapped.submission.planYear
     let context = ValidationContext(programme: programme, district: district, planYear: year)
