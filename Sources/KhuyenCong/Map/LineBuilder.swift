@@ -43,6 +43,9 @@ struct LineBuilder {
   private let resolver: ContentResolver
   private let districts: DistrictMatcher
   private var lastDistrict = ""
+  /// The plan year and date cells of the last line whose year or date could be read.
+  private var lastReadYear: CellValue?
+  private var lastReadDate: CellValue?
   private var sectionStart: (label: String, row: BodyRow, lines: [Int])?
   private var allLineRows: [Int] = []
   private var sawStructure: Bool
@@ -328,18 +331,21 @@ struct LineBuilder {
         output.meta.unknownDistricts.append(Located(value, at: at))
       }
     }
-    if let cell = row.cells[.planYear], !cell.value.isEmpty {
+    // The same readable year or date as the line before changes nothing: not read again.
+    if let cell = row.cells[.planYear], !cell.value.isEmpty, cell.value != lastReadYear {
       let at = position(row.number, .planYear)
       let shown = cell.value.displayText.nfcTrimmed
       if let year = TitleBlockReader.year(in: shown) {
+        lastReadYear = cell.value
         if output.meta.planYears.last?.value != year { output.meta.planYears.append(Located(year, at: at)) }
       } else {
         output.meta.unreadableYears.append(Located(shown, at: at))
       }
     }
-    if let cell = row.cells[.submittedOn], !cell.value.isEmpty {
+    if let cell = row.cells[.submittedOn], !cell.value.isEmpty, cell.value != lastReadDate {
       let at = position(row.number, .submittedOn)
       if let day = DateReader.day(from: cell.value) {
+        lastReadDate = cell.value
         if output.meta.dates.last?.value != day { output.meta.dates.append(Located(day, at: at)) }
       } else {
         output.meta.unreadableDates.append(Located(cell.value.displayText, at: at))

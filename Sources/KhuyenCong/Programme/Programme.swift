@@ -65,7 +65,11 @@ public struct Programme: Hashable, Sendable {
 
   /// The indicator with this code.
   public func indicator(_ code: IndicatorCode) -> Indicator? {
-    indicators.first { $0.code == code }
+    // Area by area, without building the list of every indicator (asked once per line).
+    for area in contentAreas {
+      if let found = area.indicators.first(where: { $0.code == code }) { return found }
+    }
+    return nil
   }
 
   /// The content area with this code (`3`).

@@ -35,9 +35,22 @@ public struct PlaceResolver: Sendable {
       byName[DistrictMatcher.strippedCommune(TextKey(commune.name)).folded, default: []].append(commune)
     }
     var found: [Diagnostic] = []
+    // A plan names the same few places on many lines: each distinct text is resolved once,
+    // its diagnostics moved to each line's cell.
+    var resolved: [String: (matched: [CommuneCode], found: [Diagnostic])] = [:]
     for index in lines.indices {
       guard let place = lines[index].place else { continue }
       let at = lines[index].source.at(column: columns[.place])
+      if let known = resolved[place] {
+        for diagnostic in known.found {
+          var moved = diagnostic
+          moved.position = at
+          found.append(moved)
+        }
+        if known.matched.count == 1 { lines[index].commune = known.matched[0] }
+        continue
+      }
+      let before = found.count
       var matched: [CommuneCode] = []
       for part in Self.parts(of: place) {
         let key = TextKey(part)
@@ -80,6 +93,7 @@ public struct PlaceResolver: Sendable {
         }
       }
       if matched.count == 1 { lines[index].commune = matched[0] }
+      if resolved.count < 4096 { resolved[place] = (matched, Array(found[before...])) }
     }
     return found
   }
