@@ -19,7 +19,8 @@ struct LineBuilder {
     var moneyUnit: MoneyUnit = .trieuDong
     var convention: NumberConvention?
     var isForm = false
-    /// Rows with an amount that could not be read: their sums are unknown.
+    /// Rows with an amount that could not be read, marked on their lines and totals at the
+    /// end (an ambiguous amount is only known to be unreadable then).
     var unreadableMoneyRows: Set<Int> = []
   }
 
@@ -113,6 +114,16 @@ struct LineBuilder {
     output.convention = evidence.count == 1 ? evidence.first : nil
     for cell in pending { resolve(cell) }
     pending = []
+    // Lines and totals with an amount that could not be read say so themselves.
+    let unreadable = output.unreadableMoneyRows
+    if !unreadable.isEmpty {
+      for index in output.lines.indices where unreadable.contains(output.lines[index].source.row ?? 0) {
+        output.lines[index].amountsAreReadable = false
+      }
+      for index in output.totals.indices where unreadable.contains(output.totals[index].position.row ?? 0) {
+        output.totals[index].amountsAreReadable = false
+      }
+    }
     let flatColumns: Set<ColumnKey> = [.district, .planYear, .submittedOn]
     output.isForm = sawStructure && flatColumns.isDisjoint(with: layout.columns.values)
     // A section row without amounts declares nothing to check.

@@ -8,6 +8,9 @@ public struct DeclaredTotal: Hashable, Sendable {
   public var amounts: [FundColumn: Located<Money>]
   /// The source rows of the lines the total covers.
   public var lineRows: [Int]
+  /// Whether every amount the row declares could be read (each one that could not was
+  /// reported): when not, it is not compared with its lines.
+  public var amountsAreReadable = true
 
   /// Creates a declared total.
   public init(
@@ -68,10 +71,6 @@ public struct MappedSubmission: Hashable, Sendable {
   public var columns: [ColumnKey: Int]
   /// The number convention the file's text numbers follow, when it had to be decided.
   public var numberConvention: NumberConvention?
-  /// Source rows (lines or totals) holding an amount that could not be read (`cell.type`):
-  /// sums involving them are unknown, so the budget checks leave them out rather than
-  /// report a second, derived error.
-  public var unreadableMoneyRows: Set<Int> = []
 
   /// Creates a mapped submission.
   public init(

@@ -262,11 +262,10 @@ public struct SubmissionMapper: WorkbookVisitor {
           code: .planEmpty, severity: .error,
           position: Position(file: file, sheet: planSheet, row: layout.lastRow)))
     }
-    var mapped = MappedSubmission(
+    let mapped = MappedSubmission(
       submission: submission, meta: built.meta, declaredTotals: built.totals,
       diagnostics: diagnostics, columns: columns,
       numberConvention: built.convention)
-    mapped.unreadableMoneyRows = built.unreadableMoneyRows
     return mapped
   }
 }

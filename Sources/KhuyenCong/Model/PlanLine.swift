@@ -60,6 +60,13 @@ public struct PlanLine: Hashable, Sendable {
   public var end: PlanTime?
   public var amounts: FundTotals
   public var note: String?
+  /// Whether every amount of the line could be read and its total is there; when not, each
+  /// unreadable cell was reported (`cell.type`, `cell.required`) and sums over the line are
+  /// unknown.
+  public var amountsAreReadable = true
+
+  /// The amounts, when every one could be read: what the budget checks see.
+  public var readableAmounts: FundTotals? { amountsAreReadable ? amounts : nil }
 
   /// Creates a line with the required fields; the rest default to empty.
   public init(

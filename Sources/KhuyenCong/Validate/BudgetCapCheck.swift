@@ -16,8 +16,7 @@ public struct BudgetCapCheck: SubmissionCheck {
     let programme = context.programme
     var found: [Diagnostic] = []
     for line in mapped.submission.lines {
-      guard let indicator = line.indicator, !mapped.unreadableMoneyRows.contains(line.source.row ?? 0)
-      else { continue }
+      guard let indicator = line.indicator, line.amountsAreReadable else { continue }
       for rule in programme.rules {
         switch rule {
         case .cap(let cap) where cap.indicator == indicator:

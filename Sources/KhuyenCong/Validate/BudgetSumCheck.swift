@@ -7,8 +7,7 @@ public struct BudgetSumCheck: SubmissionCheck {
     // Without a total column (`header.missing`) no sum or share can be checked.
     guard mapped.columns[.total] != nil else { return [] }
     return mapped.submission.lines.compactMap { line in
-      if mapped.unreadableMoneyRows.contains(line.source.row ?? 0) { return nil }
-      let amounts = line.amounts
+      guard let amounts = line.readableAmounts else { return nil }
       guard amounts.total != amounts.sumOfSources else { return nil }
       return Diagnostic(
         code: .budgetSum, severity: .error, position: mapped.position(of: line, .total),

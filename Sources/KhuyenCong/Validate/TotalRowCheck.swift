@@ -5,11 +5,19 @@ public struct TotalRowCheck: SubmissionCheck {
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
     var byRow: [Int: FundTotals] = [:]
-    for line in mapped.submission.lines { byRow[line.source.row ?? 0, default: .zero] += line.amounts }
+    var unreadableRows: Set<Int> = []
+    for line in mapped.submission.lines {
+      guard let amounts = line.readableAmounts else {
+        unreadableRows.insert(line.source.row ?? 0)
+        continue
+      }
+      byRow[line.source.row ?? 0, default: .zero] += amounts
+    }
     var found: [Diagnostic] = []
     for declared in mapped.declaredTotals {
-      let rows = declared.lineRows + [declared.position.row ?? 0]
-      if rows.contains(where: mapped.unreadableMoneyRows.contains) { continue }
+      if !declared.amountsAreReadable || declared.lineRows.contains(where: unreadableRows.contains) {
+        continue
+      }
       let sum = declared.lineRows.reduce(into: FundTotals.zero) { $0 += byRow[$1] ?? .zero }
       for fund in FundColumn.allCases {
         guard let stated = declared.amounts[fund], stated.value != fund.amount(in: sum) else { continue }
