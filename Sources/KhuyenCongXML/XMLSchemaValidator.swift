@@ -38,42 +38,47 @@ public struct XMLSchemaValidator: @unchecked Sendable {
   }
 
   /// Validates `document`; an empty result means it is well-formed and valid.
+  ///
+  /// Streams: the document goes through libxml2's reader with the schema attached
+  /// (`xmlTextReaderSetSchema`), node by node, so no tree of it is ever built (a province's
+  /// consolidated plan of a hundred thousand lines would take gigabytes as a tree).
   /// - Returns: every problem with its line (schema errors carry no column).
   public func validate(_ document: [UInt8]) -> [XMLIssue] {
     let collector = XMLIssueCollector()
-    guard let parser = xmlNewParserCtxt() else {
-      return [XMLIssue(line: 0, column: 0, message: "could not start the XML parser", isFatal: true)]
-    }
-    defer { xmlFreeParserCtxt(parser) }
     // NONET as for every document (XMLSafety); BIG_LINES so lines past 65535 stay right;
-    // NOERROR/NOWARNING keep libxml2 from printing: the error is taken from the context.
+    // NOERROR/NOWARNING keep libxml2 from printing: problems go to the collector.
     let options = Int32(
       XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue)
-    let doc = document.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { chars in
-        xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), nil, nil, options)
+    return document.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars -> [XMLIssue] in
+        guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), nil, nil, options)
+        else {
+          return [XMLIssue(line: 0, column: 0, message: "could not start the XML parser", isFatal: true)]
+        }
+        defer { xmlFreeTextReader(reader) }
+        // The handler first: set after the schema it is not relayed to (NOTES-toolchain).
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLIssueCollector.handler, collector.opaque)
+        guard xmlTextReaderSetSchema(reader, storage.schema) == 0 else {
+          return [XMLIssue(line: 0, column: 0, message: "could not start validation", isFatal: true)]
+        }
+        var status: Int32 = 1
+        withExtendedLifetime(collector) {
+          repeat { status = xmlTextReaderRead(reader) } while status == 1
+        }
+        if status == -1 && !collector.issues.contains(where: \.isFatal) {
+          // With a schema attached, well-formedness errors end the read without a message.
+          let line = Int(xmlTextReaderGetParserLineNumber(reader))
+          return collector.issues + [
+            XMLIssue(line: line, column: 0, message: "not well-formed XML", isFatal: true)
+          ]
+        }
+        if xmlTextReaderIsValid(reader) != 1 && collector.issues.isEmpty {
+          return [XMLIssue(line: 0, column: 0, message: "document is not valid", isFatal: true)]
+        }
+        return collector.issues
       }
     }
-    guard let doc else {
-      guard let error = xmlCtxtGetLastError(parser)?.pointee else {
-        return [XMLIssue(line: 0, column: 0, message: "not well-formed XML", isFatal: true)]
-      }
-      var message = error.message.map { String(cString: $0) } ?? "not well-formed XML"
-      while message.last == "\n" { message.removeLast() }
-      return [XMLIssue(line: Int(error.line), column: Int(error.int2), message: message, isFatal: true)]
-    }
-    defer { xmlFreeDoc(doc) }
-    guard let context = xmlSchemaNewValidCtxt(storage.schema) else {
-      return [XMLIssue(line: 0, column: 0, message: "could not start validation", isFatal: true)]
-    }
-    defer { xmlSchemaFreeValidCtxt(context) }
-    xmlSchemaSetValidStructuredErrors(context, XMLIssueCollector.handler, collector.opaque)
-    let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, doc) }
-    if status != 0 && collector.issues.isEmpty {
-      return [XMLIssue(line: 0, column: 0, message: "document is not valid", isFatal: true)]
-    }
-    return collector.issues
   }
 
   /// Owns the compiled schema and frees it with the last copy of the validator.
