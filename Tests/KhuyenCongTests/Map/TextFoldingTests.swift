@@ -119,3 +119,24 @@ struct NumberBytesTests {
     }
   }
 }
+
+@Suite("Read: xlsx cell references from bytes")
+struct CellReferenceBytesTests {
+  @Test("a cell reference reads the same from its bytes as by its characters")
+  func referencesMatch() {
+    var generator = SplitMix(seed: 0x7265_6673)
+    let alphabet = Array("ABCXYZabz0123456789:$ -é\u{0301}")
+    let fixed = [
+      "B2", "b2", "XFD1048576", "XFE1", "A0", "A00000001", "A123456789", "", "12", "A", "AÁ1", "A\u{0301}1",
+    ]
+    let random = (0..<20000).map { _ in
+      String(
+        (0..<Int(generator.next() % 9)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+    for text in fixed + random {
+      let fast = XLSXCellReference.parse(text)
+      let reference = XLSXCellReference.characterParsed(text)
+      #expect(fast?.row == reference?.row && fast?.column == reference?.column, "\(text.debugDescription)")
+    }
+  }
+}

@@ -26,6 +26,13 @@ struct XLSXCellDecoder {
       return .success(.text(XLSXPartParser.text(bytes)))
     }
     guard let bytes = cell.value else { return .success(.empty) }
+    // A shared string's index, digits only (nearly every text cell): no `String` made.
+    if type == "s", !bytes.isEmpty, bytes.count <= 9,
+      bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    {
+      let index = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      if sharedStrings.indices.contains(index) { return .success(.text(sharedStrings[index])) }
+    }
     let text = XLSXPartParser.text(bytes)
     let trimmed = Self.trimmed(text)
     switch type {
