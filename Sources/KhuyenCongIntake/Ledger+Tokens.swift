@@ -39,7 +39,7 @@ extension Ledger {
           -- Access tokens of the district portal: only the SHA-256 of each token is kept.
           -- district NULL is the Department's token, which reads every district's files.
           CREATE TABLE portal_token (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,  -- rows are revoked, never deleted: an id is never reused
             sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
             district TEXT CHECK (district IS NULL OR length(district) > 0),
             issued_at TEXT NOT NULL,
