@@ -61,6 +61,8 @@ enum HomePage {
   static func html(programme: Programme, language: Language, defaultYear: PlanYear) -> String {
     let vi = language == .vi
     let e = PortalHTML.e
+    // The first choice is "as the file says": the page then compares nothing.
+    let asFile = "<option value=\"\">" + e(vi ? "(theo tệp)" : "(as the file says)") + "</option>"
     var districtOptions = ""
     for district in programme.districts {
       districtOptions +=
@@ -71,6 +73,7 @@ enum HomePage {
     {
       yearOptions += "<option\(year == defaultYear.rawValue ? " selected" : "")>\(year)</option>"
     }
+    let checkYearOptions = asFile + yearOptions.replacingOccurrences(of: " selected", with: "")
     let title = vi ? "Kiểm tra và nộp kế hoạch khuyến công" : "Check and submit an industrial-extension plan"
     var body = "<h1>" + e(title) + " <small>" + e(programme.title) + "</small></h1>\n"
     body +=
@@ -84,8 +87,8 @@ enum HomePage {
     body += """
       <form class="box" id="check-form" method="post" action="/check" enctype="multipart/form-data">
       \(PortalHTML.languageField(language))
-      <p class="f"><label for="district">\(e(vi ? "Huyện" : "District"))</label> <select id="district" name="district">\(districtOptions)</select></p>
-      <p class="f"><label for="year">\(e(vi ? "Năm kế hoạch" : "Plan year"))</label> <select id="year" name="year">\(yearOptions)</select></p>
+      <p class="f"><label for="district">\(e(vi ? "Huyện" : "District"))</label> <select id="district" name="district">\(asFile + districtOptions)</select></p>
+      <p class="f"><label for="year">\(e(vi ? "Năm kế hoạch" : "Plan year"))</label> <select id="year" name="year">\(checkYearOptions)</select></p>
       <p class="f"><label for="file">\(e(vi ? "Tệp kế hoạch" : "Plan file"))</label> <input id="file" name="file" type="file" required accept=".csv,.txt,.xml,.xls,.xlsx"></p>
       <p class="f"><label for="token">\(e(vi ? "Mã truy cập (chỉ khi nộp)" : "Access token (to submit only)"))</label> <input id="token" name="token" type="password" autocomplete="off" size="40"></p>
       <p class="f"><button id="check" type="submit">\(e(vi ? "Kiểm tra" : "Check"))</button>

@@ -29,6 +29,7 @@ enum PortalHTML {
     td.sev-error,th.sev-error{background:#ffc7ce;outline:2px solid #c00000}
     td.sev-warning,th.sev-warning{background:#ffeb9c;outline:2px solid #9c6500}
     td.sev-info,th.sev-info{background:#ddebf7;outline:2px solid #2f75b5}
+    table.grid td.sev-error,table.grid td.sev-warning,table.grid td.sev-info{min-width:14em}
     td.sev-error:target,td.sev-warning:target,td.sev-info:target,th:target{outline-width:4px}
     span.m{display:block;font-size:85%;margin-top:.2em;padding-top:.2em;border-top:1px dashed #999;white-space:normal}
     span.m.error{color:#9c0006}span.m.warning{color:#7f4f00}span.m.info{color:#1f4e79}
@@ -107,6 +108,20 @@ enum PortalHTML {
     page(
       title: title, language: language,
       body: "<h1>\(e(title))</h1>\n<p class=\"\(refused ? "refused" : "notice")\">\(e(text))</p>\n")
+  }
+
+  /// An ISO date (`2016-10-28`) or UTC time (`2016-10-28T01:02:03Z`) as the reader writes it:
+  /// `28/10/2016 01:02 UTC` in Vietnamese; English keeps ISO 8601.
+  static func date(_ iso: String?, _ language: Language) -> String {
+    guard let iso else { return "" }
+    guard language == .vi, iso.count >= 10 else { return iso }
+    let parts = iso.prefix(10).split(separator: "-")
+    guard parts.count == 3 else { return iso }
+    var text = "\(parts[2])/\(parts[1])/\(parts[0])"
+    if iso.count >= 16, iso.dropFirst(10).first == "T" {
+      text += " " + iso.dropFirst(11).prefix(5) + (iso.hasSuffix("Z") ? " UTC" : "")
+    }
+    return text
   }
 
   /// The hidden field that keeps the page's language across a form.

@@ -57,8 +57,10 @@ enum StatusPage {
         "<tr id=\"d-\(e(row.code))\"><td>\(e(row.code))</td><td>\(e(row.name))"
         + (row.priority ? " <small>(" + e(vi ? "ưu tiên" : "priority") + ")</small>" : "") + "</td><td>"
         + state
-        + "</td><td>" + e(row.file ?? "") + "</td><td>" + e(row.submittedOn ?? "") + "</td><td>"
-        + e(row.lastReceivedAt ?? "") + "</td><td class=\"n\">\(row.filesReceived)</td><td class=\"n\">"
+        + "</td><td>" + e(row.file ?? "") + "</td><td>" + e(PortalHTML.date(row.submittedOn, language))
+        + "</td><td>"
+        + e(PortalHTML.date(row.lastReceivedAt, language))
+        + "</td><td class=\"n\">\(row.filesReceived)</td><td class=\"n\">"
         + e(total)
         + "</td></tr>\n"
     }
@@ -98,7 +100,8 @@ enum StatusPage {
     }
     for entry in own {
       html +=
-        "<div class=\"box\"><p><b>" + e(entry.originalName) + "</b> · " + e(entry.receivedAt) + " · "
+        "<div class=\"box\"><p><b>" + e(entry.originalName) + "</b> · "
+        + e(PortalHTML.date(entry.receivedAt, language)) + " · "
         + e(entry.district?.rawValue ?? "?") + " · " + e(entry.planYear?.description ?? "?") + " · "
         + "<span class=\"status-\(entry.status.rawValue)\">" + e(stateName(entry.status.rawValue, language))
         + "</span> · "
