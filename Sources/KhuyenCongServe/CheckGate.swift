@@ -50,3 +50,21 @@ actor CheckGate {
   /// How many checks run and wait now (for tests and the load test's report).
   var load: (active: Int, queued: Int) { (active, queue.count) }
 }
+
+/// At most `limit` uploads being received at once (each may spool up to 50 MiB to disk);
+/// the next is refused at once with 503 (issue 10).
+actor UploadSlots {
+  let limit: Int
+  private var taken = 0
+
+  init(limit: Int) { self.limit = max(1, limit) }
+
+  /// Takes a slot; `false` when all are taken.
+  func acquire() -> Bool {
+    guard taken < limit else { return false }
+    taken += 1
+    return true
+  }
+
+  func release() { taken = max(0, taken - 1) }
+}

@@ -26,8 +26,14 @@ extension Portal {
         .tooManyRequests, vi: "Quá nhiều lần nhập sai mã truy cập từ địa chỉ này; hãy thử lại sau 15 phút.",
         en: "Too many wrong access tokens from this address; try again in 15 minutes.")
     }
+    guard await uploads.acquire() else {
+      return refuse(
+        .serviceUnavailable, vi: "Máy chủ đang nhận nhiều tệp; hãy thử lại sau ít phút.",
+        en: "The server is receiving many files; try again in a few minutes.")
+    }
     let upload: FormUpload
     do {
+      defer { Task { await uploads.release() } }
       upload = try await FormUpload.read(
         request, spoolFolder: settings.spoolFolder, maxFileBytes: settings.maxFileBytes,
         deadline: .now + settings.readTimeout)

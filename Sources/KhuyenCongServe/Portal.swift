@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import KhuyenCong
 import KhuyenCongIntake
 import Logging
@@ -21,6 +22,10 @@ public struct PortalSettings: Sendable {
   public var checksAtOnce = ProcessInfo.processInfo.activeProcessorCount
   /// Checks waiting for a place; 503 beyond.
   public var checksWaiting = 64
+  /// Uploads received at once (each spooled to disk); 503 beyond.
+  public var uploadsAtOnce = 64
+  /// Connections open at once; more wait in the listen backlog.
+  public var maxConnections = 512
   /// Time allowed to receive a whole request body; 408 after.
   public var readTimeout: Duration = .seconds(120)
   /// Failed token attempts allowed per client address within `attemptWindow`; 429 beyond.
@@ -49,6 +54,7 @@ public struct Portal: Sendable {
   let gate: CheckGate
   let limiter: AttemptLimiter
   let ledgerAccess: LedgerAccess
+  let uploads: UploadSlots
 
   /// A portal with `settings`.
   public init(settings: PortalSettings) {
@@ -56,6 +62,7 @@ public struct Portal: Sendable {
     gate = CheckGate(running: settings.checksAtOnce, waiting: settings.checksWaiting)
     limiter = AttemptLimiter(limit: settings.maxFailedAttempts, window: settings.attemptWindow)
     ledgerAccess = LedgerAccess(path: Store(path: settings.store).ledgerPath)
+    uploads = UploadSlots(limit: settings.uploadsAtOnce)
   }
 
   var programme: Programme { settings.programme }
@@ -88,7 +95,9 @@ public struct Portal: Sendable {
     return Application(
       router: router(),
       server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-      configuration: .init(address: .hostname(host, port: port), serverName: "khuyencong"),
+      configuration: .init(
+        address: .hostname(host, port: port), serverName: "khuyencong",
+        availableConnectionsDelegate: MaximumAvailableConnections(settings.maxConnections)),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port) },
       logger: logger)
   }
