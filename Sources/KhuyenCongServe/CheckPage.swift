@@ -191,7 +191,7 @@ enum CheckPage {
     html +=
       "<table id=\"diagnostics\"><tr><th>" + e(vi ? "Mức" : "Severity") + "</th><th>" + e(vi ? "Ô" : "Cell")
       + "</th><th>" + e(vi ? "Mã" : "Code") + "</th><th>" + e(vi ? "Nội dung" : "Message") + "</th></tr>\n"
-    for diagnostic in diagnostics {
+    for diagnostic in diagnostics.prefix(maxListed) {
       let severity = diagnostic.severity
       let place = diagnostic.position.cellReference
       let link = anchors.anchor(for: diagnostic.position).map {
@@ -204,8 +204,23 @@ enum CheckPage {
         + e(diagnostic.code.rawValue) + "</td><td>" + e(MessageCatalog.message(diagnostic, in: language))
         + "</td></tr>\n"
     }
-    return html + "</table>\n"
+    html += "</table>\n"
+    if diagnostics.count > maxListed {
+      html +=
+        "<p class=\"notice\">"
+        + e(
+          vi
+            ? "Trang chỉ liệt kê \(maxListed) vấn đề đầu; còn \(diagnostics.count - maxListed) vấn đề nữa (POST /api/check trả về tất cả)."
+            : "The page lists the first \(maxListed) problems; \(diagnostics.count - maxListed) more (POST /api/check returns them all)."
+        )
+        + "</p>\n"
+    }
+    return html
   }
+
+  /// Most problems listed, and marked in the grid: a hostile file can have hundreds of
+  /// thousands, and the page must stay a page.
+  static let maxListed = 1_000
 
   /// Maps positions to the ids of the grid's cells and rows.
   struct Anchors {
@@ -236,8 +251,11 @@ enum CheckPage {
     // Diagnostics of this sheet by cell and by row (those without a column).
     var byCell: [String: [Diagnostic]] = [:]
     var byRow: [Int: [Diagnostic]] = [:]
-    for diagnostic in check.result.diagnostics where diagnostic.position.sheet == sheet.name {
-      guard let row = diagnostic.position.row else { continue }
+    // Only rows the grid holds: a problem further down (past the rows shown) stays in the list.
+    let lastShown = sheet.rowsLeftOut > 0 ? (sheet.rows.last?.number ?? 0) : Int.max
+    for diagnostic in check.result.diagnostics.prefix(maxListed) where diagnostic.position.sheet == sheet.name
+    {
+      guard let row = diagnostic.position.row, row <= lastShown else { continue }
       if let column = diagnostic.position.column, column <= SheetGrid.maxColumns {
         byCell["\(column):\(row)", default: []].append(diagnostic)
       } else {
@@ -246,12 +264,12 @@ enum CheckPage {
     }
     let diagnosedColumns = byCell.keys.compactMap { Int($0.split(separator: ":")[0]) }
     let lastColumn = max(sheet.lastColumn, diagnosedColumns.max() ?? 0, 1)
-    var rowNumbers = sheet.rows.map(\.number)
-    for row in byRow.keys where !rowNumbers.contains(row) { rowNumbers.append(row) }
+    var rowSet = Set(sheet.rows.map(\.number))
+    rowSet.formUnion(byRow.keys)
     for key in byCell.keys {
-      if let row = Int(key.split(separator: ":")[1]), !rowNumbers.contains(row) { rowNumbers.append(row) }
+      if let row = Int(key.split(separator: ":")[1]) { rowSet.insert(row) }
     }
-    rowNumbers.sort()
+    let rowNumbers = rowSet.sorted()
     let rowsByNumber = Dictionary(sheet.rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
     var html =
       "<h2>" + e((vi ? "Trang tính " : "Sheet ") + sheet.name) + " <small>"

@@ -98,7 +98,7 @@ struct FormUpload: Sendable {
     }
     guard collector.fileComplete else {
       spool.remove()
-      throw collector.fileSeen ? .truncated : (received == 0 ? .noFile : .noFile)
+      throw collector.fileSeen ? .truncated : .noFile
     }
     guard collector.fileBytes > 0 else {
       spool.remove()

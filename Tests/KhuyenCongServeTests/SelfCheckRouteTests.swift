@@ -244,4 +244,24 @@ struct SelfCheckRouteTests {
       }
     }
   }
+
+  @Test("a file with thousands of problems answers one bounded page: the first 1000 listed, the rest counted")
+  func manyProblems() async throws {
+    let workspace = try PortalWorkspace()
+    defer { workspace.remove() }
+    var csv =
+      "district,plan_year,submitted_on,content,activity,implementer,beneficiary,place,unit,quantity,total,national,local,counterpart,other\n"
+    for _ in 0..<1100 { csv += "072,2017,2016-10-20,3.3,,,,,cơ sở,1,100,50,0,40,0\n" }
+    let form = Multipart(file: ("many.csv", Array(csv.utf8)))
+    let page = try await workspace.test { client in
+      try await client.execute(uri: "/check?lang=en", method: .post, headers: form.headers, body: form.buffer)
+      {
+        #expect($0.status == .ok)
+        return $0.text
+      }
+    }
+    #expect(page.contains("The page lists the first 1000 problems;"))
+    #expect(page.components(separatedBy: "<tr class=\"d-").count - 1 == 1000)
+    #expect(page.contains("more rows not shown"))
+  }
 }
