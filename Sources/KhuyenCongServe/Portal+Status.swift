@@ -8,7 +8,8 @@ struct DistrictStatusRow: Sendable, Encodable {
   var code: String
   var name: String
   var priority: Bool
-  /// `accepted`, `rejected`, `late` (rejected for its date), `missing`.
+  /// `accepted`, `rejected`, `late` (rejected for its date), `submitted` (nothing filed yet,
+  /// but a file submitted through the portal waits for the next run), `missing`.
   var status: String
   /// The file that counts (the accepted version, or the rejected one shown).
   var file: String?
@@ -66,6 +67,7 @@ extension Portal {
       if district.status == .rejected, district.diagnostics.contains(where: { $0.code == .deadlineLate }) {
         state = "late"
       }
+      if state == "missing", (waiting[district.code.rawValue] ?? 0) > 0 { state = "submitted" }
       rows.append(
         DistrictStatusRow(
           code: district.code.rawValue, name: district.officialName, priority: district.priority,
@@ -81,7 +83,8 @@ extension Portal {
   func emptyRows(waiting: [String: Int] = [:]) -> [DistrictStatusRow] {
     programme.districts.map {
       DistrictStatusRow(
-        code: $0.code.rawValue, name: $0.officialName, priority: $0.priority, status: "missing", file: nil,
+        code: $0.code.rawValue, name: $0.officialName, priority: $0.priority,
+        status: (waiting[$0.code.rawValue] ?? 0) > 0 ? "submitted" : "missing", file: nil,
         submittedOn: nil, lastReceivedAt: nil, filesReceived: 0,
         waitingForRun: waiting[$0.code.rawValue] ?? 0,
         total: nil)

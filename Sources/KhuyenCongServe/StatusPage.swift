@@ -10,6 +10,7 @@ enum StatusPage {
     case "accepted": return vi ? "được chấp nhận" : "accepted"
     case "rejected": return vi ? "bị từ chối" : "rejected"
     case "late": return vi ? "bị từ chối: nộp muộn" : "rejected: late"
+    case "submitted": return vi ? "đã nộp, chờ Sở xử lý" : "submitted, waiting for the run"
     default: return vi ? "chưa nộp" : "missing"
     }
   }
@@ -42,13 +43,14 @@ enum StatusPage {
       + e(vi ? "Tổng kinh phí (triệu đồng)" : "Total (million đồng)") + "</th></tr>\n"
     for row in status.districts {
       var state = "<span class=\"status-\(e(row.status))\">" + e(stateName(row.status, language)) + "</span>"
-      if row.waitingForRun > 0 {
+      if row.waitingForRun > 0, row.status != "submitted" {
         state +=
           "<br><span class=\"status-submitted\">"
           + e(
             vi
-              ? "đã nộp \(row.waitingForRun) tệp, chờ Sở xử lý"
-              : "\(row.waitingForRun) submitted, waiting for the run")
+              ? "bản mới đã nộp (\(row.waitingForRun) tệp), chờ Sở xử lý"
+              : "a new version submitted (\(row.waitingForRun) file\(row.waitingForRun == 1 ? "" : "s")), waiting for the run"
+          )
           + "</span>"
       }
       let total =

@@ -29,6 +29,10 @@ struct SubmitRouteTests {
         #expect(response.status == .ok)
         #expect(response.text.contains("id=\"submitted\""))
       }
+      try await client.execute(uri: "/api/status?year=2017", method: .get) { response in
+        #expect(response.text.contains("\"code\":\"072\",\"filesReceived\":0,"))
+        #expect(response.text.contains("\"status\":\"submitted\",\"waitingForRun\":1"))
+      }
     }
     let names = try workspace.names(workspace.inbox)
     #expect(names == ["072-20161029T010000Z-2017-072-na-hang-flat.csv"])
