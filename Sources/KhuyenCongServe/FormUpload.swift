@@ -100,7 +100,9 @@ struct FormUpload: Sendable {
       spool.remove()
       throw collector.fileSeen ? .truncated : .noFile
     }
-    guard collector.fileBytes > 0 else {
+    // A browser sends an empty part without a name when no file was chosen; an empty file
+    // that has a name is checked like any other (file.unreadable, as `validate` says).
+    guard collector.fileBytes > 0 || !collector.fileName.isEmpty else {
       spool.remove()
       throw .noFile
     }

@@ -246,7 +246,7 @@ extension Portal {
   static func smallForm(_ request: Request) async -> [String: String]? {
     let type = request.headers[.contentType]?.lowercased() ?? ""
     guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else { return nil }
-    var body = request.body
+    let body = request.body
     guard let buffer = try? await body.collect(upTo: 8 << 10) else { return nil }
     let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
     var fields: [String: String] = [:]

@@ -12,6 +12,7 @@ struct SelfCheckRouteTests {
     "rejected-budget_sum-2017-074-ham-yen.csv", "rejected-cell_required-2017-071-lam-binh.xml",
     "rejected-deadline_late-2017-076-son-duong.xlsx", "rejected-total_mismatch-2017-073-chiem-hoa.xlsx",
     "rejected-xml_malformed-2017-075-yen-son.xml", "rejected-file_encoding-2017-073-chiem-hoa.csv",
+    "rejected-file_unreadable-2017-072-na-hang.csv",
     "2017-072-na-hang-flat.csv", "2017-070-tp-tuyen-quang-form.xml", "2017-071-lam-binh-form.xlsx",
   ]
 
@@ -182,7 +183,8 @@ struct SelfCheckRouteTests {
     let sample = "2017-072-na-hang-flat.csv"
     let form = Multipart(file: (sample, try sampleBytes(sample)))
     let noFile = Multipart(fields: [("district", "072")])
-    let emptyFile = Multipart(file: ("empty.csv", []))
+    // What a browser sends when no file was chosen: an empty part without a name.
+    let emptyFile = Multipart(file: ("", []))
     try await workspace.test { client in
       let cases: [(HTTPFields, ByteBuffer?, HTTPResponse.Status)] = [
         (form.headers, nil, .badRequest),
