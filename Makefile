@@ -74,7 +74,7 @@ PREFIX ?= /usr/local
 install: setup
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/khuyencong/schemas
-	install -m 0755 .build-install/release/khuyencong $(DESTDIR)$(PREFIX)/bin/khuyencong
+	install -s -m 0755 .build-install/release/khuyencong $(DESTDIR)$(PREFIX)/bin/khuyencong
 	install -m 0644 schemas/* $(DESTDIR)$(PREFIX)/share/khuyencong/schemas/
 	if git rev-parse HEAD >/dev/null 2>&1; then \
 	  git rev-parse HEAD > $(DESTDIR)$(PREFIX)/share/khuyencong/COMMIT; fi
