@@ -296,7 +296,8 @@ enum CheckPage {
         "<tr><th id=\"s\(sheet.index)-r\(number)\"" + (rowSeverity.map { " class=\"sev-\($0)\"" } ?? "")
         + ">\(number)</th>"
       let row = rowsByNumber[number]
-      for column in 1...lastColumn {
+      var column = 1
+      while column <= lastColumn {
         let value = row?[column].displayText ?? ""
         let id = "s\(sheet.index)-\(ColumnName.letters(column))\(number)"
         if let diagnostics = byCell["\(column):\(number)"], let severity = diagnostics.map(\.severity).max() {
@@ -310,8 +311,19 @@ enum CheckPage {
               + "</span>"
           }
           html += "</td>"
+          column += 1
         } else {
-          html += "<td id=\"\(id)\">" + e(value) + "</td>"
+          // A merge across shows as one cell spanning its columns, as in Excel, unless a
+          // covered cell has a problem of its own to mark.
+          var span = 1
+          if let across = row?.cells.first(where: { $0.column == column })?.mergeAcross, across > 0 {
+            let last = min(lastColumn, column + across)
+            if !(column + 1...max(column + 1, last)).contains(where: { byCell["\($0):\(number)"] != nil }) {
+              span = last - column + 1
+            }
+          }
+          html += "<td id=\"\(id)\"" + (span > 1 ? " colspan=\"\(span)\"" : "") + ">" + e(value) + "</td>"
+          column += span
         }
       }
       html += "<td>"

@@ -266,4 +266,19 @@ struct SelfCheckRouteTests {
     #expect(page.components(separatedBy: "<tr class=\"d-").count - 1 == 1000)
     #expect(page.contains("more rows not shown"))
   }
+
+  @Test("a cell merged across columns spans them in the grid, as Excel shows it")
+  func mergedCells() async throws {
+    let workspace = try PortalWorkspace()
+    defer { workspace.remove() }
+    let sample = "2017-074-ham-yen-form-v2.xml"
+    let form = Multipart(file: (sample, try sampleBytes(sample)))
+    let page = try await workspace.test { client in
+      try await client.execute(uri: "/check", method: .post, headers: form.headers, body: form.buffer) {
+        $0.text
+      }
+    }
+    #expect(page.contains("colspan=\""))
+    #expect(page.contains("ĐẠT"))
+  }
 }
