@@ -151,6 +151,10 @@ public enum MessageCatalog {
     "cell.type#too large": "Số tiền {value} lớn bất thường (quá một triệu tỷ đồng), có thể gõ nhầm",
     "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
     "content.unit": "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected})",
+    "content.unit#elsewhere":
+      "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected}); đơn vị \"{value}\" thuộc chỉ tiêu {fits}",
+    "content.unit#missing":
+      "Chỉ tiêu {indicator} đếm theo nhiều đơn vị ({expected}); cần ghi đơn vị tính để biết dòng này tính vào đâu",
     "place.unknown": "Không có xã/phường/thị trấn \"{value}\" thuộc {district}",
     "place.other-district": "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}",
     "place.merged": "\"{value}\" đã sáp nhập (hết hiệu lực từ sau {until}); từ năm {year} là {successor}",
@@ -226,6 +230,10 @@ public enum MessageCatalog {
       "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
     "content.unknown": "Content \"{value}\" is not in the programme",
     "content.unit": "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected})",
+    "content.unit#elsewhere":
+      "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected}); \"{value}\" is a unit of indicator {fits}",
+    "content.unit#missing":
+      "Indicator {indicator} counts in several units ({expected}); give the unit so that the line counts towards one",
     "place.unknown": "No commune \"{value}\" in {district}",
     "place.other-district": "\"{value}\" is {commune} of {district}, not of {expectedDistrict}",
     "place.merged": "\"{value}\" was merged (valid until {until}); from {year} it is {successor}",

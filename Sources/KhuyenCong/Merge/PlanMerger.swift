@@ -143,28 +143,8 @@ public enum PlanMerger {
     }
 
     let earlier = earlierYears(before: year, programme: programme)
-    var earlierQuantities: [IndicatorCode: ExactDecimal] = [:]
-    for earlierYear in earlier {
-      var byDistrict: [DistrictCode: [Submission]] = [:]
-      for result in results
-      where result.status == .accepted
-        && result.submission.planYear == earlierYear
-      {
-        guard let code = result.submission.district else { continue }  // reported in its own year
-        byDistrict[code, default: []].append(result.submission)
-      }
-      for code in byDistrict.keys.sorted() {
-        // The same on-time-first rule as for year N, so progress counts what that year's plan did.
-        guard let versions = byDistrict[code],
-          let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
-        else { continue }
-        for line in winner.lines {
-          guard let indicator = line.indicator else { continue }
-          let sum = earlierQuantities[indicator, default: .zero]
-          earlierQuantities[indicator] = sum.adding(line.quantity ?? .zero) ?? sum
-        }
-      }
-    }
+    let earlierQuantities = quantities(
+      in: earlier, results: results, programme: programme, lateFiles: lateFiles, arrival: arrival)
 
     let contentAreas = summarize(lines: lines, programme: programme, earlier: earlierQuantities)
     diagnostics += CrossDuplicateCheck.run(lines: lines, districts: districts, year: year)

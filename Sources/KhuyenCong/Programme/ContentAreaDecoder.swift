@@ -53,7 +53,7 @@ struct ContentAreaDecoder {
     let object = try JSONObjectReader(
       node, path: path, file: file,
       allowed: [
-        "code", "name", "unit", "unitAliases", "target", "basis",
+        "code", "name", "unit", "unitAliases", "target", "measures", "basis",
       ])
     let codeNode = try object.required("code")
     let text = try object.stringValue(codeNode, path: object.path("code"))
@@ -69,6 +69,46 @@ struct ContentAreaDecoder {
         "indicator \(text) belongs to content area \(parts[0]) by its code, but is listed under content area \(area)"
       )
     }
+    let name = try object.text("name")
+    var measures: [Measure] = []
+    if let measuresNode = object.optional("measures") {
+      // One way to say it: with "measures", the single-measure keys would be a second truth.
+      for key in ["unit", "unitAliases", "target"] where object.optional(key) != nil {
+        throw object.failure(
+          measuresNode.line,
+          "\(object.path) has both \"measures\" and \"\(key)\"; give the unit and target inside each measure")
+      }
+      let nodes = try object.arrayValue(measuresNode, path: object.path("measures"))
+      guard !nodes.isEmpty else {
+        throw object.failure(measuresNode.line, "\(object.path("measures")) must list at least one measure")
+      }
+      var unitLines: [String: Int] = [:]
+      for (offset, node) in nodes.enumerated() {
+        let measureObject = try JSONObjectReader(
+          node, path: object.path("measures") + "[\(offset)]", file: file,
+          allowed: ["name", "unit", "unitAliases", "target"])
+        let measure = try self.measure(measureObject, defaultName: name)
+        for unit in [measure.unit] + measure.unitAliases {
+          let key = TextKey(unit).folded
+          if let first = unitLines[key] {
+            throw object.failure(
+              node.line,
+              "unit \"\(unit)\" of \(measureObject.path) is also a unit of another measure of indicator \(text) (line \(first)): a line's unit must pick one measure"
+            )
+          }
+          unitLines[key] = node.line
+        }
+        measures.append(measure)
+      }
+    } else {
+      measures = [try measure(object, defaultName: name)]
+    }
+    return Indicator(
+      code: IndicatorCode(rawValue: text), name: name, measures: measures, basis: try object.text("basis"))
+  }
+
+  /// A measure: `unit`, optional `unitAliases`, `target` (null for none), optional `name`.
+  private func measure(_ object: JSONObjectReader, defaultName: String) throws(ProgrammeError) -> Measure {
     var target: ExactDecimal?
     if let targetNode = try object.nullable("target") {
       let value = try object.decimalValue(targetNode, path: object.path("target"))
@@ -79,9 +119,10 @@ struct ContentAreaDecoder {
       }
       target = value
     }
-    return Indicator(
-      code: IndicatorCode(rawValue: text), name: try object.text("name"), unit: try object.text("unit"),
+    let name = try object.optionalString("name")
+    return Measure(
+      name: name ?? defaultName, unit: try object.text("unit"),
       unitAliases: object.optional("unitAliases") == nil ? [] : try object.strings("unitAliases"),
-      target: target, basis: try object.text("basis"))
+      target: target)
   }
 }

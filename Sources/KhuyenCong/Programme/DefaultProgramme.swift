@@ -196,18 +196,20 @@ extension Programme {
             {
               "code": "4.2",
               "name": "hội chợ khu vực tổ chức",
-              "unit": "hội chợ",
-              "unitAliases": [],
-              "target": "1",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "measures": [
+                {"name": "hội chợ khu vực phía Bắc tổ chức tại tỉnh", "unit": "hội chợ", "unitAliases": ["hội chợ triển lãm"], "target": "1"},
+                {"name": "gian hàng của hội chợ khu vực", "unit": "gian hàng", "unitAliases": ["gian"], "target": "300"}
+              ],
+              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“Tổ chức 1 hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Bắc với 300 gian hàng”)"
             },
             {
               "code": "4.3",
               "name": "hội chợ tham gia",
-              "unit": "hội chợ",
-              "unitAliases": ["lần"],
-              "target": "10",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "measures": [
+                {"name": "hội chợ tham gia", "unit": "hội chợ", "unitAliases": ["lần", "hội chợ triển lãm"], "target": "10"},
+                {"name": "lượt cơ sở tham gia hội chợ", "unit": "lượt cơ sở", "unitAliases": ["lượt", "lượt cơ sở CNNT"], "target": "100"}
+              ],
+              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“tổ chức tham gia 10 hội chợ triển lãm và hỗ trợ, tạo điều kiện giới thiệu tham gia hội chợ triển lãm cho khoảng 100 lượt cơ sở công nghiệp nông thôn”)"
             },
             {
               "code": "4.4",
@@ -216,14 +218,6 @@ extension Programme {
               "unitAliases": [],
               "target": "10",
               "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
-            },
-            {
-              "code": "4.5",
-              "name": "lượt cơ sở tham gia hội chợ",
-              "unit": "lượt cơ sở",
-              "unitAliases": ["lượt"],
-              "target": "100",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“khoảng 100 lượt cơ sở công nghiệp nông thôn” tham gia hội chợ triển lãm, trong kết quả dự kiến II.4.2; SPEC §2 liệt kê cùng chỉ tiêu 4.3 “hội chợ tham gia”)"
             }
           ]
         },
@@ -304,6 +298,14 @@ extension Programme {
               "unitAliases": [],
               "target": "5",
               "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+            },
+            {
+              "code": "7.4",
+              "name": "cụm công nghiệp sửa chữa, nâng cấp hệ thống xử lý chất thải chung",
+              "unit": "cụm",
+              "unitAliases": ["cụm công nghiệp", "CCN"],
+              "target": "2",
+              "basis": "QĐ 69/QĐ-UBND, mục I.1.2 (“hỗ trợ lập quy hoạch chi tiết và sửa chữa, nâng cấp hệ thống xử lý chất thải chung cho các cụm công nghiệp trên địa bàn các huyện (02 cụm)”)"
             }
           ]
         },

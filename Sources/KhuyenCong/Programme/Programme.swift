@@ -239,32 +239,43 @@ public struct ContentArea: Hashable, Sendable {
   }
 }
 
-/// A measurable expected result of a content area, with its five-year target.
+/// A measurable expected result of a content area, with one or more measures, each a unit
+/// and a five-year target ("tổ chức tham gia 10 hội chợ … cho khoảng 100 lượt cơ sở": 4.3
+/// has two). A line's unit picks the measure it counts towards.
 public struct Indicator: Hashable, Sendable {
   /// `1.1`, `4.3`, …
   public var code: IndicatorCode
   public var name: String
-  /// The unit the quantity is counted in (`lao động`).
-  public var unit: String
-  /// Other units that mean the same (`người`, `học viên`).
-  public var unitAliases: [String]
-  /// Five-year target, `nil` when the programme sets no number (area 9).
-  public var target: ExactDecimal?
-  /// Where the target comes from ("QĐ 69, mục II.1.2").
+  /// What is counted, in programme order; never empty.
+  public var measures: [Measure]
+  /// Where the targets come from ("Quyết định số 69/QĐ-UBND, mục II.1.2").
   public var basis: String
 
-  /// Creates an indicator.
+  /// Creates an indicator with its measures.
+  public init(code: IndicatorCode, name: String, measures: [Measure], basis: String) {
+    self.code = code
+    self.name = name
+    self.measures = measures
+    self.basis = basis
+  }
+
+  /// Creates an indicator with one measure.
   public init(
     code: IndicatorCode, name: String, unit: String, unitAliases: [String],
     target: ExactDecimal?, basis: String
   ) {
-    self.code = code
-    self.name = name
-    self.unit = unit
-    self.unitAliases = unitAliases
-    self.target = target
-    self.basis = basis
+    self.init(
+      code: code, name: name,
+      measures: [Measure(name: name, unit: unit, unitAliases: unitAliases, target: target)],
+      basis: basis)
   }
+
+  /// The first measure's unit (`lao động`).
+  public var unit: String { measures.first?.unit ?? "" }
+  /// The first measure's other units.
+  public var unitAliases: [String] { measures.first?.unitAliases ?? [] }
+  /// The first measure's five-year target, `nil` when the programme sets none (area 9).
+  public var target: ExactDecimal? { measures.first?.target }
 
   /// The content area this indicator belongs to (`3` for `3.3`).
   public var contentArea: IndicatorCode {

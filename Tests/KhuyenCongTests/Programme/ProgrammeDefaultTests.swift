@@ -110,28 +110,34 @@ struct ProgrammeDefaultTests {
   }
 
   @Test(
-    "each indicator has its unit and five-year target from the decision",
+    "each measure has its unit and five-year target from the decision",
     arguments: [
       ("1.1", "lao động", "500"), ("2.1", "học viên", "350"), ("2.2", "học viên", "250"),
       ("2.3", "doanh nghiệp", "50"), ("3.1", "mô hình", "5"), ("3.2", "mô hình", "5"),
-      ("3.3", "cơ sở", "30"), ("4.1", "lần", "3"), ("4.2", "hội chợ", "1"), ("4.3", "hội chợ", "10"),
-      ("4.4", "cơ sở", "10"), ("4.5", "lượt cơ sở", "100"), ("5.1", "cơ sở", "20"),
+      ("3.3", "cơ sở", "30"), ("4.1", "lần", "3"), ("4.2", "hội chợ", "1"), ("4.2", "gian hàng", "300"),
+      ("4.3", "hội chợ", "10"), ("4.3", "lượt cơ sở", "100"), ("4.4", "cơ sở", "10"), ("5.1", "cơ sở", "20"),
       ("5.2", "cơ sở", "5"), ("6.1", "chuyên mục", "20"), ("6.2", "chuyên mục", "20"),
-      ("7.1", "cụm", "2"), ("7.2", "cụm", "2"), ("7.3", "cơ sở", "5"), ("8.1", "đoàn", "1"),
+      ("7.1", "cụm", "2"), ("7.2", "cụm", "2"), ("7.3", "cơ sở", "5"), ("7.4", "cụm", "2"),
+      ("8.1", "đoàn", "1"),
       ("9.1", "hoạt động", "none"),
     ])
   func indicatorTargets(code: String, unit: String, target: String) throws {
     let indicator = try #require(
       try ProgrammeFixture.defaultProgramme().indicator(IndicatorCode(rawValue: code)))
-    #expect(indicator.unit == unit)
-    #expect((indicator.target?.description ?? "none") == target)
-    #expect(indicator.basis.hasPrefix("QĐ 69/QĐ-UBND, mục II.\(indicator.contentArea).2"))
+    let measure = try #require(indicator.measures.first { $0.unit == unit })
+    #expect((measure.target?.description ?? "none") == target)
+    // 7.4 (cluster waste treatment, "02 cụm") is set in the objectives, mục I.1.2.
+    let section = code == "7.4" ? "I.1.2" : "II.\(indicator.contentArea).2"
+    #expect(indicator.basis.hasPrefix("QĐ 69/QĐ-UBND, mục \(section)"))
   }
 
-  @Test("the programme has 21 indicators, and units fit per indicator, not everywhere")
+  @Test("the programme has 21 indicators (no invented 4.5; 7.4 from mục I.1.2), and units fit per indicator")
   func indicatorCountAndUnits() throws {
     let programme = try ProgrammeFixture.defaultProgramme()
     #expect(programme.indicators.count == 21)
+    #expect(programme.indicator(IndicatorCode(rawValue: "4.5")) == nil)
+    #expect(
+      programme.indicator(IndicatorCode(rawValue: "4.3"))?.measures.map(\.unit) == ["hội chợ", "lượt cơ sở"])
     #expect(programme.indicator(IndicatorCode(rawValue: "1.1"))?.unitAliases == ["người", "học viên"])
     #expect(programme.unitSynonyms == [["cơ sở", "cơ sở CNNT"]])
   }

@@ -119,12 +119,22 @@ public enum PlanHTMLWriter {
         "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
       for indicator in area.indicators {
         let p = indicator.progress
-        out +=
-          "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
+        if indicator.measures.count == 1 {
+          out +=
+            "<tr><td>\(e(p.code.rawValue))</td><td>\(e(indicator.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
+        } else {
+          // Several measures: the budget on the indicator's row, a quantity row per measure.
+          out +=
+            "<tr><td>\(e(p.code.rawValue))</td><td>\(e(indicator.name))</td><td></td><td></td>\(moneyCells(indicator.totals))</tr>\n"
+          for m in indicator.measures {
+            out +=
+              "<tr class=\"measure\"><td></td><td>– \(e(m.name))</td><td>\(e(m.unit))</td><td class=\"n\">\(number(m.thisYear))</td>\(String(repeating: "<td></td>", count: PlanLabels.amountHeadings.count))</tr>\n"
+          }
+        }
       }
       if area.withoutIndicator != .zero {
         out +=
-          "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
+          "<tr><td></td><td>\(PlanLabels.otherActivities)</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
       }
     }
     out +=
