@@ -32,6 +32,7 @@ public enum MessageCatalog {
   /// Values that are amounts in triệu đồng, shown with the reader's grouping (`1.811,5`).
   static let moneyKeys: Set<String> = [
     "total", "sum", "stated", "support", "requested", "envelope", "excess",
+    "raised", "base", "multiplier",
   ]
 
   /// Column keys as the district's form names them.
@@ -46,7 +47,7 @@ public enum MessageCatalog {
   private static func localized(_ values: [String: String], _ language: Language) -> [String: String] {
     var shown = values
     for (key, value) in values {
-      if moneyKeys.contains(key) || (key == "cap" && values["reason"] == "amount")
+      if moneyKeys.contains(key) || (key == "cap" && values["reason"] != "percent")
         || (key == "value" && values["column"] != nil
           && ColumnKey(rawValue: values["column"] ?? "")
             .map(ColumnKey.money.contains) == true),
@@ -168,6 +169,12 @@ public enum MessageCatalog {
     "budget.cap#percent":
       "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} ({basis})",
     "budget.cap": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa của chỉ tiêu {indicator} ({basis})",
+    "budget.cap#approval":
+      "Kinh phí KCQG {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} ({basis}); tại địa bàn ưu tiên mức này chỉ được nâng đến {multiplier} lần ({raised} triệu đồng) khi được cấp có thẩm quyền phê duyệt ({multiplierBasis}), đề nghị gửi kèm văn bản phê duyệt",
+    "budget.cap-unknown":
+      "Kế hoạch năm {year} thuộc thời kỳ áp dụng {basis}; chương trình chưa ghi mức hỗ trợ tối đa của văn bản này nên chưa kiểm tra mức hỗ trợ, và không áp dụng mức của văn bản trước",
+    "budget.unchecked":
+      "Biểu mẫu không có thông tin để kiểm tra các mức hỗ trợ sau, đề nghị đơn vị tự rà soát: {items}",
     "budget.priority-only":
       "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
     "budget.envelope":
@@ -247,6 +254,12 @@ public enum MessageCatalog {
     "budget.cap#percent":
       "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} ({basis})",
     "budget.cap": "Support of {support} million đồng exceeds the cap for indicator {indicator} ({basis})",
+    "budget.cap#approval":
+      "National support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} ({basis}); in a priority district the cap may be raised up to {multiplier} times ({raised} million đồng) only with the competent authority's approval ({multiplierBasis}): attach the approval",
+    "budget.cap-unknown":
+      "The {year} plan falls under {basis}, whose caps the programme does not hold: support caps were not checked, and the caps of the earlier text were not applied",
+    "budget.unchecked":
+      "The form does not carry what these caps need, so they were not checked; please review them: {items}",
     "budget.priority-only":
       "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
     "budget.envelope":

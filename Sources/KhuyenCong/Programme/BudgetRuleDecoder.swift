@@ -1,14 +1,17 @@
 /// Reads the budget rules into typed cases (STYLE §7: decoded once, never stringly-typed).
 ///
 /// Each rule names its `kind`; an unknown kind is a load error at its line, never skipped,
-/// because a skipped cap would silently let over-cap support through.
+/// because a skipped cap would silently let over-cap support through. Each rule may carry
+/// the plan years it is in force (`fromYear`, `toYear`).
 struct BudgetRuleDecoder {
   let file: String
 
   /// The rule kinds this program knows, as written in the file.
-  static let kinds = ["cap", "priorityOnly"]
+  static let kinds = ["cap", "priorityOnly", "unchecked"]
 
-  func rules(_ top: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError) -> [BudgetRule] {
+  func rules(_ top: JSONObjectReader, indicators: Set<IndicatorCode>, areas: Set<IndicatorCode> = [])
+    throws(ProgrammeError) -> [BudgetRule]
+  {
     var rules: [BudgetRule] = []
     for (offset, node) in try top.optionalArray("rules").enumerated() {
       let path = "rules[\(offset)]"
@@ -22,11 +25,16 @@ struct BudgetRuleDecoder {
         rules.append(.cap(try cap(object, indicators: indicators)))
       case "priorityOnly":
         let object = try JSONObjectReader(
-          node, path: path, file: file, allowed: ["kind", "indicator", "basis"])
-        rules.append(
-          .priorityOnly(
-            PriorityOnlyRule(
-              indicator: try indicator(object, indicators: indicators), basis: try object.text("basis"))))
+          node, path: path, file: file, allowed: ["kind", "indicator", "basis", "fromYear", "toYear"])
+        var rule = PriorityOnlyRule(
+          indicator: try indicator(object, indicators: indicators), basis: try object.text("basis"))
+        rule.years = try years(object)
+        rules.append(.priorityOnly(rule))
+      case "unchecked":
+        let object = try JSONObjectReader(
+          node, path: path, file: file,
+          allowed: ["kind", "indicator", "area", "what", "why", "basis", "fromYear", "toYear"])
+        rules.append(.unchecked(try unchecked(object, indicators: indicators, areas: areas)))
       default:
         throw peek.failure(
           kindNode.line,
@@ -37,8 +45,39 @@ struct BudgetRuleDecoder {
     return rules
   }
 
+  /// `capPeriods`: which legal text sets the caps for which plan years; periods may not overlap.
+  func capPeriods(_ top: JSONObjectReader, period: ClosedRange<PlanYear>) throws(ProgrammeError)
+    -> [CapPeriod]
+  {
+    var periods: [CapPeriod] = []
+    for (offset, node) in try top.optionalArray("capPeriods").enumerated() {
+      let object = try JSONObjectReader(
+        node, path: "capPeriods[\(offset)]", file: file,
+        allowed: ["fromYear", "toYear", "basis", "capsGiven", "reason"])
+      let from = PlanYear(rawValue: try object.int("fromYear", in: 1900...9999))
+      let to = PlanYear(rawValue: try object.int("toYear", in: 1900...9999))
+      guard from <= to else {
+        throw object.failure(
+          try object.required("toYear").line, "\(object.path("toYear")) \(to) is before fromYear \(from)")
+      }
+      if let other = periods.first(where: { $0.fromYear <= to && from <= $0.toYear }) {
+        throw object.failure(
+          object.line,
+          "\(object.path) (\(from)–\(to)) overlaps the period \(other.fromYear)–\(other.toYear): one legal text per plan year"
+        )
+      }
+      periods.append(
+        CapPeriod(
+          fromYear: from, toYear: to, basis: try object.text("basis"),
+          capsGiven: try object.bool("capsGiven"),
+          reason: try object.text("reason")))
+    }
+    return periods
+  }
+
   private static let capKeys = [
     "kind", "indicator", "fund", "maxPercent", "maxAmountPerUnit", "raisedInPriorityDistricts", "basis",
+    "fromYear", "toYear", "markers", "per",
   ]
 
   private func cap(_ object: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError)
@@ -60,10 +99,53 @@ struct BudgetRuleDecoder {
       throw object.failure(
         object.line, "\(object.path) caps nothing: give maxPercent, maxAmountPerUnit or both")
     }
-    return SupportCap(
+    var cap = SupportCap(
       indicator: indicator, fund: fund, maxPercent: maxPercent, maxAmountPerUnit: maxAmount,
       raisedInPriorityDistricts: try object.bool("raisedInPriorityDistricts"), basis: try object.text("basis")
     )
+    cap.years = try years(object)
+    cap.markers = object.optional("markers") == nil ? [] : try object.strings("markers")
+    cap.per = try object.optionalString("per") ?? ""
+    return cap
+  }
+
+  private func unchecked(
+    _ object: JSONObjectReader, indicators: Set<IndicatorCode>, areas: Set<IndicatorCode>
+  ) throws(ProgrammeError) -> UncheckedRule {
+    var scope = UncheckedScope.everyLine
+    if object.optional("indicator") != nil {
+      scope = .indicator(try indicator(object, indicators: indicators))
+    }
+    if let node = object.optional("area") {
+      let code = IndicatorCode(rawValue: try object.stringValue(node, path: object.path("area")))
+      guard areas.contains(code) else {
+        throw object.failure(
+          node.line, "\(object.path("area")) \"\(code)\" is not a content area of the programme")
+      }
+      guard case .everyLine = scope else {
+        throw object.failure(node.line, "\(object.path) gives both indicator and area; give one")
+      }
+      scope = .areaActivities(code)
+    }
+    return UncheckedRule(
+      scope: scope, what: try object.text("what"), why: try object.text("why"), years: try years(object),
+      basis: try object.text("basis"))
+  }
+
+  /// `fromYear` / `toYear`, each optional.
+  private func years(_ object: JSONObjectReader) throws(ProgrammeError) -> PlanYearSpan {
+    var span = PlanYearSpan()
+    if object.optional("fromYear") != nil {
+      span.fromYear = PlanYear(rawValue: try object.int("fromYear", in: 1900...9999))
+    }
+    if object.optional("toYear") != nil {
+      span.toYear = PlanYear(rawValue: try object.int("toYear", in: 1900...9999))
+    }
+    if let from = span.fromYear, let to = span.toYear, to < from {
+      throw object.failure(
+        try object.required("toYear").line, "\(object.path("toYear")) \(to) is before fromYear \(from)")
+    }
+    return span
   }
 
   private func indicator(_ object: JSONObjectReader, indicators: Set<IndicatorCode>) throws(ProgrammeError)

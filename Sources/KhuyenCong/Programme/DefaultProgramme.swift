@@ -96,6 +96,7 @@ extension Programme {
         "inclusive": true,
         "latePolicy": "reject",
         "extensions": [],
+        "firstPlanYear": 2017,
         "basis": "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"
       },
       "contentAreas": [
@@ -354,21 +355,42 @@ extension Programme {
       },
       "priorityMultiplier": {
         "value": "1.5",
-        "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.t (tối đa 1,5 lần mức hỗ trợ cho địa bàn, ngành nghề ưu tiên)"
+        "basis": "điểm t khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (tối đa 1,5 lần mức hỗ trợ cho địa bàn, ngành nghề ưu tiên, do Bộ Công Thương xem xét phê duyệt)"
       },
+      "capPeriods": [
+        {
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "Thông tư liên tịch số 26/2014/TTLT-BTC-BCT",
+          "capsGiven": true,
+          "reason": "Kế hoạch các năm 2016 - 2018 được lập trước ngày Thông tư số 28/2018/TT-BTC ngày 28/3/2018 ban hành, nên áp dụng mức hỗ trợ của Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "fromYear": 2019,
+          "toYear": 2020,
+          "basis": "Thông tư số 28/2018/TT-BTC ngày 28/3/2018 của Bộ Tài chính",
+          "capsGiven": false,
+          "reason": "Thông tư số 28/2018/TT-BTC thay thế mức hỗ trợ của Thông tư liên tịch số 26/2014/TTLT-BTC-BCT; chương trình chưa ghi các mức của Thông tư này"
+        }
+      ],
       "rules": [
         {
           "kind": "cap",
           "indicator": "2.3",
           "fund": "national",
           "maxAmountPerUnit": {"amount": "10", "unit": "triệu đồng"},
+          "per": "doanh nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.a"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm a khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "priorityOnly",
           "indicator": "2.3",
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.a (chỉ hỗ trợ thành lập doanh nghiệp tại địa bàn có điều kiện kinh tế - xã hội khó khăn và đặc biệt khó khăn)"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm a khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (chỉ hỗ trợ thành lập doanh nghiệp tại địa bàn có điều kiện kinh tế - xã hội khó khăn và đặc biệt khó khăn)"
         },
         {
           "kind": "cap",
@@ -376,8 +398,23 @@ extension Programme {
           "fund": "national",
           "maxPercent": "30",
           "maxAmountPerUnit": {"amount": "500", "unit": "triệu đồng"},
+          "per": "mô hình",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.b"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "cap",
+          "indicator": "3.1",
+          "fund": "national",
+          "maxAmountPerUnit": {"amount": "100", "unit": "triệu đồng"},
+          "per": "mô hình",
+          "markers": ["cơ sở đang hoạt động", "mô hình tại cơ sở"],
+          "raisedInPriorityDistricts": true,
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (mô hình trình diễn tại cơ sở đang hoạt động có hiệu quả)"
         },
         {
           "kind": "cap",
@@ -385,8 +422,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "200", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.c"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm c khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -394,8 +434,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "35", "unit": "triệu đồng"},
+          "per": "thương hiệu",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.h"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm h khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -403,8 +446,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "35", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.i"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm i khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -412,8 +458,23 @@ extension Programme {
           "fund": "national",
           "maxPercent": "30",
           "maxAmountPerUnit": {"amount": "300", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.o"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm o khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "cap",
+          "indicator": "7.4",
+          "fund": "national",
+          "maxPercent": "30",
+          "maxAmountPerUnit": {"amount": "1500", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
+          "raisedInPriorityDistricts": true,
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm p khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -421,16 +482,57 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "500", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.q"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm q khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
           "indicator": "7.2",
           "fund": "national",
           "maxAmountPerUnit": {"amount": "3000", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.r"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm r khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "indicator": "4.3",
+          "what": "80 % giá thuê gian hàng khi cơ sở tham gia hội chợ trong nước",
+          "why": "biểu mẫu không có cột giá thuê gian hàng",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm d khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "area": "7",
+          "what": "hỗ trợ thành lập hội, hiệp hội ngành nghề: tối đa 30 %, không quá 70 triệu đồng (cấp vùng) hoặc 100 triệu đồng (cấp quốc gia)",
+          "why": "biểu mẫu không ghi cấp của hội, hiệp hội",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm l khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "area": "7",
+          "what": "hỗ trợ lãi suất di dời cơ sở gây ô nhiễm: tối đa 50 % lãi suất trong 2 năm đầu, không quá 500 triệu đồng một cơ sở",
+          "why": "biểu mẫu không có khoản vay và lãi suất",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm n khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "what": "chi phí quản lý của đơn vị thực hiện đề án: không quá 2,5 % dự toán đề án",
+          "why": "biểu mẫu không tách chi phí quản lý",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm s khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         }
       ],
       "communes": [

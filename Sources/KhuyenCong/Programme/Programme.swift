@@ -28,6 +28,9 @@ public struct Programme: Hashable, Sendable {
   public var priorityMultiplierBasis: String
   /// Unit synonyms valid for every indicator ("người" = "lao động").
   public var unitSynonyms: [[String]]
+  /// Which legal text sets the caps for which plan years; empty when the file says nothing
+  /// (then the rules' own years decide).
+  public var capPeriods: [CapPeriod]
 
   /// Creates a programme from its parts.
   public init(
@@ -35,7 +38,7 @@ public struct Programme: Hashable, Sendable {
     communes: [Commune], firstYear: PlanYear, lastYear: PlanYear, deadline: DeadlineRule,
     contentAreas: [ContentArea], budget: BudgetFigures, rules: [BudgetRule],
     priorityMultiplier: ExactDecimal, priorityMultiplierBasis: String,
-    unitSynonyms: [[String]]
+    unitSynonyms: [[String]], capPeriods: [CapPeriod] = []
   ) {
     self.id = id
     self.title = title
@@ -52,6 +55,7 @@ public struct Programme: Hashable, Sendable {
     self.priorityMultiplier = priorityMultiplier
     self.priorityMultiplierBasis = priorityMultiplierBasis
     self.unitSynonyms = unitSynonyms
+    self.capPeriods = capPeriods
   }
 
   /// Whether `year` is inside the programme period.
@@ -174,12 +178,16 @@ public struct DeadlineRule: Hashable, Sendable {
   public var extensions: [DeadlineExtension]
   /// "Quyết định 69/QĐ-UBND, mục V.4".
   public var basis: String
+  /// The first plan year the rule binds (a decision cannot set a deadline already past when
+  /// it was signed: Decision 69 of 10/3/2016 binds the plans for 2017 on); `nil` for every year.
+  public var firstPlanYear: PlanYear?
 
   /// Creates a deadline rule.
   public init(
     month: Int, day: Int, yearOffset: Int, inclusive: Bool, latePolicy: LatePolicy,
-    extensions: [DeadlineExtension], basis: String
+    extensions: [DeadlineExtension], basis: String, firstPlanYear: PlanYear? = nil
   ) {
+    self.firstPlanYear = firstPlanYear
     self.month = month
     self.day = day
     self.yearOffset = yearOffset
@@ -336,6 +344,8 @@ public enum BudgetRule: Hashable, Sendable {
   case cap(SupportCap)
   /// Support allowed only in priority districts (enterprise set-up, TTLT 26/2014 Art. 6.2.a).
   case priorityOnly(PriorityOnlyRule)
+  /// A cap the form cannot check: said once per file (`budget.unchecked`).
+  case unchecked(UncheckedRule)
 }
 
 /// A support cap for one indicator and fund source (TTLT 26/2014 Art. 6.2).
@@ -352,8 +362,16 @@ public struct SupportCap: Hashable, Sendable {
   public var maxAmountPerUnit: Money?
   /// Whether the priority multiplier raises `maxAmountPerUnit` in priority districts.
   public var raisedInPriorityDistricts: Bool
-  /// "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.b".
+  /// "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT".
   public var basis: String
+  /// The plan years the cap is in force.
+  public var years: PlanYearSpan = PlanYearSpan()
+  /// When not empty, the cap applies only to lines whose activity or note holds one of these
+  /// words (a model "tại cơ sở đang hoạt động", point b's second clause): the property no
+  /// column carries, written where the form asks for it.
+  public var markers: [String] = []
+  /// What one unit of the cap is ("mô hình", "cụm"), for messages; empty when not given.
+  public var per: String = ""
 
   /// Creates a cap.
   public init(
@@ -373,6 +391,8 @@ public struct SupportCap: Hashable, Sendable {
 public struct PriorityOnlyRule: Hashable, Sendable {
   public var indicator: IndicatorCode
   public var basis: String
+  /// The plan years the rule is in force.
+  public var years: PlanYearSpan = PlanYearSpan()
 
   /// Creates the rule.
   public init(indicator: IndicatorCode, basis: String) {

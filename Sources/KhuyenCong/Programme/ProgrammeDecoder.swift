@@ -15,7 +15,7 @@ struct ProgrammeDecoder {
       allowed: [
         "$schema", "formatVersion", "id", "title", "basis", "province", "period", "districts",
         "communes", "deadline", "contentAreas", "unitSynonyms", "budget", "priorityMultiplier",
-        "rules",
+        "rules", "capPeriods",
       ])
     if let schema = top.optional("$schema") { _ = try top.stringValue(schema, path: "$schema") }
     let version = try top.int("formatVersion", in: Int.min...Int.max)
@@ -43,13 +43,15 @@ struct ProgrammeDecoder {
         multiplierNode.line, "priorityMultiplier.value must be at least 1, found \(priorityMultiplier)")
     }
     let rules = try BudgetRuleDecoder(file: file).rules(
-      top, indicators: Set(contentAreas.flatMap(\.indicators).map(\.code)))
+      top, indicators: Set(contentAreas.flatMap(\.indicators).map(\.code)),
+      areas: Set(contentAreas.map(\.code)))
+    let capPeriods = try BudgetRuleDecoder(file: file).capPeriods(top, period: firstYear...lastYear)
     return Programme(
       id: id, title: title, basis: basis, province: province, districts: districts,
       communes: communes, firstYear: firstYear, lastYear: lastYear, deadline: deadline,
       contentAreas: contentAreas, budget: budget, rules: rules,
       priorityMultiplier: priorityMultiplier, priorityMultiplierBasis: try multiplier.text("basis"),
-      unitSynonyms: unitSynonyms)
+      unitSynonyms: unitSynonyms, capPeriods: capPeriods)
   }
 
   // MARK: Sections
@@ -125,7 +127,7 @@ struct ProgrammeDecoder {
     let object = try top.object(
       "deadline",
       allowed: [
-        "day", "month", "yearOffset", "inclusive", "latePolicy", "extensions", "basis",
+        "day", "month", "yearOffset", "inclusive", "latePolicy", "extensions", "basis", "firstPlanYear",
       ])
     let month = try object.int("month", in: 1...12)
     // A leap year, so 29 February is accepted as a deadline day.
@@ -160,9 +162,14 @@ struct ProgrammeDecoder {
           district: district, planYear: planYear, until: try item.date("until"), basis: try item.text("basis")
         ))
     }
+    var firstPlanYear: PlanYear?
+    if object.optional("firstPlanYear") != nil {
+      // Before or inside the period: a later period keeps a rule that has bound since 2017.
+      firstPlanYear = PlanYear(rawValue: try object.int("firstPlanYear", in: 1900...9999))
+    }
     return DeadlineRule(
       month: month, day: day, yearOffset: yearOffset, inclusive: inclusive, latePolicy: latePolicy,
-      extensions: extensions, basis: try object.text("basis"))
+      extensions: extensions, basis: try object.text("basis"), firstPlanYear: firstPlanYear)
   }
 
   private func unitSynonyms(_ top: JSONObjectReader) throws(ProgrammeError) -> [[String]] {

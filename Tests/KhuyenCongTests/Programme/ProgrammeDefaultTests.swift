@@ -89,14 +89,16 @@ struct ProgrammeDefaultTests {
     #expect(programme.lastYear == PlanYear(rawValue: 2020))
   }
 
-  @Test("a plan is due by 30 October of the year before, inclusive; late plans are rejected")
+  @Test(
+    "a plan is due by 30 October of the year before, inclusive, from the 2017 plans; late plans are rejected")
   func deadline() throws {
     let deadline = try ProgrammeFixture.defaultProgramme().deadline
     #expect(
       deadline
         == DeadlineRule(
           month: 10, day: 30, yearOffset: -1, inclusive: true, latePolicy: .reject, extensions: [],
-          basis: "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"))
+          basis: "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)",
+          firstPlanYear: PlanYear(rawValue: 2017)))
   }
 
   @Test("the nine content areas carry the names of section II of the decision")
@@ -155,21 +157,35 @@ struct ProgrammeDefaultTests {
     #expect(budget.basis == "QĐ 69/QĐ-UBND, mục IV.1")
   }
 
-  @Test("the support caps of TTLT 26/2014 Art. 6.2 apply to national funds, with their basis")
+  @Test(
+    "the support caps of TTLT 26/2014 Art. 6.2 apply to national funds for the 2016–2018 plans, with their clause"
+  )
   func caps() throws {
     let rules = try ProgrammeFixture.defaultProgramme().rules
     let caps: [String] = rules.compactMap {
       guard case .cap(let cap) = $0 else { return nil }
       return "\(cap.indicator) \(cap.fund) \(cap.maxPercent?.description ?? "-")% "
-        + "\(cap.maxAmountPerUnit?.trieuText ?? "-") \(cap.raisedInPriorityDistricts) \(cap.basis.suffix(5))"
+        + "\(cap.maxAmountPerUnit?.trieuText ?? "-") \(cap.raisedInPriorityDistricts) "
+        + "\(cap.basis.prefix(6)) \(cap.years.fromYear?.description ?? "")–\(cap.years.toYear?.description ?? "")"
     }
     #expect(
       caps == [
-        "2.3 national -% 10 true 6.2.a", "3.1 national 30% 500 true 6.2.b",
-        "3.3 national 50% 200 true 6.2.c", "4.4 national 50% 35 true 6.2.h",
-        "5.1 national 50% 35 true 6.2.i", "7.3 national 30% 300 true 6.2.o",
-        "7.1 national 50% 500 true 6.2.q", "7.2 national -% 3000 true 6.2.r",
+        "2.3 national -% 10 true điểm a 2016–2018", "3.1 national 30% 500 true điểm b 2016–2018",
+        "3.1 national -% 100 true điểm b 2016–2018",
+        "3.3 national 50% 200 true điểm c 2016–2018", "4.4 national 50% 35 true điểm h 2016–2018",
+        "5.1 national 50% 35 true điểm i 2016–2018", "7.3 national 30% 300 true điểm o 2016–2018",
+        "7.4 national 30% 1500 true điểm p 2016–2018",
+        "7.1 national 50% 500 true điểm q 2016–2018", "7.2 national -% 3000 true điểm r 2016–2018",
       ])
+    let law = " khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+    #expect(
+      rules.allSatisfy { rule in
+        switch rule {
+        case .cap(let cap): return cap.basis.contains(law)
+        case .priorityOnly(let only): return only.basis.contains(law)
+        case .unchecked(let unchecked): return unchecked.basis.contains(law)
+        }
+      })
   }
 
   @Test("enterprise set-up (2.3) is supported only in priority districts")
@@ -180,14 +196,19 @@ struct ProgrammeDefaultTests {
       return value
     }
     #expect(priorityOnly.map(\.indicator.rawValue) == ["2.3"])
-    #expect(priorityOnly.allSatisfy { $0.basis.hasPrefix("TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.a") })
+    #expect(
+      priorityOnly.allSatisfy {
+        $0.basis.hasPrefix("điểm a khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT")
+      })
   }
 
   @Test("absolute caps may be raised 1.5 times in priority districts (Art. 6.2.t)")
   func priorityMultiplier() throws {
     let programme = try ProgrammeFixture.defaultProgramme()
     #expect(programme.priorityMultiplier == ExactDecimal(units: 15, scale: 1))
-    #expect(programme.priorityMultiplierBasis.hasPrefix("TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.t"))
+    #expect(
+      programme.priorityMultiplierBasis.hasPrefix(
+        "điểm t khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"))
   }
 
   @Test("the embedded text is NFC, so it compares byte for byte with what districts write")

@@ -1,0 +1,8 @@
+extension DiagnosticCode {
+  /// The caps of the legal text in force for the plan year are not in the programme
+  /// (Thông tư số 28/2018/TT-BTC from 2019): said once per file, no old cap applied (info).
+  public static let budgetCapUnknown = Self(rawValue: "budget.cap-unknown")
+  /// Caps of the law the form cannot check (no column carries what they need): named once
+  /// per file (info).
+  public static let budgetUnchecked = Self(rawValue: "budget.unchecked")
+}
