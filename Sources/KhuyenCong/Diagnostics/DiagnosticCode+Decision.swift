@@ -5,4 +5,7 @@ extension DiagnosticCode {
   /// Caps of the law the form cannot check (no column carries what they need): named once
   /// per file (info).
   public static let budgetUnchecked = Self(rawValue: "budget.unchecked")
+  /// The place names a commune with another unit type than the register's ("Phường Hòa Phú"
+  /// for Xã Hòa Phú): the commune is recognised (warning).
+  public static let placeType = Self(rawValue: "place.type")
 }

@@ -158,7 +158,22 @@ public enum MessageCatalog {
       "Chỉ tiêu {indicator} đếm theo nhiều đơn vị ({expected}); cần ghi đơn vị tính để biết dòng này tính vào đâu",
     "place.unknown": "Không có xã/phường/thị trấn \"{value}\" thuộc {district}",
     "place.other-district": "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}",
-    "place.merged": "\"{value}\" đã sáp nhập (hết hiệu lực từ sau {until}); từ năm {year} là {successor}",
+    "place.merged": "\"{value}\" đã sáp nhập sau ngày {until}; từ năm {year} là {successor}",
+    "place.merged#merged":
+      "\"{value}\": từ ngày {from}, {old} đã sáp nhập vào {successor}; kế hoạch năm {year} ghi {successor}",
+    "place.merged#renamed":
+      "\"{value}\": từ ngày {from}, {old} đổi thành {successor}; kế hoạch năm {year} ghi {successor}",
+    "place.other-district#suggestion":
+      "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}; có phải {suggestion}?",
+    "place.other-district#moved":
+      "\"{value}\": từ ngày {from}, {old} trở thành {successor} thuộc {district}, không còn thuộc {expectedDistrict}",
+    "place.other-district#merged-away":
+      "\"{value}\": từ ngày {from}, {old} đã sáp nhập vào {successor} thuộc {district}, không còn thuộc {expectedDistrict}",
+    "place.unknown#ambiguous":
+      "\"{value}\" không rõ là xã nào khi bỏ dấu: {candidates}; đề nghị ghi đúng dấu tên xã thuộc {district}",
+    "place.unknown#not-yet": "\"{value}\": {commune} chỉ có từ ngày {from}, chưa có vào năm kế hoạch {year}",
+    "place.unknown#ended": "\"{value}\": {commune} không còn trong danh mục sau ngày {until}",
+    "place.type": "\"{value}\" ghi loại đơn vị là \"{written}\", nhưng trong danh mục là {commune}",
     "period.outside#outside": "Thời gian {value} nằm ngoài năm kế hoạch {year}",
     "period.outside#before-start": "Thời gian kết thúc {value} trước thời gian bắt đầu {start}",
     "period.outside": "Thời gian thực hiện không hợp lệ",
@@ -244,6 +259,22 @@ public enum MessageCatalog {
     "place.unknown": "No commune \"{value}\" in {district}",
     "place.other-district": "\"{value}\" is {commune} of {district}, not of {expectedDistrict}",
     "place.merged": "\"{value}\" was merged (valid until {until}); from {year} it is {successor}",
+    "place.merged#merged":
+      "\"{value}\": on {from}, {old} was merged into {successor}; the {year} plan should name {successor}",
+    "place.merged#renamed":
+      "\"{value}\": on {from}, {old} became {successor}; the {year} plan should name {successor}",
+    "place.other-district#suggestion":
+      "\"{value}\" is {commune} of {district}, not of {expectedDistrict}; did you mean {suggestion}?",
+    "place.other-district#moved":
+      "\"{value}\": on {from}, {old} became {successor} of {district}; it is no longer in {expectedDistrict}",
+    "place.other-district#merged-away":
+      "\"{value}\": on {from}, {old} was merged into {successor} of {district}; it is no longer in {expectedDistrict}",
+    "place.unknown#ambiguous":
+      "\"{value}\" is ambiguous without diacritics: {candidates}; write the name of the commune of {district} with its diacritics",
+    "place.unknown#not-yet":
+      "\"{value}\": {commune} exists only from {from}, not yet in the plan year {year}",
+    "place.unknown#ended": "\"{value}\": {commune} is no longer in the register after {until}",
+    "place.type": "\"{value}\" gives the unit type \"{written}\", but the register has {commune}",
     "period.outside#outside": "Time {value} is outside the plan year {year}",
     "period.outside#before-start": "End {value} is before start {start}",
     "period.outside": "Invalid period",

@@ -126,6 +126,9 @@ public struct District: Hashable, Sendable {
 
   /// `Huyện Lâm Bình`, `Thành phố Tuyên Quang`.
   public var officialName: String { kind.prefix(1).uppercased() + kind.dropFirst() + " " + name }
+
+  /// `huyện Lâm Bình`, `thành phố Tuyên Quang`: as a sentence names it mid-way.
+  public var nameInSentence: String { kind + " " + name }
 }
 
 /// One version of a commune-level unit (xã, phường, thị trấn) of the register.

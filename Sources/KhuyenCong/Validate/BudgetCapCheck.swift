@@ -49,7 +49,7 @@ public struct BudgetCapCheck: SubmissionCheck {
                 code: .budgetPriorityOnly, severity: .error,
                 position: mapped.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
                 values: [
-                  "indicator": only.indicator.rawValue, "district": district.officialName,
+                  "indicator": only.indicator.rawValue, "district": district.nameInSentence,
                   "basis": only.basis,
                 ]))
           }
