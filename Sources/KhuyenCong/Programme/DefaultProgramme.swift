@@ -13,9 +13,9 @@ extension Programme {
       "formatVersion": 1,
       "id": "tuyen-quang-2016-2020",
       "title": "Chương trình khuyến công tỉnh Tuyên Quang giai đoạn 2016 - 2020",
-      "basis": "Quyết định 69/QĐ-UBND ngày 10/3/2016 của UBND tỉnh Tuyên Quang",
+      "basis": "Quyết định số 69/QĐ-UBND ngày 10/3/2016 của UBND tỉnh Tuyên Quang",
       "province": {"code": "08", "name": "Tuyên Quang"},
-      "period": {"firstYear": 2016, "lastYear": 2020, "basis": "QĐ 69/QĐ-UBND, Điều 1 (giai đoạn 2016 - 2020)"},
+      "period": {"firstYear": 2016, "lastYear": 2020, "basis": "Quyết định số 69/QĐ-UBND, Điều 1 (giai đoạn 2016 - 2020)"},
       "districts": [
         {
           "code": "070",
@@ -42,7 +42,7 @@ extension Programme {
           "kind": "huyện",
           "aliases": ["Lam Binh", "Huyện Lâm Bình", "Huyen Lam Binh", "Lam Binh district"],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "072",
@@ -50,7 +50,7 @@ extension Programme {
           "kind": "huyện",
           "aliases": ["Nà Hang", "Huyện Na Hang", "Huyện Nà Hang", "Huyen Na Hang", "Na Hang district"],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "073",
@@ -65,7 +65,7 @@ extension Programme {
             "Chiem Hoa district"
           ],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "074",
@@ -97,14 +97,14 @@ extension Programme {
         "latePolicy": "reject",
         "extensions": [],
         "firstPlanYear": 2017,
-        "basis": "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"
+        "basis": "Quyết định số 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"
       },
       "contentAreas": [
         {
           "code": "1",
           "name": "Tổ chức đào tạo nghề, truyền nghề",
           "aliases": ["KC1"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.1",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.1",
           "indicators": [
             {
               "code": "1.1",
@@ -112,7 +112,7 @@ extension Programme {
               "unit": "lao động",
               "unitAliases": ["người", "học viên"],
               "target": "500",
-              "basis": "QĐ 69/QĐ-UBND, mục II.1.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.1.2"
             }
           ]
         },
@@ -120,7 +120,7 @@ extension Programme {
           "code": "2",
           "name": "Hỗ trợ nâng cao năng lực quản lý doanh nghiệp, nhận thức và năng lực áp dụng sản xuất sạch hơn trong công nghiệp",
           "aliases": ["KC2"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.2",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.2",
           "indicators": [
             {
               "code": "2.1",
@@ -128,7 +128,7 @@ extension Programme {
               "unit": "học viên",
               "unitAliases": ["người", "lượt người"],
               "target": "350",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             },
             {
               "code": "2.2",
@@ -136,7 +136,7 @@ extension Programme {
               "unit": "học viên",
               "unitAliases": ["người"],
               "target": "250",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             },
             {
               "code": "2.3",
@@ -144,7 +144,7 @@ extension Programme {
               "unit": "doanh nghiệp",
               "unitAliases": ["DN"],
               "target": "50",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             }
           ]
         },
@@ -152,7 +152,7 @@ extension Programme {
           "code": "3",
           "name": "Hỗ trợ xây dựng mô hình trình diễn kỹ thuật, chuyển giao công nghệ, ứng dụng máy móc tiên tiến, tiến bộ khoa học kỹ thuật",
           "aliases": ["KC3"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.3",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.3",
           "indicators": [
             {
               "code": "3.1",
@@ -160,7 +160,7 @@ extension Programme {
               "unit": "mô hình",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             },
             {
               "code": "3.2",
@@ -168,7 +168,7 @@ extension Programme {
               "unit": "mô hình",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             },
             {
               "code": "3.3",
@@ -176,7 +176,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": ["cơ sở CNNT"],
               "target": "30",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             }
           ]
         },
@@ -184,7 +184,7 @@ extension Programme {
           "code": "4",
           "name": "Phát triển sản phẩm công nghiệp nông thôn tiêu biểu",
           "aliases": ["KC4"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.4",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.4",
           "indicators": [
             {
               "code": "4.1",
@@ -192,7 +192,7 @@ extension Programme {
               "unit": "lần",
               "unitAliases": ["cuộc"],
               "target": "3",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2"
             },
             {
               "code": "4.2",
@@ -201,7 +201,7 @@ extension Programme {
                 {"name": "hội chợ khu vực phía Bắc tổ chức tại tỉnh", "unit": "hội chợ", "unitAliases": ["hội chợ triển lãm"], "target": "1"},
                 {"name": "gian hàng của hội chợ khu vực", "unit": "gian hàng", "unitAliases": ["gian"], "target": "300"}
               ],
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“Tổ chức 1 hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Bắc với 300 gian hàng”)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2 (“Tổ chức 1 hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Bắc với 300 gian hàng”)"
             },
             {
               "code": "4.3",
@@ -210,7 +210,7 @@ extension Programme {
                 {"name": "hội chợ tham gia", "unit": "hội chợ", "unitAliases": ["lần", "hội chợ triển lãm"], "target": "10"},
                 {"name": "lượt cơ sở tham gia hội chợ", "unit": "lượt cơ sở", "unitAliases": ["lượt", "lượt cơ sở CNNT"], "target": "100"}
               ],
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“tổ chức tham gia 10 hội chợ triển lãm và hỗ trợ, tạo điều kiện giới thiệu tham gia hội chợ triển lãm cho khoảng 100 lượt cơ sở công nghiệp nông thôn”)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2 (“tổ chức tham gia 10 hội chợ triển lãm và hỗ trợ, tạo điều kiện giới thiệu tham gia hội chợ triển lãm cho khoảng 100 lượt cơ sở công nghiệp nông thôn”)"
             },
             {
               "code": "4.4",
@@ -218,7 +218,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "10",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2"
             }
           ]
         },
@@ -226,7 +226,7 @@ extension Programme {
           "code": "5",
           "name": "Tư vấn, trợ giúp cơ sở công nghiệp nông thôn",
           "aliases": ["KC5"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.5",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.5",
           "indicators": [
             {
               "code": "5.1",
@@ -234,7 +234,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.5.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.5.2"
             },
             {
               "code": "5.2",
@@ -242,7 +242,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.5.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.5.2"
             }
           ]
         },
@@ -250,7 +250,7 @@ extension Programme {
           "code": "6",
           "name": "Cung cấp thông tin, tuyên truyền",
           "aliases": ["KC6"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.6",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.6",
           "indicators": [
             {
               "code": "6.1",
@@ -258,7 +258,7 @@ extension Programme {
               "unit": "chuyên mục",
               "unitAliases": ["số"],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.6.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.6.2"
             },
             {
               "code": "6.2",
@@ -266,7 +266,7 @@ extension Programme {
               "unit": "chuyên mục",
               "unitAliases": ["số", "bài"],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.6.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.6.2"
             }
           ]
         },
@@ -274,7 +274,7 @@ extension Programme {
           "code": "7",
           "name": "Hỗ trợ liên doanh liên kết, hợp tác kinh tế, phát triển các cụm công nghiệp và di dời cơ sở gây ô nhiễm môi trường",
           "aliases": ["KC7"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.7",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.7",
           "indicators": [
             {
               "code": "7.1",
@@ -282,7 +282,7 @@ extension Programme {
               "unit": "cụm",
               "unitAliases": [],
               "target": "2",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
             },
             {
               "code": "7.2",
@@ -290,7 +290,7 @@ extension Programme {
               "unit": "cụm",
               "unitAliases": [],
               "target": "2",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
             },
             {
               "code": "7.3",
@@ -298,7 +298,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
             },
             {
               "code": "7.4",
@@ -306,7 +306,7 @@ extension Programme {
               "unit": "cụm",
               "unitAliases": ["cụm công nghiệp", "CCN"],
               "target": "2",
-              "basis": "QĐ 69/QĐ-UBND, mục I.1.2 (“hỗ trợ lập quy hoạch chi tiết và sửa chữa, nâng cấp hệ thống xử lý chất thải chung cho các cụm công nghiệp trên địa bàn các huyện (02 cụm)”)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục I.1.2 (“hỗ trợ lập quy hoạch chi tiết và sửa chữa, nâng cấp hệ thống xử lý chất thải chung cho các cụm công nghiệp trên địa bàn các huyện (02 cụm)”)"
             }
           ]
         },
@@ -314,7 +314,7 @@ extension Programme {
           "code": "8",
           "name": "Hợp tác quốc tế về khuyến công",
           "aliases": ["KC8"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.8",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.8",
           "indicators": [
             {
               "code": "8.1",
@@ -322,7 +322,7 @@ extension Programme {
               "unit": "đoàn",
               "unitAliases": [],
               "target": "1",
-              "basis": "QĐ 69/QĐ-UBND, mục II.8.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.8.2"
             }
           ]
         },
@@ -330,7 +330,7 @@ extension Programme {
           "code": "9",
           "name": "Nâng cao năng lực quản lý và tổ chức thực hiện hoạt động khuyến công",
           "aliases": ["KC9"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.9",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.9",
           "indicators": [
             {
               "code": "9.1",
@@ -338,7 +338,7 @@ extension Programme {
               "unit": "hoạt động",
               "unitAliases": ["lớp", "hội nghị", "cuộc"],
               "target": null,
-              "basis": "QĐ 69/QĐ-UBND, mục II.9.2 (không có chỉ tiêu định lượng)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.9.2 (không có chỉ tiêu định lượng)"
             }
           ]
         }
@@ -351,7 +351,7 @@ extension Programme {
         "local": {"amount": "2.942", "unit": "tỷ đồng"},
         "premises": {"amount": "8.5", "unit": "tỷ đồng"},
         "annualEnvelopes": [],
-        "basis": "QĐ 69/QĐ-UBND, mục IV.1"
+        "basis": "Quyết định số 69/QĐ-UBND, mục IV.1"
       },
       "priorityMultiplier": {
         "value": "1.5",

@@ -7,7 +7,7 @@ public struct Programme: Hashable, Sendable {
   public var id: String
   /// The programme's title as the decision names it.
   public var title: String
-  /// The decision that approves it ("Quyết định 69/QĐ-UBND ngày 10/3/2016 …").
+  /// The decision that approves it ("Quyết định số 69/QĐ-UBND ngày 10/3/2016 …").
   public var basis: String
   public var province: Province
   /// The submitting units (districts), in the order the province lists them.
@@ -179,7 +179,7 @@ public struct DeadlineRule: Hashable, Sendable {
   public var latePolicy: LatePolicy
   /// Later deadlines granted to named districts.
   public var extensions: [DeadlineExtension]
-  /// "Quyết định 69/QĐ-UBND, mục V.4".
+  /// "Quyết định số 69/QĐ-UBND, mục V.4".
   public var basis: String
   /// The first plan year the rule binds (a decision cannot set a deadline already past when
   /// it was signed: Decision 69 of 10/3/2016 binds the plans for 2017 on); `nil` for every year.

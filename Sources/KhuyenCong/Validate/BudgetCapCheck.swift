@@ -29,7 +29,7 @@ public struct BudgetCapCheck: SubmissionCheck {
       return [
         Diagnostic(
           code: .budgetCapUnknown, severity: .info, position: file,
-          values: ["year": year.description, "basis": period.basis, "reason": period.reason])
+          values: ["year": year.description, "basis": period.basis, "why": period.reason])
       ]
     }
     func inForce(_ span: PlanYearSpan) -> Bool { context.planYear.map(span.contains) ?? true }
@@ -65,7 +65,7 @@ public struct BudgetCapCheck: SubmissionCheck {
         Diagnostic(
           code: .budgetUnchecked, severity: .info, position: file,
           values: [
-            "items": unchecked.map { "\($0.what) (\($0.basis)): \($0.why)" }.joined(separator: "; ")
+            "items": unchecked.map { "\($0.what) (\($0.basis)), vì \($0.why)" }.joined(separator: "; ")
           ]))
     }
     return found

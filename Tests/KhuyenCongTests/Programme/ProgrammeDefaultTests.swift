@@ -27,7 +27,10 @@ struct ProgrammeDefaultTests {
     let programme = try ProgrammeFixture.defaultProgramme()
     let priority = programme.districts.filter(\.priority)
     #expect(priority.map(\.code.rawValue) == ["071", "072", "073"])
-    #expect(priority.allSatisfy { $0.priorityBasis == "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)" })
+    #expect(
+      priority.allSatisfy {
+        $0.priorityBasis == "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+      })
     #expect(programme.districts.filter { !$0.priority }.allSatisfy { $0.priorityBasis == nil })
   }
 
@@ -97,7 +100,7 @@ struct ProgrammeDefaultTests {
       deadline
         == DeadlineRule(
           month: 10, day: 30, yearOffset: -1, inclusive: true, latePolicy: .reject, extensions: [],
-          basis: "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)",
+          basis: "Quyết định số 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)",
           firstPlanYear: PlanYear(rawValue: 2017)))
   }
 
@@ -108,7 +111,7 @@ struct ProgrammeDefaultTests {
     #expect(areas.map(\.aliases) == (1...9).map { ["KC\($0)"] })
     #expect(areas[0].name == "Tổ chức đào tạo nghề, truyền nghề")
     #expect(areas[8].name == "Nâng cao năng lực quản lý và tổ chức thực hiện hoạt động khuyến công")
-    #expect(areas.allSatisfy { $0.basis == "QĐ 69/QĐ-UBND, mục II.\($0.code)" })
+    #expect(areas.allSatisfy { $0.basis == "Quyết định số 69/QĐ-UBND, mục II.\($0.code)" })
   }
 
   @Test(
@@ -130,7 +133,7 @@ struct ProgrammeDefaultTests {
     #expect((measure.target?.description ?? "none") == target)
     // 7.4 (cluster waste treatment, "02 cụm") is set in the objectives, mục I.1.2.
     let section = code == "7.4" ? "I.1.2" : "II.\(indicator.contentArea).2"
-    #expect(indicator.basis.hasPrefix("QĐ 69/QĐ-UBND, mục \(section)"))
+    #expect(indicator.basis.hasPrefix("Quyết định số 69/QĐ-UBND, mục \(section)"))
   }
 
   @Test("the programme has 21 indicators (no invented 4.5; 7.4 from mục I.1.2), and units fit per indicator")
@@ -154,7 +157,7 @@ struct ProgrammeDefaultTests {
     #expect(budget.local == .trieu(2_942))
     #expect(budget.premises == .trieu(8_500))
     #expect(budget.annualEnvelopes.isEmpty)
-    #expect(budget.basis == "QĐ 69/QĐ-UBND, mục IV.1")
+    #expect(budget.basis == "Quyết định số 69/QĐ-UBND, mục IV.1")
   }
 
   @Test(

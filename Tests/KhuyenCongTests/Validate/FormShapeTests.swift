@@ -20,7 +20,8 @@ struct FormShapeTests {
   func sameAsPlain(file: String) throws {
     let result = try validateFixture("Validate/" + file)
     // Only the info naming the caps the form cannot check (issue 8).
-    #expect(result.located() == ["budget.unchecked Sheet1"], "\(file)")
+    #expect(
+      result.located() == ["budget.unchecked " + file.replacingOccurrences(of: ".csv", with: "")], "\(file)")
     #expect(result.submission.lines.count == 3)
     #expect(result.submission.totals.total == Money(dong: 770_500_000))
     #expect(result.submission.submittedOn == CivilDate(year: 2016, month: 10, day: 25))
@@ -29,7 +30,7 @@ struct FormShapeTests {
   @Test("two different money units in one form are refused")
   func unitConflict() throws {
     let result = try validateFixture("Validate/form-header-unit-conflict.csv")
-    #expect(result.located(atLeast: .warning) == ["meta.unit Sheet1!L7"])
+    #expect(result.located(atLeast: .warning) == ["meta.unit form-header-unit-conflict!L7"])
   }
 
   @Test("without a total row, the signature block is not read as lines; what is left over is said")
@@ -47,7 +48,7 @@ struct FormShapeTests {
   @Test("a line with no amounts is a line missing its total, even with 'thủ trưởng' in its name")
   func lineWithoutMoney() throws {
     let result = try validateFixture("Validate/form-line-without-money.csv")
-    #expect(result.located(atLeast: .warning) == ["cell.required Sheet1!L12"])
+    #expect(result.located(atLeast: .warning) == ["cell.required form-line-without-money!L12"])
     #expect(result.submission.lines.count == 4)
   }
 

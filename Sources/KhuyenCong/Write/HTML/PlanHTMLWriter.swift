@@ -238,7 +238,7 @@ public enum PlanHTMLWriter {
       if district.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in district.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.unattributedRejections {
@@ -247,7 +247,7 @@ public enum PlanHTMLWriter {
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.otherRejections {
@@ -257,7 +257,7 @@ public enum PlanHTMLWriter {
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     return out + "</table>\n"
@@ -269,7 +269,7 @@ public enum PlanHTMLWriter {
     out += "<table>\n<tr><th>Mã</th><th>Mức</th><th>Tệp</th><th>Ô</th><th>Nội dung</th></tr>\n"
     for d in plan.diagnostics {
       out +=
-        "<tr><td>\(e(d.code.rawValue))</td><td>\(d.severity.rawValue)</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+        "<tr><td>\(e(d.code.rawValue))</td><td>\(MessageCatalog.severity(d.severity, in: .vi))</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
     }
     return out + "</table>\n"
   }
