@@ -8,4 +8,7 @@ extension DiagnosticCode {
   /// The place names a commune with another unit type than the register's ("Phường Hòa Phú"
   /// for Xã Hòa Phú): the commune is recognised (warning).
   public static let placeType = Self(rawValue: "place.type")
+  /// A header's second row whose cells sit left of the groups they belong under: the one
+  /// fault of the file, said with its fix; the lines are not judged against it (error).
+  public static let headerShifted = Self(rawValue: "header.shifted")
 }

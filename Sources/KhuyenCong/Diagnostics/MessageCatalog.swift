@@ -134,6 +134,8 @@ public enum MessageCatalog {
     "xml.malformed":
       "Tệp XML bị hỏng hoặc không phải bảng tính XML tại vị trí này; đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng XML Spreadsheet 2003 rồi gửi lại (chi tiết kỹ thuật: {reason})",
     "header.missing": "Không tìm thấy cột bắt buộc: {columns}",
+    "header.shifted":
+      "Hàng tiêu đề thứ hai (dòng {row}) bị lệch sang trái: các ô “{first}” … “{last}” nằm ở cột {from}–{to} thay vì dưới các nhóm {groups}, nên không đọc được các cột của kế hoạch. Đề nghị mở tệp bằng Excel hoặc LibreOffice, kiểm tra hàng tiêu đề thứ hai (đặt các ô này dưới đúng nhóm), lưu lại rồi gửi lại",
     "header.unknown-column": "Cột không nhận ra, bỏ qua: \"{value}\"",
     "header.unknown-column#duplicate": "Cột trùng tên với một cột đã có, bỏ qua: \"{value}\"",
     "sheet.ignored":
@@ -235,6 +237,8 @@ public enum MessageCatalog {
     "xml.malformed":
       "The XML is broken, or not an XML spreadsheet, at this place; open the file in Excel or LibreOffice, save it as XML Spreadsheet 2003 and send it again (technical detail: {reason})",
     "header.missing": "Required column not found: {columns}",
+    "header.shifted":
+      "The second header row (row {row}) is shifted left: the cells “{first}” … “{last}” sit in columns {from}–{to} instead of under the groups {groups}, so the plan's columns cannot be read. Open the file in Excel or LibreOffice, check the second header row (put these cells under their groups), save it and send it again",
     "header.unknown-column": "Unrecognised column, ignored: \"{value}\"",
     "header.unknown-column#duplicate": "Column repeats one already found, ignored: \"{value}\"",
     "sheet.ignored": "This sheet also holds a plan table but was not read (only sheet \"{planSheet}\" is)",

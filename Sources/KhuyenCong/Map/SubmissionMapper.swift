@@ -264,6 +264,8 @@ extension SubmissionMapper {
   /// `header.missing` for required columns not found, `header.unknown-column` (a warning)
   /// for header cells naming nothing we know.
   fileprivate func headerProblems(_ layout: HeaderLayout, sheet: String, lines: [PlanLine]) -> [Diagnostic] {
+    // A shifted second header row is the one fault: the columns it renames follow from it.
+    if let shift = layout.shifted { return [shift.diagnostic(file: file, sheet: sheet)] }
     var found: [Diagnostic] = []
     var required = ColumnKey.required
     // Beneficiary and place may be absent only when every line is a group project.
