@@ -51,26 +51,17 @@ struct BudgetRuleDecoder {
   {
     var periods: [CapPeriod] = []
     for (offset, node) in try top.optionalArray("capPeriods").enumerated() {
-      let object = try JSONObjectReader(
-        node, path: "capPeriods[\(offset)]", file: file,
-        allowed: ["fromYear", "toYear", "basis", "capsGiven", "reason"])
-      let from = PlanYear(rawValue: try object.int("fromYear", in: 1900...9999))
-      let to = PlanYear(rawValue: try object.int("toYear", in: 1900...9999))
-      guard from <= to else {
-        throw object.failure(
-          try object.required("toYear").line, "\(object.path("toYear")) \(to) is before fromYear \(from)")
-      }
-      if let other = periods.first(where: { $0.fromYear <= to && from <= $0.toYear }) {
-        throw object.failure(
-          object.line,
-          "\(object.path) (\(from)–\(to)) overlaps the period \(other.fromYear)–\(other.toYear): one legal text per plan year"
+      // Each period decodes itself (CapPeriod: Decodable); overlaps are checked across them.
+      let period = try JSONNodeDecoder.decode(
+        CapPeriod.self, from: node, path: [NameKey("capPeriods"), IndexKey(offset)], file: file)
+      if let other = periods.first(where: { $0.fromYear <= period.toYear && period.fromYear <= $0.toYear }) {
+        throw ProgrammeError.invalid(
+          file: file, line: node.line,
+          reason:
+            "capPeriods[\(offset)] (\(period.fromYear)–\(period.toYear)) overlaps the period \(other.fromYear)–\(other.toYear): one legal text per plan year"
         )
       }
-      periods.append(
-        CapPeriod(
-          fromYear: from, toYear: to, basis: try object.text("basis"),
-          capsGiven: try object.bool("capsGiven"),
-          reason: try object.text("reason")))
+      periods.append(period)
     }
     return periods
   }

@@ -84,16 +84,17 @@ struct ContentAreaDecoder {
       }
       var unitLines: [String: Int] = [:]
       for (offset, node) in nodes.enumerated() {
-        let measureObject = try JSONObjectReader(
-          node, path: object.path("measures") + "[\(offset)]", file: file,
-          allowed: ["name", "unit", "unitAliases", "target"])
-        let measure = try self.measure(measureObject, defaultName: name)
+        // Each measure decodes itself (Measure: Decodable, through the line-tracking decoder).
+        var measure = try JSONNodeDecoder.decode(
+          Measure.self, from: node, path: Self.codingPath(object.path("measures") + "[\(offset)]"), file: file
+        )
+        if measure.name.isEmpty { measure.name = name }
         for unit in [measure.unit] + measure.unitAliases {
           let key = TextKey(unit).folded
           if let first = unitLines[key] {
             throw object.failure(
               node.line,
-              "unit \"\(unit)\" of \(measureObject.path) is also a unit of another measure of indicator \(text) (line \(first)): a line's unit must pick one measure"
+              "unit \"\(unit)\" of \(object.path("measures"))[\(offset)] is also a unit of another measure of indicator \(text) (line \(first)): a line's unit must pick one measure"
             )
           }
           unitLines[key] = node.line
@@ -105,6 +106,27 @@ struct ContentAreaDecoder {
     }
     return Indicator(
       code: IndicatorCode(rawValue: text), name: name, measures: measures, basis: try object.text("basis"))
+  }
+
+  /// `contentAreas[0].indicators[1]` as coding keys, for the line-tracking decoder's messages.
+  static func codingPath(_ text: String) -> [any CodingKey] {
+    var keys: [any CodingKey] = []
+    for part in text.split(separator: ".") {
+      var rest = Substring(part)
+      if let open = rest.firstIndex(of: "[") {
+        keys.append(NameKey(String(rest[..<open])))
+        rest = rest[open...]
+        while let start = rest.firstIndex(of: "["), let end = rest.firstIndex(of: "]"),
+          let index = Int(rest[rest.index(after: start)..<end])
+        {
+          keys.append(IndexKey(index))
+          rest = rest[rest.index(after: end)...]
+        }
+      } else {
+        keys.append(NameKey(String(rest)))
+      }
+    }
+    return keys
   }
 
   /// A measure: `unit`, optional `unitAliases`, `target` (null for none), optional `name`.
