@@ -8,14 +8,17 @@ struct JSONNodeDecoder: Decoder {
   let node: JSONNode
   let file: String
   let codingPath: [any CodingKey]
+  /// What values check themselves against (the programme's indicator codes, for a rule).
+  var context: DecodingContext = DecodingContext()
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   /// Decodes `type` from `node`, found at `path` (`rules[2]`) in `file`.
-  static func decode<T: Decodable>(_ type: T.Type, from node: JSONNode, path: [any CodingKey], file: String)
-    throws(ProgrammeError) -> T
-  {
+  static func decode<T: Decodable>(
+    _ type: T.Type, from node: JSONNode, path: [any CodingKey], file: String,
+    context: DecodingContext = DecodingContext()
+  ) throws(ProgrammeError) -> T {
     do {
-      return try T(from: JSONNodeDecoder(node: node, file: file, codingPath: path))
+      return try T(from: JSONNodeDecoder(node: node, file: file, codingPath: path, context: context))
     } catch let error as ProgrammeError {
       throw error
     } catch {
@@ -71,7 +74,7 @@ struct JSONNodeDecoder: Decoder {
 
   /// The decoder of a value inside this one.
   func child(_ node: JSONNode, key: any CodingKey) -> JSONNodeDecoder {
-    JSONNodeDecoder(node: node, file: file, codingPath: codingPath + [key])
+    JSONNodeDecoder(node: node, file: file, codingPath: codingPath + [key], context: context)
   }
 
   // MARK: Scalars
@@ -101,6 +104,12 @@ struct JSONNodeDecoder: Decoder {
     if case .null = node.value { return true }
     return false
   }
+}
+
+/// What decoded values may check themselves against: codes declared elsewhere in the file.
+struct DecodingContext: Sendable {
+  var indicators: Set<IndicatorCode> = []
+  var areas: Set<IndicatorCode> = []
 }
 
 /// A member name, as a coding key.

@@ -64,4 +64,19 @@ struct ProgrammeDecodableTests {
     }
     #expect(overlapReason.contains("overlaps the period 2016–2018"))
   }
+
+  @Test(
+    "a cap rule decodes by its kind: a misspelt key ('marker') is refused at its line with the keys it may have"
+  )
+  func capRuleUnknownKey() throws {
+    let (error, line) = Self.loadEdited(
+      #""markers": ["cơ sở đang hoạt động""#, #""marker": ["cơ sở đang hoạt động""#)
+    guard case .invalid(let file, let at, let reason)? = error else {
+      Issue.record("expected a load error")
+      return
+    }
+    #expect(file == "edited.json")
+    #expect(at == line)
+    #expect(reason.hasPrefix("unknown key \"marker\" in rules[3]; expected one of: kind, indicator, fund"))
+  }
 }
