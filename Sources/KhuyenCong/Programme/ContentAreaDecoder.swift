@@ -1,7 +1,10 @@
 /// Reads the content areas and their indicators (section II of the decision, SPEC §2).
 ///
-/// Indicators are nested in their area, and an indicator's code names its area (`3.3` is
-/// in area `3`): one listed under another area is refused rather than moved.
+/// Each area decodes itself (`ContentArea: Decodable`, through `JSONNodeDecoder`); what
+/// spans several values is checked here, at the line of the value refused: area and indicator
+/// codes are unique, an indicator's code names its area (`3.3` is in area `3`: one listed
+/// under another area is refused rather than moved), and no unit belongs to two measures of
+/// one indicator (a line's unit must pick one measure).
 struct ContentAreaDecoder {
   let file: String
 
@@ -15,136 +18,67 @@ struct ContentAreaDecoder {
     var areaLines: [IndicatorCode: Int] = [:]
     var indicatorLines: [IndicatorCode: Int] = [:]
     for (offset, node) in nodes.enumerated() {
-      let object = try JSONObjectReader(
-        node, path: "contentAreas[\(offset)]", file: file,
-        allowed: [
-          "code", "name", "aliases", "basis", "indicators",
-        ])
-      let codeNode = try object.required("code")
-      let code = IndicatorCode(rawValue: try ProgrammeDecoder(file: file).digits(object, "code"))
-      if let first = areaLines[code] {
-        throw object.failure(
-          codeNode.line, "content area code \(code) is used twice (first on line \(first))")
+      let area = try JSONNodeDecoder.decode(
+        ContentArea.self, from: node, path: [NameKey("contentAreas"), IndexKey(offset)], file: file)
+      let codeLine = Self.member("code", of: node)?.line ?? node.line
+      if let first = areaLines[area.code] {
+        throw failure(codeLine, "content area code \(area.code) is used twice (first on line \(first))")
       }
-      areaLines[code] = codeNode.line
-      var indicators: [Indicator] = []
-      for (index, indicatorNode) in try object.array("indicators").enumerated() {
-        let indicator = try self.indicator(
-          indicatorNode, path: object.path("indicators") + "[\(index)]", area: code)
+      areaLines[area.code] = codeLine
+      let indicatorNodes = Self.member("indicators", of: node).map(Self.elements) ?? []
+      for (indicator, indicatorNode) in zip(area.indicators, indicatorNodes) {
+        let code = indicator.code.rawValue
+        let area = area.code.rawValue
+        let prefix = String(code.prefix { $0 != "." })
+        guard prefix == area else {
+          throw failure(
+            Self.member("code", of: indicatorNode)?.line ?? indicatorNode.line,
+            "indicator \(code) belongs to content area \(prefix) by its code, but is listed under content area \(area)"
+          )
+        }
         if let first = indicatorLines[indicator.code] {
-          throw object.failure(
-            indicatorNode.line, "indicator code \(indicator.code) is used twice (first on line \(first))")
+          throw failure(indicatorNode.line, "indicator code \(code) is used twice (first on line \(first))")
         }
         indicatorLines[indicator.code] = indicatorNode.line
-        indicators.append(indicator)
+        try checkUnits(indicator, node: indicatorNode, path: "contentAreas[\(offset)]")
       }
-      areas.append(
-        ContentArea(
-          code: code, name: try object.text("name"),
-          aliases: object.optional("aliases") == nil ? [] : try object.strings("aliases"),
-          basis: try object.text("basis"), indicators: indicators))
+      areas.append(area)
     }
     return areas
   }
 
-  private func indicator(_ node: JSONNode, path: String, area: IndicatorCode) throws(ProgrammeError)
-    -> Indicator
-  {
-    let object = try JSONObjectReader(
-      node, path: path, file: file,
-      allowed: [
-        "code", "name", "unit", "unitAliases", "target", "measures", "basis",
-      ])
-    let codeNode = try object.required("code")
-    let text = try object.stringValue(codeNode, path: object.path("code"))
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) })
-    else {
-      throw object.failure(
-        codeNode.line, "\(object.path("code")) must be an indicator code such as \"3.3\", found \"\(text)\"")
-    }
-    guard parts[0] == area.rawValue else {
-      throw object.failure(
-        codeNode.line,
-        "indicator \(text) belongs to content area \(parts[0]) by its code, but is listed under content area \(area)"
-      )
-    }
-    let name = try object.text("name")
-    var measures: [Measure] = []
-    if let measuresNode = object.optional("measures") {
-      // One way to say it: with "measures", the single-measure keys would be a second truth.
-      for key in ["unit", "unitAliases", "target"] where object.optional(key) != nil {
-        throw object.failure(
-          measuresNode.line,
-          "\(object.path) has both \"measures\" and \"\(key)\"; give the unit and target inside each measure")
-      }
-      let nodes = try object.arrayValue(measuresNode, path: object.path("measures"))
-      guard !nodes.isEmpty else {
-        throw object.failure(measuresNode.line, "\(object.path("measures")) must list at least one measure")
-      }
-      var unitLines: [String: Int] = [:]
-      for (offset, node) in nodes.enumerated() {
-        // Each measure decodes itself (Measure: Decodable, through the line-tracking decoder).
-        var measure = try JSONNodeDecoder.decode(
-          Measure.self, from: node, path: Self.codingPath(object.path("measures") + "[\(offset)]"), file: file
-        )
-        if measure.name.isEmpty { measure.name = name }
-        for unit in [measure.unit] + measure.unitAliases {
-          let key = TextKey(unit).folded
-          if let first = unitLines[key] {
-            throw object.failure(
-              node.line,
-              "unit \"\(unit)\" of \(object.path("measures"))[\(offset)] is also a unit of another measure of indicator \(text) (line \(first)): a line's unit must pick one measure"
-            )
-          }
-          unitLines[key] = node.line
+  /// No unit or alias in two measures of one indicator.
+  private func checkUnits(_ indicator: Indicator, node: JSONNode, path: String) throws(ProgrammeError) {
+    guard indicator.measures.count > 1 else { return }
+    let measureNodes = Self.member("measures", of: node).map(Self.elements) ?? []
+    var unitLines: [String: Int] = [:]
+    for (offset, (measure, measureNode)) in zip(indicator.measures, measureNodes).enumerated() {
+      for unit in [measure.unit] + measure.unitAliases {
+        let key = TextKey(unit).folded
+        if let first = unitLines[key] {
+          throw failure(
+            measureNode.line,
+            "unit \"\(unit)\" of measures[\(offset)] is also a unit of another measure of indicator \(indicator.code) (line \(first)): a line's unit must pick one measure"
+          )
         }
-        measures.append(measure)
+        unitLines[key] = measureNode.line
       }
-    } else {
-      measures = [try measure(object, defaultName: name)]
     }
-    return Indicator(
-      code: IndicatorCode(rawValue: text), name: name, measures: measures, basis: try object.text("basis"))
   }
 
-  /// `contentAreas[0].indicators[1]` as coding keys, for the line-tracking decoder's messages.
-  static func codingPath(_ text: String) -> [any CodingKey] {
-    var keys: [any CodingKey] = []
-    for part in text.split(separator: ".") {
-      var rest = Substring(part)
-      if let open = rest.firstIndex(of: "[") {
-        keys.append(NameKey(String(rest[..<open])))
-        rest = rest[open...]
-        while let start = rest.firstIndex(of: "["), let end = rest.firstIndex(of: "]"),
-          let index = Int(rest[rest.index(after: start)..<end])
-        {
-          keys.append(IndexKey(index))
-          rest = rest[rest.index(after: end)...]
-        }
-      } else {
-        keys.append(NameKey(String(rest)))
-      }
-    }
-    return keys
+  private func failure(_ line: Int, _ reason: String) -> ProgrammeError {
+    ProgrammeError.invalid(file: file, line: line, reason: reason)
   }
 
-  /// A measure: `unit`, optional `unitAliases`, `target` (null for none), optional `name`.
-  private func measure(_ object: JSONObjectReader, defaultName: String) throws(ProgrammeError) -> Measure {
-    var target: ExactDecimal?
-    if let targetNode = try object.nullable("target") {
-      let value = try object.decimalValue(targetNode, path: object.path("target"))
-      guard value > ExactDecimal(units: 0) else {
-        throw object.failure(
-          targetNode.line,
-          "\(object.path("target")) must be greater than zero, found \(value) (write null for no target)")
-      }
-      target = value
-    }
-    let name = try object.optionalString("name")
-    return Measure(
-      name: name ?? defaultName, unit: try object.text("unit"),
-      unitAliases: object.optional("unitAliases") == nil ? [] : try object.strings("unitAliases"),
-      target: target)
+  /// The value of `key` in an object node.
+  static func member(_ key: String, of node: JSONNode) -> JSONNode? {
+    guard case .object(let members) = node.value else { return nil }
+    return members.first { $0.key == key }?.node
+  }
+
+  /// The elements of an array node.
+  static func elements(_ node: JSONNode) -> [JSONNode] {
+    guard case .array(let elements) = node.value else { return [] }
+    return elements
   }
 }

@@ -64,18 +64,29 @@ extension Measure: Decodable {
   /// `{"name": …, "unit": …, "unitAliases": […], "target": "10" | null}`; without a name the
   /// indicator's name is given by the indicator (empty here).
   public init(from decoder: any Decoder) throws {
-    let (_, path, fail) = place(decoder)
+    try self.init(from: decoder, keys: CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     name = try container.decodeIfPresent(NonBlankText.self, forKey: .name)?.text ?? ""
-    unit = try container.decode(NonBlankText.self, forKey: .unit).text
-    unitAliases = try container.decodeIfPresent([NonBlankText].self, forKey: .unitAliases)?.map(\.text) ?? []
-    guard container.contains(.target) else {
+  }
+
+  /// Reads `unit`, `unitAliases` and `target` with `keys` (a measure object's own, or those
+  /// of an indicator written in the single-measure form); the name is left empty.
+  init<Keys: CodingKey>(from decoder: any Decoder, keys: Keys.Type) throws {
+    let (_, path, fail) = place(decoder)
+    let container = try decoder.container(keyedBy: Keys.self)
+    guard let unitKey = Keys(stringValue: "unit"), let aliasesKey = Keys(stringValue: "unitAliases"),
+      let targetKey = Keys(stringValue: "target")
+    else { throw fail("\(path): a measure needs unit, unitAliases and target keys") }
+    let unit = try container.decode(NonBlankText.self, forKey: unitKey).text
+    let aliases = try container.decodeIfPresent([NonBlankText].self, forKey: aliasesKey)?.map(\.text) ?? []
+    guard container.contains(targetKey) else {
       throw fail("\(path) is missing the required key \"target\" (write null when there is none)")
     }
-    target = try container.decodeIfPresent(DecimalText.self, forKey: .target)?.value
+    let target = try container.decodeIfPresent(DecimalText.self, forKey: targetKey)?.value
     if let target, target <= ExactDecimal(units: 0) {
       throw fail("\(path).target must be greater than zero, found \(target) (write null for no target)")
     }
+    self.init(name: "", unit: unit, unitAliases: aliases, target: target)
   }
 }
 
