@@ -6,12 +6,11 @@
 struct BudgetRuleDecoder {
   let file: String
 
-  func rules(_ top: JSONObjectReader, indicators: Set<IndicatorCode>, areas: Set<IndicatorCode> = [])
-    throws(ProgrammeError) -> [BudgetRule]
+  func rules(_ top: ProgrammeDecoder.TopLevel, context: DecodingContext) throws(ProgrammeError)
+    -> [BudgetRule]
   {
     var rules: [BudgetRule] = []
-    let context = DecodingContext(indicators: indicators, areas: areas)
-    for (offset, node) in try top.optionalArray("rules").enumerated() {
+    for (offset, node) in try top.array(.rules).enumerated() {
       // Each rule decodes itself by its kind (BudgetRuleEntry: Decodable).
       let entry = try JSONNodeDecoder.decode(
         BudgetRuleEntry.self, from: node, path: [NameKey("rules"), IndexKey(offset)], file: file,
@@ -22,19 +21,16 @@ struct BudgetRuleDecoder {
   }
 
   /// `capPeriods`: which legal text sets the caps for which plan years; periods may not overlap.
-  func capPeriods(_ top: JSONObjectReader, period: ClosedRange<PlanYear>) throws(ProgrammeError)
-    -> [CapPeriod]
-  {
+  func capPeriods(_ top: ProgrammeDecoder.TopLevel) throws(ProgrammeError) -> [CapPeriod] {
     var periods: [CapPeriod] = []
-    for (offset, node) in try top.optionalArray("capPeriods").enumerated() {
+    for (offset, node) in try top.array(.capPeriods, required: false).enumerated() {
       // Each period decodes itself (CapPeriod: Decodable); overlaps are checked across them.
       let period = try JSONNodeDecoder.decode(
         CapPeriod.self, from: node, path: [NameKey("capPeriods"), IndexKey(offset)], file: file)
       if let other = periods.first(where: { $0.fromYear <= period.toYear && period.fromYear <= $0.toYear }) {
-        throw ProgrammeError.invalid(
-          file: file, line: node.line,
-          reason:
-            "capPeriods[\(offset)] (\(period.fromYear)–\(period.toYear)) overlaps the period \(other.fromYear)–\(other.toYear): one legal text per plan year"
+        throw top.failure(
+          node.line,
+          "capPeriods[\(offset)] (\(period.fromYear)–\(period.toYear)) overlaps the period \(other.fromYear)–\(other.toYear): one legal text per plan year"
         )
       }
       periods.append(period)

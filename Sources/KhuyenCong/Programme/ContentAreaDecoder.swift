@@ -8,11 +8,11 @@
 struct ContentAreaDecoder {
   let file: String
 
-  func contentAreas(_ top: JSONObjectReader) throws(ProgrammeError) -> [ContentArea] {
-    let nodes = try top.array("contentAreas")
+  func contentAreas(_ top: ProgrammeDecoder.TopLevel) throws(ProgrammeError) -> [ContentArea] {
+    let nodes = try top.array(.contentAreas)
     guard !nodes.isEmpty else {
       throw top.failure(
-        try top.required("contentAreas").line, "contentAreas must list at least one content area")
+        try top.required(.contentAreas).line, "contentAreas must list at least one content area")
     }
     var areas: [ContentArea] = []
     var areaLines: [IndicatorCode: Int] = [:]

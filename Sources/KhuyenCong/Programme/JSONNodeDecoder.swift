@@ -110,6 +110,10 @@ struct JSONNodeDecoder: Decoder {
 struct DecodingContext: Sendable {
   var indicators: Set<IndicatorCode> = []
   var areas: Set<IndicatorCode> = []
+  /// The districts, in programme order (named in messages).
+  var districts: [DistrictCode] = []
+  /// The programme period, once read.
+  var period: ClosedRange<PlanYear>?
 }
 
 /// A member name, as a coding key.
