@@ -19,7 +19,7 @@ struct DigitsCode: Decodable {
 }
 
 extension ContentArea: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case code, name, aliases, basis, indicators }
+  enum CodingKeys: String, CodingKey, CaseIterable { case code, name, aliases, basis, indicators, activities }
 
   /// `{"code": "3", "name": …, "aliases": […], "basis": …, "indicators": […]}`.
   public init(from decoder: any Decoder) throws {
@@ -29,6 +29,7 @@ extension ContentArea: Decodable {
     aliases = try container.decodeIfPresent([NonBlankText].self, forKey: .aliases)?.map(\.text) ?? []
     basis = try container.decode(NonBlankText.self, forKey: .basis).text
     indicators = try container.decode([Indicator].self, forKey: .indicators)
+    activities = try container.decodeIfPresent([NonBlankText].self, forKey: .activities)?.map(\.text) ?? []
   }
 }
 

@@ -120,6 +120,7 @@ extension Programme {
           "code": "2",
           "name": "Hỗ trợ nâng cao năng lực quản lý doanh nghiệp, nhận thức và năng lực áp dụng sản xuất sạch hơn trong công nghiệp",
           "aliases": ["KC2"],
+          "activities": ["Tổ chức các đoàn khảo sát, học tập, trao đổi kinh nghiệm cho cán bộ quản lý, các cơ sở công nghiệp nông thôn, làng nghề của tỉnh (mục II.2.1)", "Hỗ trợ cơ sở công nghiệp nông thôn mở rộng thị trường tiêu thụ, xuất khẩu sản phẩm qua hội thảo, diễn đàn, hội chợ, triển lãm tại nước ngoài, quảng bá thông tin trên internet (mục II.2.1)"],
           "basis": "Quyết định số 69/QĐ-UBND, mục II.2",
           "indicators": [
             {
@@ -184,6 +185,7 @@ extension Programme {
           "code": "4",
           "name": "Phát triển sản phẩm công nghiệp nông thôn tiêu biểu",
           "aliases": ["KC4"],
+          "activities": ["Hỗ trợ sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh tham gia bình chọn cấp khu vực, quốc gia (mục II.4.1)"],
           "basis": "Quyết định số 69/QĐ-UBND, mục II.4",
           "indicators": [
             {
@@ -250,6 +252,7 @@ extension Programme {
           "code": "6",
           "name": "Cung cấp thông tin, tuyên truyền",
           "aliases": ["KC6"],
+          "activities": ["Duy trì, phát triển cơ sở dữ liệu công nghiệp nông thôn; chương trình thông tin tuyên truyền trên các phương tiện thông tin đại chúng (mục II.6.2)"],
           "basis": "Quyết định số 69/QĐ-UBND, mục II.6",
           "indicators": [
             {
@@ -274,6 +277,7 @@ extension Programme {
           "code": "7",
           "name": "Hỗ trợ liên doanh liên kết, hợp tác kinh tế, phát triển các cụm công nghiệp và di dời cơ sở gây ô nhiễm môi trường",
           "aliases": ["KC7"],
+          "activities": ["Hỗ trợ thành lập hội, hiệp hội ngành nghề cấp tỉnh (mục II.7.1)"],
           "basis": "Quyết định số 69/QĐ-UBND, mục II.7",
           "indicators": [
             {
@@ -314,6 +318,7 @@ extension Programme {
           "code": "8",
           "name": "Hợp tác quốc tế về khuyến công",
           "aliases": ["KC8"],
+          "activities": ["Tham gia thực hiện hoạt động khuyến công, sản xuất sạch hơn trong các chương trình, đề án, dự án hợp tác quốc tế (mục II.8.1)"],
           "basis": "Quyết định số 69/QĐ-UBND, mục II.8",
           "indicators": [
             {

@@ -236,6 +236,10 @@ public struct ContentArea: Hashable, Sendable {
   public var aliases: [String]
   public var basis: String
   public var indicators: [Indicator]
+  /// Activities the decision names in this area without a number (study tours, setting up
+  /// trade associations): planned against the area itself, counted in its budget, never
+  /// towards a target.
+  public var activities: [String] = []
 
   /// Creates a content area.
   public init(

@@ -67,4 +67,23 @@ struct AreaActivityTests {
     #expect(result.with(.contentUnit).isEmpty)
     #expect(result.with(.contentUnknown).isEmpty)
   }
+
+  @Test(
+    "the programme names the activities the decision gives without a number under their area, and the form lists them"
+  )
+  func activitiesListed() throws {
+    let programme = Programme.embeddedDefault()
+    let studyTours = try #require(programme.contentArea(IndicatorCode(rawValue: "2"))?.activities.first)
+    #expect(studyTours.hasPrefix("Tổ chức các đoàn khảo sát, học tập"))
+    #expect(studyTours.hasSuffix("(mục II.2.1)"))
+    #expect(
+      programme.contentArea(IndicatorCode(rawValue: "7"))?.activities
+        == ["Hỗ trợ thành lập hội, hiệp hội ngành nghề cấp tỉnh (mục II.7.1)"])
+    let district = try #require(programme.district(DistrictCode(rawValue: "071")))
+    let form = String(
+      decoding: TemplateWriter.spreadsheetML(
+        programme: programme, year: PlanYear(rawValue: 2017), district: district),
+      as: UTF8.self)
+    #expect(form.contains("Hoạt động khác (ghi mã 7): Hỗ trợ thành lập hội, hiệp hội ngành nghề cấp tỉnh"))
+  }
 }

@@ -23,6 +23,10 @@ struct TemplateListSheet {
         .text(1, area.code.rawValue, .code), .text(2, area.name, .textBold), .blank(3), .blank(4),
         .blank(5, .number), .text(6, area.basis),
       ])
+      // Activities without a number: written with the area's code, counted in its budget.
+      for activity in area.activities {
+        contents.append([.blank(1, .code), .text(2, "Hoạt động khác (ghi mã \(area.code)): \(activity)")])
+      }
       for indicator in area.indicators {
         codes.append(indicator.code.rawValue)
         for (index, measure) in indicator.measures.enumerated() {
