@@ -32,7 +32,10 @@ public enum ValidationRun {
     {
       var diagnostics = read.diagnostics + mapped.diagnostics.filter { Self.fileLevel($0.code) }
       for check in fileChecks { diagnostics += check.check(mapped, in: context) }
-      return SubmissionResult(submission: mapped.submission, diagnostics: sorted(diagnostics))
+      // Rows read against a guessed header are not the district's lines: none is reported.
+      var submission = mapped.submission
+      submission.lines = []
+      return SubmissionResult(submission: submission, diagnostics: sorted(diagnostics))
     }
     var diagnostics = read.diagnostics + mapped.diagnostics
     if let district, let year {

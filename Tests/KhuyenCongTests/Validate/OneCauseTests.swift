@@ -10,6 +10,7 @@ struct OneCauseTests {
     let result = try validateFixture("Validate/form-second-header-shifted-left.xml")
     #expect(result.status == .rejected)
     #expect(result.located() == ["header.shifted KH2017!9:9"])
+    #expect(result.submission.lines.isEmpty)  // no line read against the shifted header
     let diagnostic = try #require(result.diagnostics.first)
     #expect(diagnostic.values["from"] == "A" && diagnostic.values["to"] == "G")
     let vi = MessageCatalog.message(diagnostic, in: .vi)
