@@ -230,7 +230,11 @@ struct SubmitRouteTests {
         uri: "/file", method: .post, headers: form, body: body(department, hamYen.sha256, "report")
       ) { response in
         #expect(response.status == .ok)
-        #expect(response.text.contains("budget.sum"))
+        // The district report is a note to the district (issue 8): it names the district and
+        // the rejection, and carries the budget-sum message rather than its code.
+        #expect(response.text.contains("Huyện Hàm Yên"))
+        #expect(response.text.contains("BỊ TỪ CHỐI"))
+        #expect(response.text.contains("Tổng kinh phí"))
       }
       try await client.execute(uri: "/" + hamYen.storedPath, method: .get) { #expect($0.status == .notFound) }
       try await client.execute(uri: "/file?sha256=\(hamYen.sha256)", method: .get) {
