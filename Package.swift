@@ -13,6 +13,12 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    // The district portal (`khuyencong serve`, issue 10). Default traits off: the portal reads
+    // no swift-configuration provider, which would only add build time.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    // Streaming multipart/form-data parser: an upload goes to a private temp file chunk by
+    // chunk, never whole in memory (SPEC §8, streaming).
+    .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), SPEC §3: XML goes through libxml2.
@@ -48,10 +54,20 @@ let package = Package(
       name: "KhuyenCongIntake",
       dependencies: ["KhuyenCong", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The district portal: self-check, blank form, submit into the inbox, status (issue 10).
+    // Reads the store, writes only the inbox; the cron job stays the store's only writer.
+    .target(
+      name: "KhuyenCongServe",
+      dependencies: [
+        "KhuyenCong", "KhuyenCongIntake",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+      ]
+    ),
     .executableTarget(
       name: "khuyencong",
       dependencies: [
-        "KhuyenCong", "KhuyenCongIntake",
+        "KhuyenCong", "KhuyenCongIntake", "KhuyenCongServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,5 +78,12 @@ let package = Package(
     ),
     .testTarget(name: "KhuyenCongIntakeTests", dependencies: ["KhuyenCongIntake"]),
     .testTarget(name: "CLITests", dependencies: ["khuyencong"]),
+    .testTarget(
+      name: "KhuyenCongServeTests",
+      dependencies: [
+        "KhuyenCongServe", "KhuyenCongIntake",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

@@ -50,6 +50,6 @@ struct StreamedConventionTests {
     #expect(result.status == .rejected)
     #expect(
       result.located().filter { $0.hasPrefix("cell.type") }
-        == ["cell.type Sheet1!K2", "cell.type Sheet1!N2", "cell.type Sheet1!Q2"])
+        == ["cell.type lam-binh!K2", "cell.type lam-binh!N2", "cell.type lam-binh!Q2"])
   }
 }

@@ -1,7 +1,12 @@
 /// What `khuyencong validate` prints: the text an official reads, or the JSON of SPEC §6.
 public enum ValidationReport {
   /// One line per problem, grouped by file, with a summary (issue 3).
-  public static func text(_ results: [SubmissionResult], programme: Programme, language: Language) -> String {
+  /// `summary`: whether to close with the count of accepted and rejected files; `codes`:
+  /// whether each line shows its diagnostic code (`[budget.sum]`), for the Department's staff.
+  public static func text(
+    _ results: [SubmissionResult], programme: Programme, language: Language, summary: Bool = true,
+    codes: Bool = true
+  ) -> String {
     let vi = language == .vi
     var out = ""
     for result in results {
@@ -35,13 +40,14 @@ public enum ValidationReport {
           : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         + ")\n"
       for diagnostic in result.diagnostics {
-        let place = diagnostic.position.cellReference
+        let place = diagnostic.position.cellReference(in: language)
         out +=
           "   " + MessageCatalog.severity(diagnostic.severity, in: language)
-          + (place.isEmpty ? "" : "  " + place) + "  [" + diagnostic.code.rawValue + "]  "
+          + (place.isEmpty ? "" : "  " + place) + (codes ? "  [" + diagnostic.code.rawValue + "]" : "") + "  "
           + MessageCatalog.message(diagnostic, in: language) + "\n"
       }
     }
+    guard summary else { return out }
     let accepted = results.filter { $0.status == .accepted }.count
     let rejected = results.count - accepted
     out +=
