@@ -108,6 +108,18 @@ public enum MessageCatalog {
     "file.unreadable#empty": "Tệp rỗng, không có dữ liệu",
     "file.unreadable#larger than the limit": "Tệp quá lớn ({size} byte, giới hạn {limit} byte)",
     "file.unreadable#no such file": "Không tìm thấy tệp",
+    "file.limit": "Tệp vượt giới hạn đọc {reason} ({limit}); dừng đọc, tệp bị từ chối",
+    "file.limit#cell-text":
+      "Tệp đưa ra quá nhiều chữ so với dung lượng của nó (giới hạn {limit} byte chữ trong ô, thường do một chuỗi dài được lặp lại); dừng đọc, tệp bị từ chối",
+    "file.limit#cells":
+      "Tệp có quá nhiều ô so với dung lượng của nó (giới hạn {limit} ô); dừng đọc, tệp bị từ chối",
+    "file.limit#rows":
+      "Tệp có quá nhiều dòng so với dung lượng của nó (giới hạn {limit} dòng); dừng đọc, tệp bị từ chối",
+    "file.limit#attributes-per-element":
+      "Một thẻ XML có quá {limit} thuộc tính; dừng đọc, tệp bị từ chối",
+    "file.limit#shared-strings":
+      "Bảng chuỗi dùng chung (sharedStrings) có quá nhiều mục so với dung lượng tệp (giới hạn {limit}); dừng đọc, tệp bị từ chối",
+    "report.truncated": "Còn {count} vấn đề khác không được liệt kê trong báo cáo này",
     "file.encoding#stopped":
       "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
     "file.encoding#converted":
@@ -185,6 +197,19 @@ public enum MessageCatalog {
     "file.unreadable#empty": "The file is empty",
     "file.unreadable#larger than the limit": "The file is too large ({size} bytes, limit {limit})",
     "file.unreadable#no such file": "No such file",
+    "file.limit":
+      "The file crossed the reading limit {reason} ({limit}); reading stopped and the file is refused",
+    "file.limit#cell-text":
+      "The file delivers far more cell text than its size holds (limit {limit} bytes of cell text, usually one long string repeated); reading stopped and the file is refused",
+    "file.limit#cells":
+      "The file has more cells than its size allows (limit {limit} cells); reading stopped and the file is refused",
+    "file.limit#rows":
+      "The file has more rows than its size allows (limit {limit} rows); reading stopped and the file is refused",
+    "file.limit#attributes-per-element":
+      "An XML element carries more than {limit} attributes; reading stopped and the file is refused",
+    "file.limit#shared-strings":
+      "The shared string table has more entries than the file's size allows (limit {limit}); reading stopped and the file is refused",
+    "report.truncated": "{count} more problems are not listed in this report",
     "file.encoding#stopped":
       "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",
     "csv.malformed#unterminated-quote":

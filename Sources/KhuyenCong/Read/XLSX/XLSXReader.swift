@@ -20,9 +20,12 @@ public enum XLSXReader {
     into visitor: inout Visitor
   ) -> ReadReport {
     var report = ReadReport(format: .xlsx)
+    let budget = ReadBudget(limits.budget)
+    var budgeted = BudgetedVisitor(visitor, budget: budget)
+    defer { visitor = budgeted.base }
     do {
-      var package = try open(&source, file: file, limits: limits)
-      try readWorkbook(&package, file: file, limits: limits, into: &visitor, report: &report)
+      var package = try open(&source, file: file, limits: limits, budget: budget)
+      try readWorkbook(&package, file: file, limits: limits, into: &budgeted, report: &report)
     } catch {
       report.diagnostics.append(error.diagnostic)
     }
@@ -30,7 +33,7 @@ public enum XLSXReader {
   }
 
   private static func open<Source: ByteSource>(
-    _ source: inout Source, file: String, limits: ReadLimits
+    _ source: inout Source, file: String, limits: ReadLimits, budget: ReadBudget
   ) throws(XLSXFailure) -> XLSXPackage {
     let bytes: [UInt8]
     do {
@@ -48,7 +51,7 @@ public enum XLSXReader {
     }
     guard !bytes.isEmpty else { throw .unreadable(file: file, part: nil, reason: "empty file") }
     do {
-      return try XLSXPackage(bytes: bytes, limits: limits)
+      return try XLSXPackage(bytes: bytes, limits: limits, budget: budget)
     } catch {
       switch error {
       case .notAZip:
@@ -112,6 +115,7 @@ public enum XLSXReader {
       sharedStrings: sharedStrings, styles: styles, date1904: workbook.date1904)
 
     for (index, sheet) in workbook.sheets.enumerated() {
+      if package.readBudget.isExhausted { break }  // its file.limit is already reported
       visitor.beginSheet(name: sheet.name, index: index)
       var summary = SheetSummary(name: sheet.name, hidden: sheet.hidden)
       do {
@@ -148,6 +152,9 @@ public enum XLSXReader {
     let part = target.target
     let outcome = try parsePart(&package, part, file: file) {
       stream throws(XLSXFailure) -> XLSXSheetReader.Outcome in
+      // The rows pass counts the part's bytes towards the reading budget; counting the merges
+      // pass too would let a sheet of tiny rows through on twice its size.
+      stream.countsTowardBudget = false
       let (merges, invalid) = try XLSXMerges.collect(
         stream, part: part, file: file, sheet: sheet.name)
       let reader = XLSXSheetReader(
