@@ -25,7 +25,8 @@ public enum ValidationRun {
     if !read.isFatal || !mapped.submission.lines.isEmpty {
       for check in checks { diagnostics += check.check(mapped, in: context) }
     }
-    return SubmissionResult(submission: mapped.submission, diagnostics: sorted(diagnostics))
+    let kept = DiagnosticBounds.bounded(sorted(diagnostics), file: mapped.submission.file)
+    return SubmissionResult(submission: mapped.submission, diagnostics: kept)
   }
 
   /// File-level problems first, then by sheet, row, column and code: the order a district

@@ -6,7 +6,7 @@ public enum ValidationReport {
     var out = ""
     for result in results {
       let submission = result.submission
-      out += "== \(submission.file)\n"
+      out += "== \(TerminalText.escaped(submission.file))\n"
       var facts: [String] = []
       if let code = submission.district {
         facts.append(programme.district(code)?.officialName ?? code.rawValue)
@@ -34,12 +34,27 @@ public enum ValidationReport {
           ? "\(errors) lỗi, \(warnings) cảnh báo"
           : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         + ")\n"
+      // At most `maxPerCodeInText` of one code: the rest are counted after the list.
+      var shown: [DiagnosticCode: Int] = [:]
+      var unshown: [DiagnosticCode: Int] = [:]
       for diagnostic in result.diagnostics {
+        let count = shown[diagnostic.code, default: 0]
+        guard count < DiagnosticBounds.maxPerCodeInText else {
+          unshown[diagnostic.code, default: 0] += 1
+          continue
+        }
+        shown[diagnostic.code] = count + 1
         let place = diagnostic.position.cellReference
-        out +=
+        let line =
           "   " + MessageCatalog.severity(diagnostic.severity, in: language)
           + (place.isEmpty ? "" : "  " + place) + "  [" + diagnostic.code.rawValue + "]  "
-          + MessageCatalog.message(diagnostic, in: language) + "\n"
+          + MessageCatalog.message(diagnostic, in: language)
+        out += TerminalText.escaped(line) + "\n"
+      }
+      for (code, count) in unshown.sorted(by: { $0.key < $1.key }) {
+        out +=
+          (vi ? "   … và \(count) vấn đề khác cùng loại [" : "   … and \(count) more of the same [")
+          + code.rawValue + "]\n"
       }
     }
     let accepted = results.filter { $0.status == .accepted }.count
