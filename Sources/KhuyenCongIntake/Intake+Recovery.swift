@@ -100,6 +100,7 @@ extension Intake {
           result: result, sha256: sha256, originalName: name, size: size,
           receivedAt: receivedAt, storedPath: relative)
         try ledger.record(entry)
+        if let judgementKey { try ledger.saveJudgement(result, sha256: sha256, key: judgementKey) }
         byHash[sha256] = entry
         summary.filed.append(.init(entry: entry, origin: .recovered))
       } catch {

@@ -59,11 +59,20 @@ public struct IntakeSummary: Hashable, Sendable {
     /// A file could not be filed (copied, reported, moved into place); the other files were.
     /// It stays where it was (the inbox, or `incoming/`) and the next run tries again.
     case notFiled(path: String, reason: String)
+    /// Stored files judged under another programme or program are validated again, and every
+    /// plan rebuilt (the one reason the store reads its files again, issue 9).
+    case revalidating(count: Int)
+
+    /// Whether it says stored files are validated again.
+    public var isRevalidation: Bool {
+      if case .revalidating = self { return true }
+      return false
+    }
 
     /// Whether it makes the run fail (exit 2): a loss, or work left undone.
     public var isError: Bool {
       switch self {
-      case .restored, .extraCopy: return false
+      case .restored, .extraCopy, .revalidating: return false
       case .lost, .unreadable, .planSkipped, .planFailed, .notFiled: return true
       }
     }
@@ -190,6 +199,10 @@ public struct IntakeSummary: Hashable, Sendable {
       return vi
         ? "LỖI: chưa nhận được \(path): \(reason); các tệp khác vẫn được nhận, lần chạy sau sẽ thử lại"
         : "ERROR: \(path) could not be filed: \(reason); the other files were, the next run tries again"
+    case .revalidating(let count):
+      return vi
+        ? "chương trình khuyến công hoặc phiên bản phần mềm đã thay đổi: kiểm tra lại \(count) tệp đã lưu và tổng hợp lại mọi kế hoạch"
+        : "the programme or the program changed: validating \(count) stored files again and rebuilding every plan"
     }
   }
 

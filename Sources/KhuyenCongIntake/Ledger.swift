@@ -112,6 +112,7 @@ public struct Ledger: Sendable {
           );
           """)
     }
+    registerJudgements(&migrator)
     return migrator
   }
 

@@ -23,7 +23,11 @@ public struct StoreStatus: Sendable {
   /// The status of `year`, or of the latest year in the ledger that the programme covers (a
   /// file naming 2022 in a 2016–2020 programme does not hide the current year); `nil` when the
   /// ledger has no year.
-  public static func load(store: Store, ledger: Ledger, programme: Programme, year: PlanYear?)
+  /// With `judgementKey`, files judged under it are not read again (nothing is written).
+  public static func load(
+    store: Store, ledger: Ledger, programme: Programme, year: PlanYear?,
+    judgementKey: JudgementKey? = nil
+  )
     throws(IntakeError) -> StoreStatus?
   {
     let years = try ledger.years()
@@ -32,9 +36,10 @@ public struct StoreStatus: Sendable {
     let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
     var cache: [String: SubmissionResult] = [:]
     let names = StoredSubmissions.mergeNames(entries)
-    let stored = StoredSubmissions.validate(
+    let stored = try StoredSubmissions.validate(
       relevant, store: store, programme: programme,
-      names: names, cache: &cache)
+      names: names, cache: &cache,
+      judgements: judgementKey.map { .init(ledger: ledger, key: $0, keepsNew: false) })
     // The same arrival order as the plans `run` writes, so status says what the plan says.
     let plan = PlanMerger.merge(
       results: stored.results, year: year, programme: programme,
