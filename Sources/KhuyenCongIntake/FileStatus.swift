@@ -24,6 +24,9 @@ struct FileStatus: Hashable, Sendable {
   var changedNanoseconds: Int64
   var inode: UInt64
   var device: UInt64
+  /// Hard links to the file: more than one means the bytes also live under another name,
+  /// perhaps outside the inbox (a link to /etc/passwd), so the intake does not take it.
+  var linkCount = 1
 
   init(
     kind: Kind, size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64,
@@ -55,6 +58,7 @@ struct FileStatus: Hashable, Sendable {
     #endif
     inode = UInt64(info.st_ino)
     device = UInt64(info.st_dev)
+    linkCount = Int(info.st_nlink)
   }
 
   /// Seconds and nanoseconds as nanoseconds, saturating: anyone can date a file after 2262

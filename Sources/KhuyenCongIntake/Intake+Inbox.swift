@@ -63,6 +63,10 @@ extension Intake {
         summary.skipped.append(.init(name: name, reason: .notRegularFile))
         continue
       }
+      guard status.linkCount <= 1 else {
+        summary.skipped.append(.init(name: name, reason: .hardLink))
+        continue
+      }
       present.insert(name)
       if status.isModified(within: settle, of: nowNanoseconds) {
         summary.waiting.append(name)

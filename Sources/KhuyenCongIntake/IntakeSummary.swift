@@ -29,6 +29,9 @@ public struct IntakeSummary: Hashable, Sendable {
       case symbolicLink
       /// A socket, FIFO or device.
       case notRegularFile
+      /// A file with more than one hard link: its bytes also live under another name, perhaps
+      /// outside the inbox, so it is not taken (issue 9), as a symbolic link is not followed.
+      case hardLink
     }
 
     /// The entry's name in the inbox.
@@ -219,7 +222,12 @@ public struct IntakeSummary: Hashable, Sendable {
     case (.symbolicLink, false): why = "symbolic link: not followed"
     case (.notRegularFile, true): why = "không phải tệp thường"
     case (.notRegularFile, false): why = "not a regular file"
+    case (.hardLink, true):
+      why = "tệp có nhiều liên kết cứng: nội dung còn mang tên khác, có thể ngoài hộp thư; không nhận"
+    case (.hardLink, false):
+      why =
+        "more than one hard link: its bytes also live under another name, perhaps outside the inbox; not taken"
     }
-    return (vi ? "bỏ qua: " : "skipped: ") + skipped.name + " (" + why + ")"
+    return (vi ? "bỏ qua: " : "skipped: ") + TerminalText.escaped(skipped.name) + " (" + why + ")"
   }
 }
