@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
   import Glibc
@@ -79,9 +80,14 @@ struct FileStatus: Hashable, Sendable {
   /// The entry at `path` itself, never what a symbolic link points to.
   /// - Throws: `IntakeError.io` with the system's reason.
   static func of(entry path: String) throws(IntakeError) -> FileStatus {
+    try of(entry: FilePath(path))
+  }
+
+  /// The entry at `path` (bytes, not text: see `InboxListing`), never a link's target.
+  static func of(entry path: FilePath) throws(IntakeError) -> FileStatus {
     var info = stat()
-    guard lstat(path, &info) == 0 else {
-      throw .io(path: path, reason: String(cString: strerror(errno)))
+    guard path.withPlatformString({ lstat($0, &info) }) == 0 else {
+      throw .io(path: path.description, reason: String(cString: strerror(errno)))
     }
     return FileStatus(info)
   }

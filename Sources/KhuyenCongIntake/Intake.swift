@@ -103,7 +103,8 @@ public struct Intake {
         try fileNew(file, receivedAt: receivedAt, known: &known, into: &summary)
       } catch {
         try Self.rethrowIfLedger(error)
-        summary.notices.append(.notFiled(path: file.path, reason: error.description))
+        summary.notices.append(
+          .notFiled(path: inbox.appendingPathComponent(file.name).path, reason: error.description))
       }
     }
     try rebuildStalePlans(into: &summary)
@@ -140,6 +141,7 @@ public struct Intake {
     }
     known.insert(entry.sha256)
     summary.filed.append(.init(entry: entry, origin: .inbox))
+    if file.nameEscaped { summary.notices.append(.nameEscaped(name: file.name)) }
   }
 
   /// Validates a complete copy, writes its reports beside its final place, moves it there and

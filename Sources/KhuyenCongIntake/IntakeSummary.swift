@@ -65,6 +65,9 @@ public struct IntakeSummary: Hashable, Sendable {
     /// Stored files judged under another programme or program are validated again, and every
     /// plan rebuilt (the one reason the store reads its files again, issue 9).
     case revalidating(count: Int)
+    /// An inbox file's name is not UTF-8: it is filed and reported under a lossless escaped
+    /// form (each byte that is not UTF-8, and each `%`, as `%XX`; see `InboxListing`).
+    case nameEscaped(name: String)
 
     /// Whether it says stored files are validated again.
     public var isRevalidation: Bool {
@@ -75,7 +78,7 @@ public struct IntakeSummary: Hashable, Sendable {
     /// Whether it makes the run fail (exit 2): a loss, or work left undone.
     public var isError: Bool {
       switch self {
-      case .restored, .extraCopy, .revalidating: return false
+      case .restored, .extraCopy, .revalidating, .nameEscaped: return false
       case .lost, .unreadable, .planSkipped, .planFailed, .notFiled: return true
       }
     }
@@ -118,8 +121,8 @@ public struct IntakeSummary: Hashable, Sendable {
     for name in waiting {
       out +=
         vi
-        ? "đang chờ: \(name) còn đang được ghi; lần chạy sau sẽ nhận\n"
-        : "waiting: \(name) is still being written; the next run takes it\n"
+        ? "đang chờ: \(TerminalText.escaped(name)) còn đang được ghi; lần chạy sau sẽ nhận\n"
+        : "waiting: \(TerminalText.escaped(name)) is still being written; the next run takes it\n"
     }
     guard !isNothingNew else { return out + (vi ? "không có gì mới\n" : "nothing new\n") }
     for item in filed {
@@ -144,16 +147,19 @@ public struct IntakeSummary: Hashable, Sendable {
       case (.recovered, true): origin = "hoàn tất (lần chạy trước bị ngắt)"
       case (.recovered, false): origin = "finished (an earlier run was interrupted)"
       }
+      // Names come from the district: a line break or an escape sequence in one must not
+      // forge a line or rewrite the operator's terminal.
       out +=
-        "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
-        + " → \(entry.storedPath)\n"
+        TerminalText.escaped(
+          "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
+            + " → \(entry.storedPath)") + "\n"
     }
     for file in refused {
       let message = MessageCatalog.message(file.diagnostic, in: language)
       out +=
         (vi
-          ? "mới: \(file.name): BỊ TỪ CHỐI [file.unreadable] "
-          : "new: \(file.name): REJECTED [file.unreadable] ")
+          ? "mới: \(TerminalText.escaped(file.name)): BỊ TỪ CHỐI [file.unreadable] "
+          : "new: \(TerminalText.escaped(file.name)): REJECTED [file.unreadable] ")
         + message + (vi ? " · không chép vào kho\n" : " · not copied to the store\n")
     }
     for notice in notices { out += Self.text(notice, language: language) + "\n" }
@@ -174,6 +180,10 @@ public struct IntakeSummary: Hashable, Sendable {
 
   /// One notice as a line of text.
   public static func text(_ notice: Notice, language: Language) -> String {
+    TerminalText.escaped(unescapedText(notice, language: language))
+  }
+
+  private static func unescapedText(_ notice: Notice, language: Language) -> String {
     let vi = language == .vi
     switch notice {
     case .lost(let entry):
@@ -206,6 +216,10 @@ public struct IntakeSummary: Hashable, Sendable {
       return vi
         ? "chương trình khuyến công hoặc phiên bản phần mềm đã thay đổi: kiểm tra lại \(count) tệp đã lưu và tổng hợp lại mọi kế hoạch"
         : "the programme or the program changed: validating \(count) stored files again and rebuilding every plan"
+    case .nameEscaped(let name):
+      return vi
+        ? "lưu ý: tên tệp không phải UTF-8; đã nhận dưới tên \(name) (mỗi byte lạ ghi thành %XX)"
+        : "note: a file name is not UTF-8; filed as \(name) (each byte that is not UTF-8 written %XX)"
     }
   }
 

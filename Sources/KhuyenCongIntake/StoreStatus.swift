@@ -59,7 +59,8 @@ public struct StoreStatus: Sendable {
       out += "  \(district.code) \(district.officialName)\(priority): "
       switch district.status {
       case .accepted:
-        out += (vi ? "đã nộp, được chấp nhận" : "accepted") + " — " + (district.file ?? "")
+        out +=
+          (vi ? "đã nộp, được chấp nhận" : "accepted") + " — " + TerminalText.escaped(district.file ?? "")
         var facts: [String] = []
         if let date = district.submittedOn { facts.append((vi ? "ngày " : "dated ") + date.vietnameseText) }
         facts.append("\(district.lineCount) " + (vi ? "dòng" : district.lineCount == 1 ? "line" : "lines"))
@@ -67,11 +68,12 @@ public struct StoreStatus: Sendable {
         out += ", " + facts.joined(separator: ", ") + "\n"
         if !district.supersededFiles.isEmpty {
           out +=
-            "      " + (vi ? "thay cho: " : "supersedes: ") + district.supersededFiles.joined(separator: ", ")
+            "      " + (vi ? "thay cho: " : "supersedes: ")
+            + TerminalText.escaped(district.supersededFiles.joined(separator: ", "))
             + "\n"
         }
       case .rejected:
-        out += (vi ? "BỊ TỪ CHỐI" : "REJECTED") + " — " + (district.file ?? "")
+        out += (vi ? "BỊ TỪ CHỐI" : "REJECTED") + " — " + TerminalText.escaped(district.file ?? "")
         if let date = district.submittedOn { out += (vi ? ", ngày " : ", dated ") + date.vietnameseText }
         out += "\n"
         out += Self.errorLines(district.diagnostics, language: language)
@@ -81,20 +83,21 @@ public struct StoreStatus: Sendable {
     }
     for rejection in plan.unattributedRejections {
       out +=
-        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + rejection.file
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ")
+        + TerminalText.escaped(rejection.file)
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines(rejection.diagnostics, language: language)
     }
     for file in refused {
       out +=
-        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + file.name
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + TerminalText.escaped(file.name)
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines([file.diagnostic], language: language)
     }
     for entry in missingCopies {
       out +=
-        "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ") + entry.storedPath
-        + " (\(entry.originalName))\n"
+        "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ")
+        + TerminalText.escaped(entry.storedPath + " (\(entry.originalName))") + "\n"
     }
     let accepted = plan.districts.filter { $0.status == .accepted }.count
     let rejected = plan.districts.filter { $0.status == .rejected }.count
@@ -114,8 +117,10 @@ public struct StoreStatus: Sendable {
     for diagnostic in errors.prefix(errorsShown) {
       let place = diagnostic.position.cellReference
       out +=
-        "      " + (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
-        + MessageCatalog.message(diagnostic, in: language) + "\n"
+        "      "
+        + TerminalText.escaped(
+          (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
+            + MessageCatalog.message(diagnostic, in: language)) + "\n"
     }
     if errors.count > errorsShown {
       out +=

@@ -41,3 +41,19 @@ struct SpecialFileTests {
     #expect(run.stderr == "samples/nothing-here.xml: no such file\n")
   }
 }
+
+/// Nothing from a file reaches the terminal raw (issue 9).
+@Suite("terminal output")
+struct TerminalOutputTests {
+  @Test("inspect prints a cell's escape sequence escaped")
+  func escapeSequenceEscaped() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("trick.csv").path
+    try "district,note\n072,\u{1B}[1A\u{1B}[2K ACCEPTED\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let run = try runCLI(["inspect", path])
+    #expect(!run.stdout.unicodeScalars.contains("\u{1B}"))
+    #expect(run.stdout.contains("\\x1B[1A\\x1B[2K ACCEPTED"))
+  }
+}

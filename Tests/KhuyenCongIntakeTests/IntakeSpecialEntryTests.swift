@@ -39,3 +39,89 @@ struct IntakeSpecialEntryTests {
     #expect(summary.skipped == [.init(name: "pipe.csv", reason: .notRegularFile)])
   }
 }
+
+/// Names as bytes: an inbox name that is not UTF-8 is filed, under a lossless escaped form.
+@Suite("intake names")
+struct IntakeNameTests {
+  /// Copies Yên Sơn's sample into the inbox under the raw name `bytes`.
+  private func addSample(_ workspace: Workspace, rawName bytes: [UInt8]) throws {
+    let data = try Data(contentsOf: packageRoot.appendingPathComponent("samples/2017-075-yen-son-flat.xml"))
+    let path = (Array(workspace.inbox.path.utf8) + [0x2F] + bytes).map { CChar(bitPattern: $0) } + [0]
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    #expect(descriptor >= 0)
+    data.withUnsafeBytes { _ = write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    // Settled: an hour before the test clock.
+    var times = [
+      timespec(tv_sec: 1_477_699_200, tv_nsec: 0), timespec(tv_sec: 1_477_699_200, tv_nsec: 0),
+    ]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+  }
+
+  @Test("a file whose name is not UTF-8 is filed under its escaped name, and the run says so")
+  func latin1NameFiled() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try addSample(
+      workspace, rawName: Array("latin1-".utf8) + [0xE9, 0xFF, 0xFE] + Array("-2017-075.xml".utf8))
+    let summary = try workspace.run()
+    let entries = try workspace.ledger().entries()
+    #expect(entries.map(\.originalName) == ["latin1-%E9%FF%FE-2017-075.xml"])
+    #expect(entries.first?.status == .accepted)
+    #expect(summary.notices == [.nameEscaped(name: "latin1-%E9%FF%FE-2017-075.xml")])
+    #expect(!summary.hasErrors)
+    // And the next run knows it.
+    let again = try workspace.run()
+    #expect(again.isNothingNew)
+    #expect(again.alreadyKnown == 1)
+  }
+
+  @Test(
+    "the escaped form of a name is lossless: a % and every byte that is not UTF-8 become %XX",
+    arguments: [
+      ([0x61, 0xE9, 0x62] as [UInt8], "a%E9b"),
+      ([0x25, 0xFF] as [UInt8], "%25%FF"),
+      (Array("Lâm Bình".utf8) + [0xC3], "Lâm Bình%C3"),
+    ])
+  func escapedForm(bytes: [UInt8], expected: String) {
+    let (name, escaped) = InboxListing.displayName(bytes)
+    #expect(escaped)
+    #expect(name == expected)
+    #expect(percentDecoded(name) == bytes)
+  }
+
+  @Test("a UTF-8 name is kept as it is, % included")
+  func utf8NameKept() {
+    let (name, escaped) = InboxListing.displayName(Array("100% Lâm Bình.csv".utf8))
+    #expect(!escaped)
+    #expect(name == "100% Lâm Bình.csv")
+  }
+
+  @Test("a file name holding a line break and an escape sequence is printed escaped in the run summary")
+  func controlCharactersInNameEscaped() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try addSample(workspace, rawName: Array("yen-son\nSummary: 9 new files\u{1B}[2K.xml".utf8))
+    let summary = try workspace.run()
+    let text = summary.text(programme: Programme.embeddedDefault(), language: .en)
+    #expect(text.contains("new: yen-son\\nSummary: 9 new files\\x1B[2K.xml: accepted"))
+    #expect(!text.contains("\nSummary: 9"))
+    #expect(!text.unicodeScalars.contains("\u{1B}"))
+  }
+
+  private func percentDecoded(_ text: String) -> [UInt8] {
+    var out: [UInt8] = []
+    var bytes = Array(text.utf8)[...]
+    while let byte = bytes.popFirst() {
+      if byte == 0x25, bytes.count >= 2,
+        let value = UInt8(String(decoding: bytes.prefix(2), as: UTF8.self), radix: 16)
+      {
+        out.append(value)
+        bytes = bytes.dropFirst(2)
+      } else {
+        out.append(byte)
+      }
+    }
+    return out
+  }
+}

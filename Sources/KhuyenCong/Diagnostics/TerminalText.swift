@@ -31,6 +31,24 @@ public enum TerminalText {
     return out
   }
 
+  /// Text about to be written to a terminal or a cron mail as a whole: its own line feeds and
+  /// tabs are kept, every other control character is escaped (`\x1B`), so nothing that came
+  /// from a file can move the cursor, clear a line or change colours. Names and values must
+  /// still be escaped where they are put in a line (`escaped(_:)`), so that a line break in
+  /// one cannot forge a line.
+  public static func forTerminal(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" }) else { return text }
+    var out = ""
+    for character in text {
+      if character == "\n" {
+        out += "\n"
+      } else {
+        out += escaped(character, lineBreak: "↵")
+      }
+    }
+    return out
+  }
+
   /// Whether printing `scalar` raw could move the cursor, change colours or break a line.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
