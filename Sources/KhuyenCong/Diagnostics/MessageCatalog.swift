@@ -161,6 +161,8 @@ public enum MessageCatalog {
       "Số \"{value}\" không rõ nghĩa: {vietnamese} (kiểu Việt Nam) hay {english} (kiểu Anh); các số khác trong tệp không giúp phân định, đề nghị ghi rõ",
     "cell.type#finer than 1 đồng": "Số tiền {value} lẻ dưới 1 đồng",
     "cell.type#too large": "Số tiền {value} lớn bất thường (quá một triệu tỷ đồng), có thể gõ nhầm",
+    "cell.type#sum too large":
+      "Cộng dồn cột {column} đến dòng này vượt số tiền lớn nhất chương trình cộng được chính xác ({limit} đồng): các số tiền chắc chắn có lỗi",
     "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
     "content.unit": "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected})",
     "place.unknown": "Không có xã/phường/thị trấn \"{value}\" thuộc {district}",
@@ -247,6 +249,8 @@ public enum MessageCatalog {
     "cell.type#ambiguous":
       "Number \"{value}\" is ambiguous: {vietnamese} (Vietnamese style) or {english} (English style); no other number in the file decides it",
     "cell.type#finer than 1 đồng": "Amount {value} is finer than 1 đồng",
+    "cell.type#sum too large":
+      "The running sum of column {column} passes, at this line, the largest amount the program adds up exactly ({limit} đồng): the amounts must be wrong",
     "cell.type#too large":
       "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
     "content.unknown": "Content \"{value}\" is not in the programme",

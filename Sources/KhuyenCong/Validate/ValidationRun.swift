@@ -5,7 +5,7 @@ public enum ValidationRun {
   /// (`cross.duplicate` and `submission.superseded` need several submissions: see Merge.)
   public static let checks: [any SubmissionCheck] = [
     MetaCheck(), DeadlineCheck(), ContentUnitCheck(), PeriodCheck(), BudgetSumCheck(),
-    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(),
+    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(), SumRangeCheck(),
   ]
 
   /// Validates `mapped` (with the problems met while reading, `read`) against `programme`.
