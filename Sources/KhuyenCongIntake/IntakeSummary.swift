@@ -68,6 +68,8 @@ public struct IntakeSummary: Hashable, Sendable {
     /// An inbox file's name is not UTF-8: it is filed and reported under a lossless escaped
     /// form (each byte that is not UTF-8, and each `%`, as `%XX`; see `InboxListing`).
     case nameEscaped(name: String)
+    /// A ledger row's stored path would lead out of the store: not followed (issue 9).
+    case pathRefused(path: String, reason: String)
 
     /// Whether it says stored files are validated again.
     public var isRevalidation: Bool {
@@ -79,7 +81,7 @@ public struct IntakeSummary: Hashable, Sendable {
     public var isError: Bool {
       switch self {
       case .restored, .extraCopy, .revalidating, .nameEscaped: return false
-      case .lost, .unreadable, .planSkipped, .planFailed, .notFiled: return true
+      case .lost, .unreadable, .planSkipped, .planFailed, .notFiled, .pathRefused: return true
       }
     }
   }
@@ -216,6 +218,10 @@ public struct IntakeSummary: Hashable, Sendable {
       return vi
         ? "chương trình khuyến công hoặc phiên bản phần mềm đã thay đổi: kiểm tra lại \(count) tệp đã lưu và tổng hợp lại mọi kế hoạch"
         : "the programme or the program changed: validating \(count) stored files again and rebuilding every plan"
+    case .pathRefused(let path, let reason):
+      return vi
+        ? "LỖI: sổ ghi đường dẫn \(path) ra ngoài kho (\(reason)); không dùng, hãy kiểm tra sổ"
+        : "ERROR: the ledger records the path \(path), which leads out of the store (\(reason)); not used, check the ledger"
     case .nameEscaped(let name):
       return vi
         ? "lưu ý: tên tệp không phải UTF-8; đã nhận dưới tên \(name) (mỗi byte lạ ghi thành %XX)"

@@ -211,25 +211,29 @@ public struct Store: Sendable {
 
   // MARK: Listing
 
-  /// Submission files under `accepted/` and `rejected/`, relative, sorted: every regular file
-  /// that is neither hidden (temporary) nor a report.
+  /// Files under `accepted/` and `rejected/`, relative, sorted: every regular file that is
+  /// not hidden (temporary), reports included.
   ///
-  /// A name ending in a report suffix is never a submission, whether or not the file it
-  /// reports on is still there: when a stored file is deleted its reports stay, and taking
-  /// them for unrecorded submissions would file them as new plans on every run. (A district's
-  /// own file named `….report.json` is stored under the hash prefix, so it is not mistaken
-  /// for our report of another file; only this listing, used to recover files placed but not
-  /// recorded, skips it, and that file is still in the inbox to be filed again.)
+  /// A name ending in a report suffix may be our report or a district's submission named
+  /// `x.report.txt` (issue 9: such a file used to vanish when the ledger was rebuilt). The
+  /// caller tells them apart: our report of a recorded file is named after it
+  /// (`reportedFile`), and a submission's name starts with its own hash (`isSubmission`),
+  /// which an orphaned report's does not.
   public func storedFiles() throws(IntakeError) -> [String] {
     var found: [String] = []
     for top in ["accepted", "rejected"] {
       for relative in try regularFiles(under: top) {
         let name = (relative as NSString).lastPathComponent
-        if name.hasPrefix(".") || Self.isReport(name) { continue }
+        if name.hasPrefix(".") { continue }
         found.append(relative)
       }
     }
     return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// The stored file `relative` reports on, when its name ends in a report suffix.
+  static func reportedFile(_ relative: String) -> String? {
+    reportSuffixes.first { relative.hasSuffix($0) }.map { String(relative.dropLast($0.count)) }
   }
 
   /// Whether `name` is the name of a report (`….report.txt`, `….report.json`).

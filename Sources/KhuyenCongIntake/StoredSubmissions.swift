@@ -49,8 +49,8 @@ public struct StoredSubmissions {
         results.append(result)
         continue
       }
-      let path = store.path(entry.storedPath)
-      guard Store.isRegularFile(path) else {
+      // A recorded path that would lead out of the store counts as missing (issue 9).
+      guard let path = try? store.confined(entry.storedPath), Store.isRegularFile(path) else {
         missing.append(entry)
         continue
       }
