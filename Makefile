@@ -56,3 +56,10 @@ render-check: build
 # once, writes the table to out/bench.md. See tools/bench/README.md.
 bench: setup
 	bash tools/bench/bench.sh
+
+# libFuzzer targets for the CSV, XML Spreadsheet and xlsx readers and the whole pipeline
+# (issue 9), each run FUZZ_SECONDS (default 60) with time and memory ceilings; not in CI.
+# See fuzz/README.md.
+.PHONY: fuzz
+fuzz: setup
+	bash fuzz/run.sh

@@ -144,6 +144,17 @@ def fixtures(out):
     xlsx(os.path.join(out, "budget-many-attributes.xlsx"),
          iter([f'<row r="1"><c r="A1" t="s" {attrs}><v>0</v></c></row>']),
          sst(["<si><t>x</t></si>"]))
+    duplicate_entry(os.path.join(out, "duplicate-entry.xlsx"))
+
+
+def duplicate_entry(path):
+    """A workbook whose worksheet part appears twice: the second copy says something else."""
+    import warnings
+    xlsx(path, iter(['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']), sst(["<si><t>first</t></si>"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(path, "a") as z:
+            z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>')
 
 
 def main():
