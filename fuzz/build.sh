@@ -18,7 +18,7 @@ echo "fuzz: compiling KhuyenCong"
 mapfile -t core < <(find Sources/KhuyenCong -name '*.swift' | sort)
 swiftc "${FLAGS[@]}" -wmo -module-name KhuyenCong -emit-module \
   -emit-module-path "$OUT/KhuyenCong.swiftmodule" -c "${core[@]}" -o "$OUT/KhuyenCong.o"
-for target in csv spreadsheetml xlsx pipeline; do
+for target in ${FUZZ_TARGETS:-csv spreadsheetml xlsx pipeline}; do
   echo "fuzz: linking fuzz-$target"
   swiftc "${FLAGS[@]}" -module-name "Fuzz_$target" "fuzz/targets/$target.swift" \
     fuzz/targets/FuzzRowCounter.swift "$OUT/KhuyenCongXML.o" "$OUT/KhuyenCong.o" -lxml2 -lz \

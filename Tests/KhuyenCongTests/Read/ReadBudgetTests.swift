@@ -42,6 +42,16 @@ struct ReadBudgetTests {
     #expect(sheets.isEmpty || sheets.allSatisfy { $0.rows.isEmpty })
   }
 
+  @Test(
+    "an xlsx of 13 KB that inflates to 24 MB of XML over its passes stops at the uncompressed-bytes limit")
+  func xlsxInflatesTooMuch() throws {
+    var limits = ReadLimits.standard
+    limits.budget.uncompressedConstant = 1 << 20
+    let (report, _) = try readXLSXFixture("two-6mb-sheets.xlsx", limits: limits)
+    #expect(limitReasons(report) == ["uncompressed-bytes"])
+    #expect(report.isFatal)
+  }
+
   @Test("an xlsx cell with 1000 attributes is refused before libxml2 parses it")
   func xlsxManyAttributes() throws {
     let (report, _) = try readXLSXFixture("budget-many-attributes.xlsx")

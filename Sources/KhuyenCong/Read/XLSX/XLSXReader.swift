@@ -51,6 +51,7 @@ public enum XLSXReader {
     }
     guard !bytes.isEmpty else { throw .unreadable(file: file, part: nil, reason: "empty file") }
     do {
+      budget.packedBytes = bytes.count
       return try XLSXPackage(bytes: bytes, limits: limits, budget: budget)
     } catch {
       switch error {
