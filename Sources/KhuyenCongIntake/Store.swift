@@ -337,14 +337,18 @@ public struct Store: Sendable {
     -> FileHandle
   {
     let path = source.description
-    let descriptor = source.withPlatformString { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-    guard descriptor >= 0 else {
-      let code = errno
+    let descriptor: Int32
+    do {
+      descriptor = try FileDescriptor.open(
+        source, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec]
+      ).rawValue
+    } catch {
+      let code = (error as? Errno) ?? .ioError
       throw .io(
         path: path,
-        reason: code == ELOOP
+        reason: code == .tooManySymbolicLinkLevels
           ? "is a symbolic link (not followed)"
-          : "cannot open for reading: " + String(cString: strerror(code)))
+          : "cannot open for reading: " + String(cString: strerror(code.rawValue)))
     }
     let status: FileStatus
     do {
