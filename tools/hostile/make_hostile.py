@@ -20,8 +20,9 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def xlsx(path, sheet_rows, shared_strings_xml):
-    """A minimal xlsx: one sheet whose rows come from the iterable `sheet_rows` (XML text)."""
+def xlsx(path, sheet_rows, shared_strings_xml, after_rows=""):
+    """A minimal xlsx: one sheet whose rows come from the iterable `sheet_rows` (XML text),
+    then `after_rows` after `</sheetData>` (merged cells)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -45,7 +46,7 @@ def xlsx(path, sheet_rows, shared_strings_xml):
             f.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'.encode())
             for row in sheet_rows:
                 f.write(row.encode())
-            f.write(b"</sheetData></worksheet>")
+            f.write(b"</sheetData>" + after_rows.encode() + b"</worksheet>")
 
 
 def sst(strings):
@@ -134,6 +135,7 @@ def many_attributes(path, count):
 
 def fixtures(out):
     """The small versions the tests read (Tests/KhuyenCongTests/Fixtures/Read/xlsx/budget-*)."""
+    os.makedirs(out, exist_ok=True)
     one_long_string(400, os.path.join(out, "budget-one-long-string.xlsx"))
 
     def empty_items():
@@ -145,6 +147,9 @@ def fixtures(out):
          iter([f'<row r="1"><c r="A1" t="s" {attrs}><v>0</v></c></row>']),
          sst(["<si><t>x</t></si>"]))
     duplicate_entry(os.path.join(out, "duplicate-entry.xlsx"))
+    xlsx(os.path.join(out, "merge-past-grid.xlsx"),
+         iter(['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']), sst(["<si><t>x</t></si>"]),
+         '<mergeCells count="1"><mergeCell ref="A1:XFE1048577"/></mergeCells>')
 
 
 def duplicate_entry(path):

@@ -41,7 +41,11 @@ struct XLSXMerges {
       visit: { reader, state in
         guard reader.kind == .elementStart, state.mergeCell.matches(reader) else { return }
         let text = state.ref.attribute(in: reader) ?? ""
-        if let range = XLSXCellReference.range(text) {
+        // A range past Excel's grid (XFD1048576) is not one a spreadsheet could hold.
+        let grid = ReadLimits.standard
+        if let range = XLSXCellReference.range(text), range.bottom <= grid.maxRows,
+          range.right <= grid.maxColumns
+        {
           state.merges.add(
             top: range.top, left: range.left, bottom: range.bottom, right: range.right)
         } else {

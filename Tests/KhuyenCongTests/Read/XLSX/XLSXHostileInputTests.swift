@@ -39,6 +39,14 @@ struct XLSXHostileInputTests {
     #expect(sheets.isEmpty)
   }
 
+  @Test("a merged range past XFD1048576 is reported, not applied")
+  func mergePastGrid() throws {
+    let (report, sheets) = try readXLSXFixture("merge-past-grid.xlsx")
+    #expect(report.located == ["xml.malformed Sheet1 xl/worksheets/sheet1.xml"])
+    #expect(report.diagnostics.first?.values["value"] == "A1:XFE1048577")
+    #expect(sheets.first?.rows.first?.cells.first?.mergeAcross == 0)
+  }
+
   @Test("a zip without xl/workbook.xml is not a workbook")
   func zipWithoutWorkbook() throws {
     let (report, sheets) = try readXLSXFixture("no-workbook.zip")
