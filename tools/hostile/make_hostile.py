@@ -146,6 +146,14 @@ def fixtures(out):
     xlsx(os.path.join(out, "budget-many-attributes.xlsx"),
          iter([f'<row r="1"><c r="A1" t="s" {attrs}><v>0</v></c></row>']),
          sst(["<si><t>x</t></si>"]))
+    # 60 000 rows of one tiny cell (1.5 MB of XML in a few KB): stopped by the row budget in
+    # the first pass over the sheet, before any row is delivered.
+    xlsx(os.path.join(out, "budget-tiny-rows.xlsx"),
+         iter(["<row><c><v>1</v></c></row>" * 60_000]), sst(["<si><t>x</t></si>"]))
+    # A sheet malformed at once (an end tag that closes nothing), then 6 MB of comment: libxml2 stops at the start, and the
+    # rest of the part is still inflated to check its CRC-32, which counts against the budget.
+    xlsx(os.path.join(out, "budget-malformed-then-padding.xlsx"),
+         iter(['<row r="1"></nope>', "<!--" + "x" * (6 << 20) + "-->"]), sst(["<si><t>x</t></si>"]))
     duplicate_entry(os.path.join(out, "duplicate-entry.xlsx"))
     xlsx(os.path.join(out, "merge-past-grid.xlsx"),
          iter(['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']), sst(["<si><t>x</t></si>"]),

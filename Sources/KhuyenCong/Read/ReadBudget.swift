@@ -94,6 +94,8 @@ public final class ReadBudget {
   public private(set) var text = 0
   public private(set) var cells = 0
   public private(set) var rows = 0
+  /// Rows holding a value seen in a first pass (`countRowElement`).
+  public private(set) var rowElements = 0
   public private(set) var sharedStrings = 0
   /// For an xlsx: the file's size, and the bytes inflated from it so far (every pass).
   public var packedBytes: Int?
@@ -121,26 +123,33 @@ public final class ReadBudget {
   /// Counts bytes about to be fed to libxml2 and scans them for an element with more
   /// attributes than allowed, before libxml2 parses it.
   /// - Returns: `false` once a limit is reached: the caller must not feed these bytes.
-  /// - Parameter counted: `false` for a second look at bytes already counted (the first
-  ///   pass over an xlsx worksheet, which only collects its merged ranges).
+  /// - Parameter counted: `false` for a second look at bytes already counted (the rows pass
+  ///   over an xlsx worksheet, after the pass that collects its merged ranges and counts its
+  ///   rows). The bytes still count as inflated.
   public func consume(xml chunk: UnsafeRawBufferPointer, counted: Bool = true) -> Bool {
     guard reached == nil else { return false }
     if counted {
       bytes += chunk.count
       xmlBytes += chunk.count
     }
+    if !scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
+      reached = (.attributes, allowance.attributesPerElement)
+      return false
+    }
+    return inflated(count: chunk.count)
+  }
+
+  /// Counts bytes inflated from an xlsx, whether or not they reach the XML reader (the rest of
+  /// a part is inflated to check its CRC-32).
+  /// - Returns: `false` once a limit is reached.
+  public func inflated(count: Int) -> Bool {
+    guard reached == nil else { return false }
     if let packedBytes {
-      uncompressed += chunk.count
+      uncompressed += count
       let limit =
         packedBytes.multipliedReportingOverflow(by: allowance.uncompressedPerByte).partialValue
         + allowance.uncompressedConstant
-      if uncompressed > limit {
-        reached = (.uncompressed, limit)
-        return false
-      }
-    }
-    if !scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
-      reached = (.attributes, allowance.attributesPerElement)
+      if uncompressed > limit { reached = (.uncompressed, limit) }
     }
     return reached == nil
   }
@@ -171,6 +180,21 @@ public final class ReadBudget {
     } else if rows > rowLimit {
       reached = (.rows, rowLimit)
     }
+    return reached == nil
+  }
+
+  /// Counts a row holding a value met before its cells are delivered (the first pass over an
+  /// xlsx worksheet), against the same allowance as delivered rows and the bytes read so far:
+  /// a sheet of a million tiny rows stops early in its first pass, not after it.
+  /// - Returns: `false` when it crosses the limit.
+  @discardableResult
+  public func countRowElement() -> Bool {
+    guard reached == nil else { return false }
+    rowElements += 1
+    let limit =
+      (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
+      + allowance.rowsConstant
+    if rowElements > limit { reached = (.rows, limit) }
     return reached == nil
   }
 

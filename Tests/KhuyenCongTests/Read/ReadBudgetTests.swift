@@ -52,6 +52,38 @@ struct ReadBudgetTests {
     #expect(report.isFatal)
   }
 
+  @Test("an xlsx of 60 000 tiny rows stops at the row limit in its first pass, before any row is delivered")
+  func xlsxTinyRows() throws {
+    let (report, sheets) = try readXLSXFixture("budget-tiny-rows.xlsx")
+    #expect(limitReasons(report) == ["rows"])
+    #expect(report.isFatal)
+    #expect(sheets.allSatisfy { $0.rows.isEmpty })
+    // Checked against the bytes read so far, not the whole sheet's 1.5 MB.
+    let limit = try #require(report.diagnostics.first { $0.code == .fileLimit }?.values["limit"])
+    #expect(Int(limit).map { $0 < 20_000 } == true)
+  }
+
+  @Test("an honest xlsx of 1500 rows passes the first pass's row count")
+  func xlsxManyRowsWithinBudget() throws {
+    let (report, sheets) = try readXLSXFixture("many-rows-deflated.xlsx")
+    #expect(limitReasons(report).isEmpty)
+    #expect(sheets.first?.rows.count == 1500)
+  }
+
+  @Test(
+    "an xlsx sheet malformed at once counts the rest it inflates (to check its CRC-32) against the budget")
+  func xlsxDrainCounted() throws {
+    var limits = ReadLimits.standard
+    limits.budget.uncompressedConstant = 1 << 20
+    let (report, _) = try readXLSXFixture("budget-malformed-then-padding.xlsx", limits: limits)
+    #expect(limitReasons(report) == ["uncompressed-bytes"])
+    #expect(report.isFatal)
+    // With the standard budget the same file is merely malformed.
+    let (standard, _) = try readXLSXFixture("budget-malformed-then-padding.xlsx")
+    #expect(limitReasons(standard).isEmpty)
+    #expect(standard.diagnostics.contains { $0.code == .xmlMalformed })
+  }
+
   @Test("an xlsx cell with 1000 attributes is refused before libxml2 parses it")
   func xlsxManyAttributes() throws {
     let (report, _) = try readXLSXFixture("budget-many-attributes.xlsx")

@@ -22,6 +22,9 @@ enum XLSXPartParser {
     // a bomb of zeros is "too large", not "Document is empty", and a damaged part is damaged
     // wherever libxml2 stopped.
     stream.drain()
+    if let limit = stream.readBudget.diagnostic(file: file) {
+      throw XLSXFailure(diagnostic: limit)
+    }
     if let failure = stream.failure {
       throw .package(failure, file: file, part: part)
     }

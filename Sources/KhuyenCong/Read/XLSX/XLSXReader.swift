@@ -153,15 +153,17 @@ public enum XLSXReader {
     let part = target.target
     let outcome = try parsePart(&package, part, file: file) {
       stream throws(XLSXFailure) -> XLSXSheetReader.Outcome in
-      // The rows pass counts the part's bytes towards the reading budget; counting the merges
-      // pass too would let a sheet of tiny rows through on twice its size.
-      stream.countsTowardBudget = false
+      // The merges pass counts the part's bytes and its row elements towards the reading
+      // budget, so a sheet of a million tiny rows stops there; the rows pass only scans (counting
+      // both passes would let such a sheet through on twice its size).
       let (merges, invalid) = try XLSXMerges.collect(
         stream, part: part, file: file, sheet: sheet.name)
+      let rows = stream.restarted()
+      rows.countsTowardBudget = false
       let reader = XLSXSheetReader(
         file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
         limits: limits)
-      var outcome = try reader.read(stream.restarted(), into: &visitor)
+      var outcome = try reader.read(rows, into: &visitor)
       outcome.diagnostics += invalid.map { ref in
         Diagnostic(
           code: .xmlMalformed, severity: .error,
