@@ -59,7 +59,34 @@ bench: setup
 
 # libFuzzer targets for the CSV, XML Spreadsheet and xlsx readers and the whole pipeline
 # (issue 9), each run FUZZ_SECONDS (default 60) with time and memory ceilings; not in CI.
-# See fuzz/README.md.
+# See README, "Fuzzing".
 .PHONY: fuzz
 fuzz: setup
 	bash fuzz/run.sh
+
+# The district portal (issue 10). browser-test: `serve` on a free loopback port with a
+# temporary store, driven by Debian's headless Chromium through chromedriver (installed when
+# missing); screenshots in docs/screenshots/. load-test: 50 clients for 30 s with wrk on
+# loopback; figures in out/load-test.md. install: one release binary (Swift standard
+# library linked statically), the schemas and the commit, under $(PREFIX).
+# deploy-verify: systemd-analyze verify on deploy/*.service, *.timer (where systemd is).
+.PHONY: browser-test load-test install deploy-verify
+browser-test: build
+	bash tools/browser-test/browser-test.sh
+
+load-test: setup
+	bash tools/load-test/load-test.sh
+
+PREFIX ?= /usr/local
+install: setup
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/khuyencong/schemas
+	install -s -m 0755 .build-install/release/khuyencong $(DESTDIR)$(PREFIX)/bin/khuyencong
+	install -m 0644 schemas/* $(DESTDIR)$(PREFIX)/share/khuyencong/schemas/
+	if git rev-parse HEAD >/dev/null 2>&1; then \
+	  git rev-parse HEAD > $(DESTDIR)$(PREFIX)/share/khuyencong/COMMIT; fi
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/khuyencong; shared libraries it needs:"
+	@ldd $(DESTDIR)$(PREFIX)/bin/khuyencong | awk '{print "  " $$1}'
+
+deploy-verify:
+	bash deploy/verify.sh

@@ -16,6 +16,12 @@ let package = Package(
     // Paths and file descriptors as types (FilePath, FileDescriptor): the store's paths are
     // confined to the store by one function, files opened without following links (issue 9).
     .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+    // The district portal (`khuyencong serve`, issue 10). Default traits off: the portal reads
+    // no swift-configuration provider, which would only add build time.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    // Streaming multipart/form-data parser: an upload goes to a private temp file chunk by
+    // chunk, never whole in memory (SPEC §8, streaming).
+    .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), SPEC §3: XML goes through libxml2.
@@ -54,10 +60,20 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
+    // The district portal: self-check, blank form, submit into the inbox, status (issue 10).
+    // Reads the store, writes only the inbox; the cron job stays the store's only writer.
+    .target(
+      name: "KhuyenCongServe",
+      dependencies: [
+        "KhuyenCong", "KhuyenCongIntake",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+      ]
+    ),
     .executableTarget(
       name: "khuyencong",
       dependencies: [
-        "KhuyenCong", "KhuyenCongIntake",
+        "KhuyenCong", "KhuyenCongIntake", "KhuyenCongServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,5 +84,12 @@ let package = Package(
     ),
     .testTarget(name: "KhuyenCongIntakeTests", dependencies: ["KhuyenCongIntake"]),
     .testTarget(name: "CLITests", dependencies: ["khuyencong"]),
+    .testTarget(
+      name: "KhuyenCongServeTests",
+      dependencies: [
+        "KhuyenCongServe", "KhuyenCongIntake",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

@@ -10,7 +10,7 @@ import SystemPackage
 /// ("No such file or directory" on every run). Here each entry keeps its raw path for opening,
 /// and a name that is not UTF-8 is shown and filed under a lossless escaped form: every byte
 /// that is not part of valid UTF-8, and every `%`, as `%XX` (`latin1-%E9%FF%FE-2017-075.xml`).
-enum InboxListing {
+public enum InboxListing {
   /// One entry of the folder.
   struct Entry {
     /// The name as shown and filed: the name itself when UTF-8, else its escaped form.
@@ -19,6 +19,11 @@ enum InboxListing {
     var path: FilePath
     /// Whether `name` is the escaped form of a name that is not UTF-8.
     var isEscaped: Bool
+  }
+
+  /// The names of `folder`'s entries as `run` shows and files them (not `.` and `..`).
+  public static func names(of folder: String) throws(IntakeError) -> [String] {
+    try entries(of: folder).map(\.name)
   }
 
   /// The entries of `folder` (not `.` and `..`), by raw name in byte order.

@@ -64,13 +64,16 @@ extension Intake {
         summary.skipped.append(.init(name: name, reason: .notRegularFile))
         continue
       }
-      guard status.linkCount <= 1 else {
-        summary.skipped.append(.init(name: name, reason: .hardLink))
-        continue
-      }
       present.insert(name)
+      // A file just written waits, whatever its links: the portal's submission has two names
+      // for an instant (its temporary one and its own) while it is put in the inbox.
       if status.isModified(within: settle, of: nowNanoseconds) {
         summary.waiting.append(name)
+        continue
+      }
+      guard status.linkCount <= 1 else {
+        present.remove(name)
+        summary.skipped.append(.init(name: name, reason: .hardLink))
         continue
       }
       if status.size > Int64(readLimits.maxFileBytes) {

@@ -35,13 +35,15 @@ public struct Ledger: Sendable {
 
   /// Opens (creating if needed) the ledger file at `path`.
   ///
-  /// A `DatabaseQueue` in SQLite's default rollback-journal mode, not a WAL `DatabasePool`:
-  /// a pool writes to the file each time it opens it (GRDB creates and drops a table to make
-  /// sure the WAL file exists), so a run with nothing new would change the ledger. The cron job
-  /// is one thread; `status` reading meanwhile waits out a write with the busy timeout.
+  /// The file is in WAL mode (issue 10), so the portal's readers (`openForReading`, a
+  /// read-only `DatabasePool`) never wait on the cron job's writes, nor it on them. The writer
+  /// itself is a `DatabaseQueue` that switches the journal mode only when it is not WAL yet: a
+  /// writing `DatabasePool` writes to the file each time it opens it (GRDB creates and drops a
+  /// table to make sure the WAL file exists), so a run with nothing new would change the ledger.
   public static func open(path: String) throws(IntakeError) -> Ledger {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in try switchToWAL(db) }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -112,6 +114,8 @@ public struct Ledger: Sendable {
           );
           """)
     }
+    // Issue 10's portal tokens were migrated first on deployed stores; issue 9's judgements next.
+    registerTokenMigration(&migrator)
     registerJudgements(&migrator)
     return migrator
   }

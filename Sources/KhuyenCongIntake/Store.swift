@@ -193,7 +193,7 @@ public struct Store: Sendable {
     for result: SubmissionResult, beside relative: String,
     programme: Programme, language: Language
   ) throws(IntakeError) {
-    let text = ValidationReport.text([result], programme: programme, language: language)
+    let text = DistrictLetter.text(result, programme: programme, language: language)
     let json = ValidationReport.json([result], language: language)
     try write(Array(text.utf8), to: relative + ".report.txt")
     try write(Array((json.hasSuffix("\n") ? json : json + "\n").utf8), to: relative + ".report.json")

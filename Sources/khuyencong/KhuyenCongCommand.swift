@@ -8,9 +8,10 @@ struct KhuyenCongCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "khuyencong",
     abstract: "Import, validate and consolidate district industrial-extension (khuyến công) plans.",
+    version: BuildInfo.versionText,
     subcommands: [
       ValidateCommand.self, ConsolidateCommand.self, RunCommand.self, StatusCommand.self,
-      TemplateCommand.self, InspectCommand.self, ProgramCommand.self,
+      TemplateCommand.self, InspectCommand.self, ProgramCommand.self, ServeCommand.self, TokenCommand.self,
     ])
 
   static func main() {

@@ -30,6 +30,26 @@ struct IntakeSpecialEntryTests {
       ))
   }
 
+  @Test("a hard link just written waits like any file being written; once settled it is skipped")
+  func freshHardLinkWaits() throws {
+    // Given a hard link in the inbox to a file modified just now (as the portal's submission
+    // has two names for an instant while it is put in the inbox)
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let outside = workspace.root.appendingPathComponent("other.csv")
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("samples/" + Self.naHang), to: outside)
+    #expect(link(outside.path, workspace.inbox.appendingPathComponent("linked.csv").path) == 0)
+    try workspace.setModified("linked.csv", to: testClock.now())
+    // When the job runs, it waits for it; and later, when it has settled, it skips it
+    let first = try workspace.run()
+    #expect(first.waiting == ["linked.csv"])
+    #expect(first.skipped.isEmpty)
+    let later = try workspace.run(clock: FixedClock(testClock.now().addingTimeInterval(60)))
+    #expect(later.skipped == [.init(name: "linked.csv", reason: .hardLink)])
+    #expect(try workspace.ledger().entries().isEmpty)
+  }
+
   @Test("a FIFO in the inbox is skipped, not waited on")
   func fifoSkipped() throws {
     let workspace = try Workspace()

@@ -38,7 +38,11 @@ struct IntakeTests {
     #expect(copy == original)
     let report = try String(
       contentsOf: workspace.store.appendingPathComponent(path + ".report.txt"), encoding: .utf8)
-    #expect(report.contains("BỊ TỪ CHỐI") && report.contains("KH2017!J3  [deadline.late]"))
+    // A note to the district (issue 8): whom it is for, the problems at their cells, what to do.
+    #expect(report.hasPrefix("Kính gửi: Ủy ban nhân dân huyện Sơn Dương\n"))
+    #expect(
+      report.contains("BỊ TỪ CHỐI") && report.contains("KH2017!J3  Kế hoạch năm 2017 lập ngày 02/11/2016"))
+    #expect(report.contains("Đề nghị UBND huyện Sơn Dương chỉnh sửa"))
     #expect(
       FileManager.default.fileExists(
         atPath: workspace.store.appendingPathComponent(path + ".report.json").path))

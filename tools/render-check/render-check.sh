@@ -7,6 +7,7 @@
 # 2. Headless Chromium (Debian's) screenshots plan-2017.html and prints it to PDF.
 # 3. LibreOffice (headless) converts plan-2017.xml to PDF and every sheet to CSV.
 # 4. pdftoppm renders the first page of each PDF to PNG, so a person can look at them.
+# 5. The blank form, two lines filled in, converted by LibreOffice: its SUM formulas computed.
 # Then it asserts the mechanical parts and exits non-zero on the first failure.
 # Installs chromium, LibreOffice Calc and poppler-utils from Debian when they are missing.
 set -euo pipefail
@@ -128,6 +129,46 @@ if grep -q '^1,071,' "$shown/plan-$year-Theo huyện.csv" 2>/dev/null &&
    grep -qF '"14,121.5"' "$shown/plan-$year-Theo huyện.csv"; then
   pass "as shown: STT 1 and total 14,121.5 with thousands grouping"
 else fail "as shown: expected STT '1,071,' and '\"14,121.5\"' in Theo huyện"; fi
+
+# --- The blank form: LibreOffice computes its SUM formulas (issue 8) -----------------------
+# Two lines are filled in (Tổng 120 under section I, 80 under section II) with no cached value
+# in the formula cells; LibreOffice must compute the subtotals and the total itself.
+form="$out/form"
+mkdir -p "$form"
+"$bin" template --year $year --district 071 --out "$form/lam-binh-$year.xml" >/dev/null
+python3 - "$form/lam-binh-$year.xml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+empty = '<Row>\n    <Cell ss:StyleID="code"/>'
+def line(total):
+    return ('<Row>\n    <Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">1.1</Data></Cell>'
+            '<Cell ss:Index="12"><Data ss:Type="Number">%s</Data></Cell>' % total)
+first = text.index(empty)
+end = text.index('</Row>', first)
+text = text[:first] + line(120) + text[end:]
+second = text.index(empty, text.index('<Data ss:Type="String">II</Data>'))
+end = text.index('</Row>', second)
+text = text[:second] + line(80) + text[end:]
+open(path, "w", encoding="utf-8").write(text)
+PY
+soffice "$profile" --headless \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$form" "$form/lam-binh-$year.xml" >"$form/csv.log" 2>&1 || true
+sheet="$form/lam-binh-$year-Kế hoạch.csv"
+if [ -s "$sheet" ]; then
+  if grep -q '^I,1,.*,120,' "$sheet"; then pass "LibreOffice computes section I's subtotal: 120"
+  else fail "section I's subtotal is not 120 in $sheet: $(grep '^I,1,' "$sheet" | head -1)"; fi
+  if grep -q '^II,2,.*,80,' "$sheet"; then pass "LibreOffice computes section II's subtotal: 80"
+  else fail "section II's subtotal is not 80: $(grep '^II,2,' "$sheet" | head -1)"; fi
+  if grep -q 'Tổng cộng,.*,200,' "$sheet"; then pass "LibreOffice computes the total: 200"
+  else fail "the total is not 200: $(grep 'Tổng cộng' "$sheet" | head -1)"; fi
+else
+  fail "LibreOffice wrote no CSV for the form's sheet ($(ls "$form" | tr '\n' ' '))"
+fi
+if [ -s "$form/lam-binh-$year-Danh mục.csv" ] && grep -qF "lượt cơ sở" "$form/lam-binh-$year-Danh mục.csv"; then
+  pass "the form's \"Danh mục\" sheet lists the measures (lượt cơ sở)"
+else fail "the form's \"Danh mục\" sheet is missing or lacks the measures"; fi
 
 say ""
 say "pictures to look at: $out/chromium/plan.png, $out/chromium/page-*.png, $out/libreoffice/page-*.png"

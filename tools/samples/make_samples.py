@@ -128,7 +128,11 @@ def ref(sample, where_map):
     if sample.where is None:
         return ""
     cell = where_map[sample.where]
-    return f"{sample.sheet}!{cell}"
+    sheet = sample.sheet
+    if sample.name.endswith((".csv", ".txt")):
+        # Excel (and khuyencong) name a CSV's only sheet after the file, cut to 31 characters.
+        sheet = Path(sample.name).stem[:31]
+    return f"{sheet}!{cell}"
 
 
 def build_form(sample, ext, work, **opts):
@@ -523,8 +527,9 @@ def readme(all_samples):
            "- The deadline for plan year N is 30/10 of N−1 (QĐ 69/QĐ-UBND, mục V.4).",
            "- Every **accepted** file is valid: each line's Tổng = KCQG + KCĐP + Đối ứng + "
            "Nguồn khác exactly, section subtotals and Tổng cộng are exact, national *and* "
-           "local support stay within the TTLT 26/2014 caps (the ×1,5 priority multiplier "
-           "is used only for 3.3 in Lâm Bình and Chiêm Hóa), places are communes of the "
+           "local support stay within the TTLT 26/2014 caps (only 3.3 in Lâm Bình and Chiêm "
+           "Hóa goes above the base cap, within the ×1,5 of a priority district: a "
+           "`budget.cap` warning naming the approval needed), places are communes of the "
            "district in force on 1 January of the plan year, group projects (Đề án nhóm "
            "= x) have no place or beneficiary, no beneficiary + indicator appears in two "
            "districts of the same year.",
@@ -532,9 +537,9 @@ def readme(all_samples):
            "(`rejected-<code with . as _>-<year>-<district>-<slug>`); apart from it the "
            "file is a valid plan. Rejected files of a district are dated before its "
            "accepted file.",
-           "- Cells are given as a spreadsheet shows them: `Sheet1` for CSV/text files, the "
-           "worksheet name otherwise (LibreOffice names a sheet imported from CSV after the "
-           "file). Amounts below are in triệu đồng whatever unit the file uses.",
+           "- Cells are given as a spreadsheet shows them: a CSV/text file's sheet is named "
+           "after the file (cut to 31 characters, as Excel does), the worksheet name "
+           "otherwise. Amounts below are in triệu đồng whatever unit the file uses.",
            "",
            "## Files",
            "",

@@ -3,9 +3,9 @@
 /// A hostile or broken file can raise one problem per row: a million `row.ignored`, each
 /// echoing a 32 767-character cell, made 395 MB of reports. So a file keeps at most
 /// `maxPerFile` diagnostics (errors first in line when one would be dropped, so the verdict
-/// never changes) and then one `report.truncated` counting the rest; every value is cut to
-/// `maxValueCharacters` with its line breaks shown as `↵`; and the text report shows at most
-/// `maxPerCodeInText` of one code.
+/// never changes) and then one `report.truncated` counting the rest; every value taken from a
+/// file is cut to `maxValueCharacters` with its line breaks shown as `↵`; and the text report
+/// shows at most `maxPerCodeInText` of one code.
 public enum DiagnosticBounds {
   /// Diagnostics kept per file (JSON report, store reports, results).
   public static let maxPerFile = 1_000
@@ -13,6 +13,10 @@ public enum DiagnosticBounds {
   public static let maxPerCodeInText = 20
   /// Characters kept of one value.
   public static let maxValueCharacters = 200
+  /// Codes whose values come from the programme alone, never from a file (the Department's
+  /// own text, finite): kept whole. `budget.unchecked` lists every cap the form cannot check
+  /// with its clause and reason, which a cut would lose.
+  public static let programmeValueCodes: Set<DiagnosticCode> = [.budgetUnchecked]
 
   /// `diagnostics` (already in report order) cut to `limit`, with one `report.truncated`
   /// (info) at the end counting what was left out, including the counts of any
@@ -67,6 +71,7 @@ public enum DiagnosticBounds {
 extension Diagnostic {
   /// The same diagnostic with every value cut and escaped (`DiagnosticBounds.boundedValue`).
   public func withBoundedValues() -> Diagnostic {
+    guard !DiagnosticBounds.programmeValueCodes.contains(code) else { return self }
     var copy = self
     for (key, value) in values where TerminalText.needsBounding(value) {
       copy.values[key] = DiagnosticBounds.boundedValue(value)

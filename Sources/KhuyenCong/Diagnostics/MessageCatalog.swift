@@ -32,6 +32,15 @@ public enum MessageCatalog {
   /// Values that are amounts in triệu đồng, shown with the reader's grouping (`1.811,5`).
   static let moneyKeys: Set<String> = [
     "total", "sum", "stated", "support", "requested", "envelope", "excess",
+    "raised", "base", "multiplier",
+  ]
+
+  /// The kinds of value a cell should hold, as the readers name them, in Vietnamese.
+  static let expectedWords: [String: String] = [
+    "number": "một số", "Number": "một số", "money": "một số tiền",
+    "quantity > 0": "số lượng lớn hơn 0",
+    "month, quarter or date": "tháng, quý hoặc ngày (03/2017, Quý II/2017, 25/10/2017)",
+    "Boolean": "giá trị đúng/sai", "DateTime": "ngày giờ",
   ]
 
   /// Column keys as the district's form names them.
@@ -46,7 +55,7 @@ public enum MessageCatalog {
   private static func localized(_ values: [String: String], _ language: Language) -> [String: String] {
     var shown = values
     for (key, value) in values {
-      if moneyKeys.contains(key) || (key == "cap" && values["reason"] == "amount")
+      if moneyKeys.contains(key) || (key == "cap" && values["reason"] != "percent")
         || (key == "value" && values["column"] != nil
           && ColumnKey(rawValue: values["column"] ?? "")
             .map(ColumnKey.money.contains) == true),
@@ -56,6 +65,7 @@ public enum MessageCatalog {
       }
     }
     if language == .vi {
+      if let expected = values["expected"], let words = expectedWords[expected] { shown["expected"] = words }
       if let column = values["column"], let name = columnNames[column] { shown["column"] = name }
       if let columns = values["columns"] {
         shown["columns"] = columns.components(separatedBy: ", ").map { columnNames[$0] ?? $0 }
@@ -102,7 +112,8 @@ public enum MessageCatalog {
   }
 
   static let vietnamese: [String: String] = [
-    "file.unreadable": "Không đọc được tệp: {reason}",
+    "file.unreadable":
+      "Không đọc được tệp này; đề nghị mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (chi tiết kỹ thuật: {reason})",
     "file.encoding":
       "Có byte không hợp lệ theo bảng mã {encoding} (byte {bytes}, vị trí {offset}); ô này bị lỗi phông chữ",
     "file.unreadable#empty": "Tệp rỗng, không có dữ liệu",
@@ -133,9 +144,12 @@ public enum MessageCatalog {
     "csv.malformed#cell-too-long": "Ô dài quá {limit} ký tự",
     "csv.malformed#too-many-columns": "Dòng có quá {limit} cột",
     "csv.malformed#too-many-rows": "Tệp có quá {limit} dòng",
-    "csv.malformed": "Tệp CSV sai cấu trúc: {reason}",
-    "xml.malformed": "Tệp XML không hợp lệ hoặc không phải bảng tính XML: {reason}",
+    "csv.malformed": "Tệp CSV sai cấu trúc tại ô này (chi tiết kỹ thuật: {reason})",
+    "xml.malformed":
+      "Tệp XML bị hỏng hoặc không phải bảng tính XML tại vị trí này; đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng XML Spreadsheet 2003 rồi gửi lại (chi tiết kỹ thuật: {reason})",
     "header.missing": "Không tìm thấy cột bắt buộc: {columns}",
+    "header.shifted":
+      "Hàng tiêu đề thứ hai (dòng {row}) bị lệch sang trái: các ô “{first}” … “{last}” nằm ở cột {from}–{to} thay vì dưới các nhóm {groups}, nên không đọc được các cột của kế hoạch. Đề nghị mở tệp bằng Excel hoặc LibreOffice, kiểm tra hàng tiêu đề thứ hai (đặt các ô này dưới đúng nhóm), lưu lại rồi gửi lại",
     "header.unknown-column": "Cột không nhận ra, bỏ qua: \"{value}\"",
     "header.unknown-column#duplicate": "Cột trùng tên với một cột đã có, bỏ qua: \"{value}\"",
     "sheet.ignored":
@@ -156,7 +170,7 @@ public enum MessageCatalog {
     "meta.unit": "Đơn vị tiền ở tiêu đề cột là {value}, khác với \"Đơn vị tính: {other}\" ở ô {otherCell}",
     "plan.empty": "Kế hoạch không có dòng đề án, hoạt động nào",
     "row.ignored": "Dòng này không phải đề án, dòng cộng hay phần ký tên nên không được tính: \"{value}\"",
-    "deadline.late": "Kế hoạch năm {year} lập ngày {date}, sau hạn {deadline} ({basis})",
+    "deadline.late": "Kế hoạch năm {year} lập ngày {date}, sau hạn {deadline} theo {basis}",
     "cell.required": "Ô bắt buộc đang trống (cột {column})",
     "cell.type": "Giá trị \"{value}\" không đúng kiểu, cần: {expected}",
     "cell.type#ambiguous":
@@ -167,21 +181,47 @@ public enum MessageCatalog {
       "Cộng dồn cột {column} đến dòng này vượt số tiền lớn nhất chương trình cộng được chính xác ({limit} đồng): các số tiền chắc chắn có lỗi",
     "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
     "content.unit": "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected})",
+    "content.unit#elsewhere":
+      "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected}); đơn vị \"{value}\" thuộc chỉ tiêu {fits}",
+    "content.unit#missing":
+      "Chỉ tiêu {indicator} đếm theo nhiều đơn vị ({expected}); cần ghi đơn vị tính để biết dòng này tính vào đâu",
     "place.unknown": "Không có xã/phường/thị trấn \"{value}\" thuộc {district}",
     "place.other-district": "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}",
-    "place.merged": "\"{value}\" đã sáp nhập (hết hiệu lực từ sau {until}); từ năm {year} là {successor}",
+    "place.merged": "\"{value}\" đã sáp nhập sau ngày {until}; từ năm {year} là {successor}",
+    "place.merged#merged":
+      "\"{value}\": từ ngày {from}, {old} đã sáp nhập vào {successor}; kế hoạch năm {year} ghi {successor}",
+    "place.merged#renamed":
+      "\"{value}\": từ ngày {from}, {old} đổi thành {successor}; kế hoạch năm {year} ghi {successor}",
+    "place.other-district#suggestion":
+      "\"{value}\" là {commune} thuộc {district}, không thuộc {expectedDistrict}; có phải {suggestion}?",
+    "place.other-district#moved":
+      "\"{value}\": từ ngày {from}, {old} trở thành {successor} thuộc {district}, không còn thuộc {expectedDistrict}",
+    "place.other-district#merged-away":
+      "\"{value}\": từ ngày {from}, {old} đã sáp nhập vào {successor} thuộc {district}, không còn thuộc {expectedDistrict}",
+    "place.unknown#ambiguous":
+      "\"{value}\" không rõ là xã nào khi bỏ dấu: {candidates}; đề nghị ghi đúng dấu tên xã thuộc {district}",
+    "place.unknown#not-yet": "\"{value}\": {commune} chỉ có từ ngày {from}, chưa có vào năm kế hoạch {year}",
+    "place.unknown#ended": "\"{value}\": {commune} không còn trong danh mục sau ngày {until}",
+    "place.type": "\"{value}\" ghi loại đơn vị là \"{written}\", nhưng trong danh mục là {commune}",
     "period.outside#outside": "Thời gian {value} nằm ngoài năm kế hoạch {year}",
     "period.outside#before-start": "Thời gian kết thúc {value} trước thời gian bắt đầu {start}",
     "period.outside": "Thời gian thực hiện không hợp lệ",
     "budget.sum": "Tổng kinh phí {total} ≠ KCQG + KCĐP + Đối ứng + Nguồn khác = {sum} (triệu đồng)",
     "budget.negative": "Số tiền âm: {value} triệu đồng",
     "budget.cap#amount":
-      "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} ({basis})",
+      "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} theo {basis}",
     "budget.cap#percent":
-      "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} ({basis})",
-    "budget.cap": "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa của chỉ tiêu {indicator} ({basis})",
+      "Kinh phí hỗ trợ {support} triệu đồng vượt {cap} tổng kinh phí {total} triệu đồng của chỉ tiêu {indicator} theo {basis}",
+    "budget.cap":
+      "Kinh phí hỗ trợ {support} triệu đồng vượt mức tối đa của chỉ tiêu {indicator} theo {basis}",
+    "budget.cap#approval":
+      "Kinh phí KCQG {support} triệu đồng vượt mức tối đa {cap} triệu đồng của chỉ tiêu {indicator} theo {basis}; tại địa bàn ưu tiên mức này chỉ được nâng đến {multiplier} lần ({raised} triệu đồng) khi được cấp có thẩm quyền phê duyệt theo {multiplierBasis}; đề nghị gửi kèm văn bản phê duyệt",
+    "budget.cap-unknown":
+      "Kế hoạch năm {year} thuộc thời kỳ áp dụng {basis}; chương trình chưa ghi mức hỗ trợ tối đa của văn bản này nên chưa kiểm tra mức hỗ trợ, và không áp dụng mức của văn bản trước",
+    "budget.unchecked":
+      "Biểu mẫu không có thông tin để kiểm tra các mức hỗ trợ sau, đề nghị đơn vị tự rà soát: {items}",
     "budget.priority-only":
-      "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này ({basis})",
+      "Chỉ tiêu {indicator} chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn; {district} không thuộc diện này theo {basis}",
     "budget.envelope":
       "Tổng kinh phí {fund} đề nghị {requested} triệu đồng vượt dự toán năm {year} là {envelope} triệu đồng",
     "total.mismatch": "Dòng tổng ghi {stated} nhưng cộng các dòng được {sum} (triệu đồng, cột {column})",
@@ -225,8 +265,11 @@ public enum MessageCatalog {
     "csv.malformed#cell-too-long": "Cell longer than {limit} characters",
     "csv.malformed#too-many-columns": "Row with more than {limit} columns",
     "csv.malformed#too-many-rows": "More than {limit} rows",
-    "xml.malformed": "Not well-formed XML, or not an XML spreadsheet: {reason}",
+    "xml.malformed":
+      "The XML is broken, or not an XML spreadsheet, at this place; open the file in Excel or LibreOffice, save it as XML Spreadsheet 2003 and send it again (technical detail: {reason})",
     "header.missing": "Required column not found: {columns}",
+    "header.shifted":
+      "The second header row (row {row}) is shifted left: the cells “{first}” … “{last}” sit in columns {from}–{to} instead of under the groups {groups}, so the plan's columns cannot be read. Open the file in Excel or LibreOffice, check the second header row (put these cells under their groups), save it and send it again",
     "header.unknown-column": "Unrecognised column, ignored: \"{value}\"",
     "header.unknown-column#duplicate": "Column repeats one already found, ignored: \"{value}\"",
     "sheet.ignored": "This sheet also holds a plan table but was not read (only sheet \"{planSheet}\" is)",
@@ -247,7 +290,7 @@ public enum MessageCatalog {
     "plan.empty": "The plan has no line at all",
     "row.ignored":
       "This row is not a plan line, a total or the signature block, so it is not counted: \"{value}\"",
-    "deadline.late": "The {year} plan is dated {date}, after the deadline {deadline} ({basis})",
+    "deadline.late": "The {year} plan is dated {date}, after the deadline {deadline} under {basis}",
     "cell.required": "Required cell is empty (column {column})",
     "cell.type": "Value \"{value}\" has the wrong type; expected: {expected}",
     "cell.type#ambiguous":
@@ -259,21 +302,47 @@ public enum MessageCatalog {
       "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
     "content.unknown": "Content \"{value}\" is not in the programme",
     "content.unit": "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected})",
+    "content.unit#elsewhere":
+      "Unit \"{value}\" does not fit indicator {indicator} (expected: {expected}); \"{value}\" is a unit of indicator {fits}",
+    "content.unit#missing":
+      "Indicator {indicator} counts in several units ({expected}); give the unit so that the line counts towards one",
     "place.unknown": "No commune \"{value}\" in {district}",
     "place.other-district": "\"{value}\" is {commune} of {district}, not of {expectedDistrict}",
     "place.merged": "\"{value}\" was merged (valid until {until}); from {year} it is {successor}",
+    "place.merged#merged":
+      "\"{value}\": on {from}, {old} was merged into {successor}; the {year} plan should name {successor}",
+    "place.merged#renamed":
+      "\"{value}\": on {from}, {old} became {successor}; the {year} plan should name {successor}",
+    "place.other-district#suggestion":
+      "\"{value}\" is {commune} of {district}, not of {expectedDistrict}; did you mean {suggestion}?",
+    "place.other-district#moved":
+      "\"{value}\": on {from}, {old} became {successor} of {district}; it is no longer in {expectedDistrict}",
+    "place.other-district#merged-away":
+      "\"{value}\": on {from}, {old} was merged into {successor} of {district}; it is no longer in {expectedDistrict}",
+    "place.unknown#ambiguous":
+      "\"{value}\" is ambiguous without diacritics: {candidates}; write the name of the commune of {district} with its diacritics",
+    "place.unknown#not-yet":
+      "\"{value}\": {commune} exists only from {from}, not yet in the plan year {year}",
+    "place.unknown#ended": "\"{value}\": {commune} is no longer in the register after {until}",
+    "place.type": "\"{value}\" gives the unit type \"{written}\", but the register has {commune}",
     "period.outside#outside": "Time {value} is outside the plan year {year}",
     "period.outside#before-start": "End {value} is before start {start}",
     "period.outside": "Invalid period",
     "budget.sum": "Total {total} ≠ national + local + counterpart + other = {sum} (million đồng)",
     "budget.negative": "Negative amount: {value} million đồng",
     "budget.cap#amount":
-      "Support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} ({basis})",
+      "Support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} under {basis}",
     "budget.cap#percent":
-      "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} ({basis})",
-    "budget.cap": "Support of {support} million đồng exceeds the cap for indicator {indicator} ({basis})",
+      "Support of {support} million đồng is more than {cap} of the total cost {total} million đồng for indicator {indicator} under {basis}",
+    "budget.cap": "Support of {support} million đồng exceeds the cap for indicator {indicator} under {basis}",
+    "budget.cap#approval":
+      "National support of {support} million đồng exceeds the cap of {cap} million đồng for indicator {indicator} under {basis}; in a priority district the cap may be raised up to {multiplier} times ({raised} million đồng) only with the competent authority's approval under {multiplierBasis}: attach the approval",
+    "budget.cap-unknown":
+      "The {year} plan falls under {basis}, whose caps the programme does not hold: support caps were not checked, and the caps of the earlier text were not applied",
+    "budget.unchecked":
+      "The form does not carry what these caps need, so they were not checked; please review them: {items}",
     "budget.priority-only":
-      "Indicator {indicator} may be supported only in difficult districts; {district} is not one ({basis})",
+      "Indicator {indicator} may be supported only in difficult districts; {district} is not one under {basis}",
     "budget.envelope":
       "Requested {fund} funds of {requested} million đồng exceed the {year} envelope of {envelope} million đồng",
     "total.mismatch":

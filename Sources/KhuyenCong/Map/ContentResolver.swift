@@ -40,23 +40,39 @@ public struct ContentResolver: Sendable {
     return nil
   }
 
-  /// The area's only indicator, or the only one whose unit fits `unit`.
+  /// The only indicator of the area one of whose measures `unit` fits; `nil` (an activity
+  /// of the area itself, "hoạt động khác") when none or several fit, or no unit is given.
   private func inferIndicator(in area: ContentArea, unit: String?) -> IndicatorCode? {
-    if area.indicators.count == 1 { return area.indicators[0].code }
     guard let unit, !unit.isEmpty else { return nil }
     let fitting = area.indicators.filter { unitFits(unit, $0) }
     return fitting.count == 1 ? fitting[0].code : nil
   }
 
-  /// Whether `unit` is the indicator's unit, one of its aliases, or a programme-wide synonym.
+  /// Whether `unit` is the unit of one of the indicator's measures, one of its aliases, or a
+  /// programme-wide synonym of one.
   public func unitFits(_ unit: String, _ indicator: Indicator) -> Bool {
+    measureIndex(unit, indicator) != nil
+  }
+
+  /// The measure of `indicator` that `unit` picks (its position in `measures`); a missing
+  /// unit picks the only measure of a one-measure indicator.
+  public func measureIndex(_ unit: String?, _ indicator: Indicator) -> Int? {
+    guard let unit, !TextKey(unit).isEmpty else { return indicator.measures.count == 1 ? 0 : nil }
     let key = TextKey(unit)
-    let own = ([indicator.unit] + indicator.unitAliases).map { TextKey($0) }
-    if own.contains(key) { return true }
-    for group in programme.unitSynonyms {
-      let keys = group.map { TextKey($0) }
-      if keys.contains(key), own.contains(where: keys.contains) { return true }
+    for (index, measure) in indicator.measures.enumerated() {
+      let own = ([measure.unit] + measure.unitAliases).map { TextKey($0) }
+      if own.contains(key) { return index }
+      for group in programme.unitSynonyms {
+        let keys = group.map { TextKey($0) }
+        if keys.contains(key), own.contains(where: keys.contains) { return index }
+      }
     }
-    return false
+    return nil
+  }
+
+  /// The indicators (in programme order) one of whose measures `unit` fits: the hint for a
+  /// line whose unit does not fit the indicator it names ("'lượt cơ sở' thuộc chỉ tiêu 4.3").
+  public func indicatorsFitting(_ unit: String) -> [IndicatorCode] {
+    programme.indicators.filter { unitFits(unit, $0) }.map(\.code)
   }
 }

@@ -13,6 +13,8 @@ struct HeaderLayout: Hashable, Sendable {
   var duplicates: [(column: Int, row: Int, text: String)] = []
   /// A money unit a header cell declares ("Kinh phí (nghìn đồng)"), with its cell.
   var moneyUnit: (unit: MoneyUnit, column: Int, row: Int)?
+  /// A second header row whose cells sit left of their groups (issue 8).
+  var shifted: ShiftedSubHeader?
 
   static func == (lhs: Self, rhs: Self) -> Bool {
     lhs.columns == rhs.columns && lhs.firstRow == rhs.firstRow && lhs.lastRow == rhs.lastRow
@@ -75,6 +77,7 @@ struct HeaderLayout: Hashable, Sendable {
   init(upper: SheetRow, lower: SheetRow?) {
     firstRow = upper.number
     lastRow = lower?.number ?? upper.number
+    shifted = lower.flatMap { ShiftedSubHeader.detect(upper: upper, lower: $0) }
     var columnsSeen: Set<Int> = Set(upper.cells.map(\.column))
     if let lower { columnsSeen.formUnion(lower.cells.map(\.column)) }
     for column in columnsSeen.sorted() {

@@ -16,6 +16,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private enum Phase {
     case seeking
     case headerFound(SheetRow)
+    /// A second header row with an inner group ("Trong đó"): a third row may follow.
+    case subHeaderFound(SheetRow, SheetRow)
     case body(HeaderLayout)
     case skippingSheet
     case done
@@ -49,6 +51,12 @@ public struct SubmissionMapper: WorkbookVisitor {
   public mutating func beginSheet(name: String, index: Int) {
     sheetName = name
     sheetNames.append(name)
+    // The blank form's list of contents, indicators and communes is not a plan table.
+    if name == TemplateWriter.listSheetName {
+      phase = .skippingSheet
+      sheetNames.removeLast()
+      return
+    }
     if planSheet == nil {
       phase = .seeking
       titleRows = []
@@ -70,10 +78,19 @@ public struct SubmissionMapper: WorkbookVisitor {
         phase = .skippingSheet
       }
     case .headerFound(let upper):
-      if HeaderLayout.isSubHeader(row, under: upper) {
+      if HeaderLayout.isSubHeader(row, under: upper), ThreeRowHeader.hasInnerGroup(row) {
+        phase = .subHeaderFound(upper, row)
+      } else if HeaderLayout.isSubHeader(row, under: upper) {
         startBody(HeaderLayout(upper: upper, lower: row))
       } else {
         startBody(HeaderLayout(upper: upper, lower: nil))
+        visit(row)
+      }
+    case .subHeaderFound(let upper, let middle):
+      if HeaderLayout.isSubHeader(row, under: middle) {
+        startBody(HeaderLayout(upper: upper, lower: ThreeRowHeader.merged(middle: middle, lower: row)))
+      } else {
+        startBody(HeaderLayout(upper: upper, lower: middle))
         visit(row)
       }
     case .body(let layout):
@@ -102,6 +119,9 @@ public struct SubmissionMapper: WorkbookVisitor {
     switch phase {
     case .headerFound(let upper):
       startBody(HeaderLayout(upper: upper, lower: nil))
+      phase = .done
+    case .subHeaderFound(let upper, let middle):
+      startBody(HeaderLayout(upper: upper, lower: middle))
       phase = .done
     case .body:
       phase = .done
@@ -276,6 +296,8 @@ extension SubmissionMapper {
   /// `header.missing` for required columns not found, `header.unknown-column` (a warning)
   /// for header cells naming nothing we know.
   fileprivate func headerProblems(_ layout: HeaderLayout, sheet: String, lines: [PlanLine]) -> [Diagnostic] {
+    // A shifted second header row is the one fault: the columns it renames follow from it.
+    if let shift = layout.shifted { return [shift.diagnostic(file: file, sheet: sheet)] }
     var found: [Diagnostic] = []
     var required = ColumnKey.required
     // Beneficiary and place may be absent only when every line is a group project.

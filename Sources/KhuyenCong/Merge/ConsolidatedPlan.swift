@@ -55,8 +55,9 @@ public struct ConsolidatedPlan: Hashable, Sendable {
     self.diagnostics = diagnostics
   }
 
-  /// Progress of every indicator against its five-year target, in programme order.
-  public var progress: [IndicatorProgress] { contentAreas.flatMap { $0.indicators.map(\.progress) } }
+  /// Progress of every measure of every indicator against its five-year target, in programme
+  /// order (4.3 gives two entries: hội chợ, lượt cơ sở).
+  public var progress: [IndicatorProgress] { contentAreas.flatMap { $0.indicators.flatMap(\.measures) } }
 
   /// The `cross.duplicate` warnings, in line order.
   public var crossDuplicates: [Diagnostic] {

@@ -26,147 +26,25 @@ public enum PlanMerger {
   )
     -> ConsolidatedPlan
   {
-    let latest = { (versions: [Submission]) in Self.latest(versions, arrival: arrival) }
-    var diagnostics: [Diagnostic] = []
-    var districts = ranking(programme)
-    let known = Set(programme.districts.map(\.code))
-
-    // Accepted submissions of year N, by district (lookup only; iteration is by rank).
-    var acceptedByDistrict: [DistrictCode: [Submission]] = [:]
-    var unplaced: [Submission] = []
-    // Accepted yet late (the late policy is `warn`): such a version counts only when the
-    // district has no on-time one (issue 4: "the latest on-time version").
-    let lateFiles = Set(
-      results.filter { $0.diagnostics.contains { $0.code == .deadlineLate } }
-        .map(\.submission.file))
-    for result in results where result.status == .accepted && result.submission.planYear == year {
-      guard let code = result.submission.district else {
-        unplaced.append(result.submission)
-        continue
-      }
-      acceptedByDistrict[code, default: []].append(result.submission)
-    }
-    // An accepted file naming a code the programme does not list still counts (never dropped),
-    // after the programme's districts, by code.
-    for code in acceptedByDistrict.keys.filter({ !known.contains($0) }).sorted() {
-      districts.append(
-        PlanDistrict(
-          code: code, name: code.rawValue, officialName: code.rawValue,
-          priority: false))
-    }
-    for submission in unplaced.sorted(by: { precedes($0.file, $1.file) }) {
-      diagnostics.append(
-        Diagnostic(
-          code: .metaDistrict, severity: .error, position: Position(file: submission.file),
-          values: ["planYear": String(year.rawValue), "reason": "not-merged"]))
-    }
-
-    var rejectedByDistrict: [DistrictCode: [SubmissionResult]] = [:]
-    var unattributed: [SubmissionResult] = []
-    for result in results
-    where result.status == .rejected
-      && (result.submission.planYear == year || result.submission.planYear == nil)
-    {
-      if let code = result.submission.district, known.contains(code) {
-        rejectedByDistrict[code, default: []].append(result)
-      } else {
-        unattributed.append(result)
-      }
-    }
-
-    var lines: [ConsolidatedLine] = []
-    var superseded: [Diagnostic] = []
-    var shownRejections: Set<String> = []
-    for index in districts.indices {
-      let code = districts[index].code
-      if let versions = acceptedByDistrict[code],
-        let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
-      {
-        let others = versions.filter { $0 != winner }.sorted { precedes($0.file, $1.file) }
-        var entry = districts[index]
-        entry.status = .accepted
-        entry.file = winner.file
-        entry.sheet = winner.sheet
-        entry.submittedOn = winner.submittedOn
-        entry.documentNumber = winner.documentNumber
-        entry.lineCount = winner.lines.count
-        entry.totals = winner.totals
-        entry.supersededFiles = others.map(\.file)
-        districts[index] = entry
-        for other in others {
-          var values = [
-            "district": code.rawValue, "districtName": entry.name,
-            "planYear": String(year.rawValue), "supersededBy": winner.file,
-          ]
-          values["submittedOn"] = other.submittedOn?.isoText
-          values["supersededByDate"] = winner.submittedOn?.isoText
-          superseded.append(
-            Diagnostic(
-              code: .submissionSuperseded, severity: .info,
-              position: Position(file: other.file), values: values))
-        }
-        lines += winner.lines.map { ConsolidatedLine(district: code, line: $0) }
-      } else if let tries = rejectedByDistrict[code],
-        let last = latest(tries.map(\.submission)),
-        let result = tries.first(where: { $0.submission == last })
-      {
-        districts[index].status = .rejected
-        districts[index].file = last.file
-        districts[index].sheet = last.sheet
-        districts[index].submittedOn = last.submittedOn
-        districts[index].documentNumber = last.documentNumber
-        districts[index].diagnostics = result.diagnostics.filter { $0.severity == .error }
-        shownRejections.insert(last.file)
-      }
-    }
-    let otherRejections = districts.map(\.code).flatMap { code in
-      (rejectedByDistrict[code] ?? []).filter { !shownRejections.contains($0.submission.file) }
-        .sorted { precedes($0.submission.file, $1.submission.file) }
-        .map {
-          RejectedFile(
-            file: $0.submission.file, district: code,
-            diagnostics: $0.diagnostics.filter { $0.severity == .error })
-        }
-    }
-    diagnostics = superseded + diagnostics
+    // 1. Which version of each district counts (and which are superseded or rejected).
+    let choice = chooseVersions(results: results, year: year, programme: programme, arrival: arrival)
+    var districts = choice.districts
+    // 2. The plan: lines in district rank, totals and shares.
     let rank = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
-    lines = sortedLines(lines, rank: rank)
-
+    let lines = sortedLines(choice.lines, rank: rank)
     let totals = lines.reduce(into: FundTotals.zero) { $0 += $1.line.amounts }
     for index in districts.indices where districts[index].status == .accepted {
       districts[index].shareOfTotal = Percentage.of(
-        districts[index].totals.total, in: totals.total,
-        places: 2)
+        districts[index].totals.total, in: totals.total, places: 2)
     }
-    let priorityTotals = districts.filter(\.priority).reduce(into: FundTotals.zero) {
-      $0 += $1.totals
-    }
-
+    let priorityTotals = districts.filter(\.priority).reduce(into: FundTotals.zero) { $0 += $1.totals }
+    // 3. Progress per measure, with the accepted plans of earlier years.
     let earlier = earlierYears(before: year, programme: programme)
-    var earlierQuantities: [IndicatorCode: ExactDecimal] = [:]
-    for earlierYear in earlier {
-      var byDistrict: [DistrictCode: [Submission]] = [:]
-      for result in results
-      where result.status == .accepted
-        && result.submission.planYear == earlierYear
-      {
-        guard let code = result.submission.district else { continue }  // reported in its own year
-        byDistrict[code, default: []].append(result.submission)
-      }
-      for code in byDistrict.keys.sorted() {
-        // The same on-time-first rule as for year N, so progress counts what that year's plan did.
-        guard let versions = byDistrict[code],
-          let winner = latest(versions.filter { !lateFiles.contains($0.file) }) ?? latest(versions)
-        else { continue }
-        for line in winner.lines {
-          guard let indicator = line.indicator else { continue }
-          let sum = earlierQuantities[indicator, default: .zero]
-          earlierQuantities[indicator] = sum.adding(line.quantity ?? .zero) ?? sum
-        }
-      }
-    }
-
+    let earlierQuantities = quantities(
+      in: earlier, results: results, programme: programme, lateFiles: choice.lateFiles, arrival: arrival)
     let contentAreas = summarize(lines: lines, programme: programme, earlier: earlierQuantities)
+    // 4. Checks across districts.
+    var diagnostics = choice.diagnostics
     diagnostics += CrossDuplicateCheck.run(lines: lines, districts: districts, year: year)
     diagnostics += envelopeWarnings(totals: totals, year: year, programme: programme)
 
@@ -175,15 +53,8 @@ public enum PlanMerger {
       totals: totals, priorityTotals: priorityTotals,
       priorityShareOfTotal: Percentage.of(priorityTotals.total, in: totals.total, places: 2),
       priorityShareOfSupport: Percentage.of(priorityTotals.support, in: totals.support, places: 2),
-      earlierYears: earlier,
-      unattributedRejections: unattributed.sorted { precedes($0.submission.file, $1.submission.file) }
-        .map {
-          RejectedFile(
-            file: $0.submission.file,
-            diagnostics: $0.diagnostics.filter { $0.severity == .error })
-        },
-      diagnostics: diagnostics)
-    plan.otherRejections = otherRejections
+      earlierYears: earlier, unattributedRejections: choice.unattributed, diagnostics: diagnostics)
+    plan.otherRejections = choice.otherRejections
     return plan
   }
 

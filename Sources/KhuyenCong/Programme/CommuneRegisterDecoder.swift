@@ -1,56 +1,30 @@
 /// Reads the programme's commune register: every version of every commune (SPEC §2).
 ///
-/// A code may appear in several versions (renamed, moved to another district), so the
-/// checks are on versions: `(code, validFrom)` is unique and two versions of one code are
-/// never in force on the same day, or a place would match two units.
+/// Each version decodes itself (`Commune: Decodable`); a code may appear in several versions
+/// (renamed, moved to another district), so the checks here are on versions: two versions of
+/// one code are never in force on the same day, or a place would match two units, and a
+/// successor is a commune of the register.
 struct CommuneRegisterDecoder {
   let file: String
 
-  /// The kinds of commune-level unit.
-  static let kinds = ["xã", "phường", "thị trấn"]
-
-  func communes(_ top: JSONObjectReader, districts: [District]) throws(ProgrammeError) -> [Commune] {
-    let shared = ProgrammeDecoder(file: file)
+  func communes(_ top: ProgrammeDecoder.TopLevel, context: DecodingContext) throws(ProgrammeError)
+    -> [Commune]
+  {
     var communes: [Commune] = []
     var lines: [Int] = []
     var successorNodes: [(offset: Int, node: JSONNode)] = []
-    for (offset, node) in try top.array("communes").enumerated() {
-      let object = try JSONObjectReader(
-        node, path: "communes[\(offset)]", file: file,
-        allowed: [
-          "code", "name", "kind", "district", "validFrom", "validTo", "successor",
-        ])
-      let code = CommuneCode(rawValue: try shared.digits(object, "code"))
-      let kindNode = try object.required("kind")
-      let kind = try object.stringValue(kindNode, path: object.path("kind"))
-      guard Self.kinds.contains(kind) else {
-        throw object.failure(
-          kindNode.line,
-          "\(object.path("kind")) must be one of "
-            + Self.kinds.map { "\"\($0)\"" }.joined(separator: ", ") + ", found \"\(kind)\"")
-      }
-      let validFrom = try object.optionalDate("validFrom")
-      let validTo = try object.optionalDate("validTo")
-      if let from = validFrom, let to = validTo, to < from {
-        throw object.failure(
-          object.optional("validTo")?.line ?? node.line,
-          "\(object.path("validTo")) \(to) is before \(object.path("validFrom")) \(from)")
-      }
-      var successor: CommuneCode?
-      if let successorNode = object.optional("successor") {
-        successor = CommuneCode(rawValue: try shared.digits(object, "successor"))
+    for (offset, node) in try top.array(.communes).enumerated() {
+      let commune = try JSONNodeDecoder.decode(
+        Commune.self, from: node, path: [NameKey("communes"), IndexKey(offset)], file: file, context: context)
+      if commune.successor != nil, let successorNode = ContentAreaDecoder.member("successor", of: node) {
         successorNodes.append((offset, successorNode))
       }
-      let commune = Commune(
-        code: code, name: try object.text("name"), kind: kind,
-        district: try shared.districtReference(object, "district", districts: districts),
-        validFrom: validFrom, validTo: validTo, successor: successor)
       // Versions of one code must not overlap in time.
-      for (index, other) in communes.enumerated() where other.code == code {
+      for (index, other) in communes.enumerated() where other.code == commune.code {
         if overlaps(other, commune) {
-          throw object.failure(
+          throw top.failure(
             node.line,
-            "communes[\(offset)]: commune \(code) has two versions in force at the same time (the other is on line \(lines[index]))"
+            "communes[\(offset)]: commune \(commune.code) has two versions in force at the same time (the other is on line \(lines[index]))"
           )
         }
       }

@@ -1,87 +1,84 @@
 /// Reads the content areas and their indicators (section II of the decision, SPEC §2).
 ///
-/// Indicators are nested in their area, and an indicator's code names its area (`3.3` is
-/// in area `3`): one listed under another area is refused rather than moved.
+/// Each area decodes itself (`ContentArea: Decodable`, through `JSONNodeDecoder`); what
+/// spans several values is checked here, at the line of the value refused: area and indicator
+/// codes are unique, an indicator's code names its area (`3.3` is in area `3`: one listed
+/// under another area is refused rather than moved), and no unit belongs to two measures of
+/// one indicator (a line's unit must pick one measure).
 struct ContentAreaDecoder {
   let file: String
 
-  func contentAreas(_ top: JSONObjectReader) throws(ProgrammeError) -> [ContentArea] {
-    let nodes = try top.array("contentAreas")
+  func contentAreas(_ top: ProgrammeDecoder.TopLevel) throws(ProgrammeError) -> [ContentArea] {
+    let nodes = try top.array(.contentAreas)
     guard !nodes.isEmpty else {
       throw top.failure(
-        try top.required("contentAreas").line, "contentAreas must list at least one content area")
+        try top.required(.contentAreas).line, "contentAreas must list at least one content area")
     }
     var areas: [ContentArea] = []
     var areaLines: [IndicatorCode: Int] = [:]
     var indicatorLines: [IndicatorCode: Int] = [:]
     for (offset, node) in nodes.enumerated() {
-      let object = try JSONObjectReader(
-        node, path: "contentAreas[\(offset)]", file: file,
-        allowed: [
-          "code", "name", "aliases", "basis", "indicators",
-        ])
-      let codeNode = try object.required("code")
-      let code = IndicatorCode(rawValue: try ProgrammeDecoder(file: file).digits(object, "code"))
-      if let first = areaLines[code] {
-        throw object.failure(
-          codeNode.line, "content area code \(code) is used twice (first on line \(first))")
+      let area = try JSONNodeDecoder.decode(
+        ContentArea.self, from: node, path: [NameKey("contentAreas"), IndexKey(offset)], file: file)
+      let codeLine = Self.member("code", of: node)?.line ?? node.line
+      if let first = areaLines[area.code] {
+        throw failure(codeLine, "content area code \(area.code) is used twice (first on line \(first))")
       }
-      areaLines[code] = codeNode.line
-      var indicators: [Indicator] = []
-      for (index, indicatorNode) in try object.array("indicators").enumerated() {
-        let indicator = try self.indicator(
-          indicatorNode, path: object.path("indicators") + "[\(index)]", area: code)
+      areaLines[area.code] = codeLine
+      let indicatorNodes = Self.member("indicators", of: node).map(Self.elements) ?? []
+      for (indicator, indicatorNode) in zip(area.indicators, indicatorNodes) {
+        let code = indicator.code.rawValue
+        let area = area.code.rawValue
+        let prefix = String(code.prefix { $0 != "." })
+        guard prefix == area else {
+          throw failure(
+            Self.member("code", of: indicatorNode)?.line ?? indicatorNode.line,
+            "indicator \(code) belongs to content area \(prefix) by its code, but is listed under content area \(area)"
+          )
+        }
         if let first = indicatorLines[indicator.code] {
-          throw object.failure(
-            indicatorNode.line, "indicator code \(indicator.code) is used twice (first on line \(first))")
+          throw failure(indicatorNode.line, "indicator code \(code) is used twice (first on line \(first))")
         }
         indicatorLines[indicator.code] = indicatorNode.line
-        indicators.append(indicator)
+        try checkUnits(indicator, node: indicatorNode, path: "contentAreas[\(offset)]")
       }
-      areas.append(
-        ContentArea(
-          code: code, name: try object.text("name"),
-          aliases: object.optional("aliases") == nil ? [] : try object.strings("aliases"),
-          basis: try object.text("basis"), indicators: indicators))
+      areas.append(area)
     }
     return areas
   }
 
-  private func indicator(_ node: JSONNode, path: String, area: IndicatorCode) throws(ProgrammeError)
-    -> Indicator
-  {
-    let object = try JSONObjectReader(
-      node, path: path, file: file,
-      allowed: [
-        "code", "name", "unit", "unitAliases", "target", "basis",
-      ])
-    let codeNode = try object.required("code")
-    let text = try object.stringValue(codeNode, path: object.path("code"))
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) })
-    else {
-      throw object.failure(
-        codeNode.line, "\(object.path("code")) must be an indicator code such as \"3.3\", found \"\(text)\"")
-    }
-    guard parts[0] == area.rawValue else {
-      throw object.failure(
-        codeNode.line,
-        "indicator \(text) belongs to content area \(parts[0]) by its code, but is listed under content area \(area)"
-      )
-    }
-    var target: ExactDecimal?
-    if let targetNode = try object.nullable("target") {
-      let value = try object.decimalValue(targetNode, path: object.path("target"))
-      guard value > ExactDecimal(units: 0) else {
-        throw object.failure(
-          targetNode.line,
-          "\(object.path("target")) must be greater than zero, found \(value) (write null for no target)")
+  /// No unit or alias in two measures of one indicator.
+  private func checkUnits(_ indicator: Indicator, node: JSONNode, path: String) throws(ProgrammeError) {
+    guard indicator.measures.count > 1 else { return }
+    let measureNodes = Self.member("measures", of: node).map(Self.elements) ?? []
+    var unitLines: [String: Int] = [:]
+    for (offset, (measure, measureNode)) in zip(indicator.measures, measureNodes).enumerated() {
+      for unit in [measure.unit] + measure.unitAliases {
+        let key = TextKey(unit).folded
+        if let first = unitLines[key] {
+          throw failure(
+            measureNode.line,
+            "unit \"\(unit)\" of measures[\(offset)] is also a unit of another measure of indicator \(indicator.code) (line \(first)): a line's unit must pick one measure"
+          )
+        }
+        unitLines[key] = measureNode.line
       }
-      target = value
     }
-    return Indicator(
-      code: IndicatorCode(rawValue: text), name: try object.text("name"), unit: try object.text("unit"),
-      unitAliases: object.optional("unitAliases") == nil ? [] : try object.strings("unitAliases"),
-      target: target, basis: try object.text("basis"))
+  }
+
+  private func failure(_ line: Int, _ reason: String) -> ProgrammeError {
+    ProgrammeError.invalid(file: file, line: line, reason: reason)
+  }
+
+  /// The value of `key` in an object node.
+  static func member(_ key: String, of node: JSONNode) -> JSONNode? {
+    guard case .object(let members) = node.value else { return nil }
+    return members.first { $0.key == key }?.node
+  }
+
+  /// The elements of an array node.
+  static func elements(_ node: JSONNode) -> [JSONNode] {
+    guard case .array(let elements) = node.value else { return [] }
+    return elements
   }
 }

@@ -13,9 +13,9 @@ extension Programme {
       "formatVersion": 1,
       "id": "tuyen-quang-2016-2020",
       "title": "Chương trình khuyến công tỉnh Tuyên Quang giai đoạn 2016 - 2020",
-      "basis": "Quyết định 69/QĐ-UBND ngày 10/3/2016 của UBND tỉnh Tuyên Quang",
+      "basis": "Quyết định số 69/QĐ-UBND ngày 10/3/2016 của UBND tỉnh Tuyên Quang",
       "province": {"code": "08", "name": "Tuyên Quang"},
-      "period": {"firstYear": 2016, "lastYear": 2020, "basis": "QĐ 69/QĐ-UBND, Điều 1 (giai đoạn 2016 - 2020)"},
+      "period": {"firstYear": 2016, "lastYear": 2020, "basis": "Quyết định số 69/QĐ-UBND, Điều 1 (giai đoạn 2016 - 2020)"},
       "districts": [
         {
           "code": "070",
@@ -42,7 +42,7 @@ extension Programme {
           "kind": "huyện",
           "aliases": ["Lam Binh", "Huyện Lâm Bình", "Huyen Lam Binh", "Lam Binh district"],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "072",
@@ -50,7 +50,7 @@ extension Programme {
           "kind": "huyện",
           "aliases": ["Nà Hang", "Huyện Na Hang", "Huyện Nà Hang", "Huyen Na Hang", "Na Hang district"],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "073",
@@ -65,7 +65,7 @@ extension Programme {
             "Chiem Hoa district"
           ],
           "priority": true,
-          "priorityBasis": "QĐ 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
+          "priorityBasis": "Quyết định số 69/QĐ-UBND, mục I.2 (Phương hướng – Về địa bàn)"
         },
         {
           "code": "074",
@@ -96,14 +96,15 @@ extension Programme {
         "inclusive": true,
         "latePolicy": "reject",
         "extensions": [],
-        "basis": "QĐ 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"
+        "firstPlanYear": 2017,
+        "basis": "Quyết định số 69/QĐ-UBND, mục V.4 (“gửi Sở Công Thương trước ngày 30/10 năm trước”)"
       },
       "contentAreas": [
         {
           "code": "1",
           "name": "Tổ chức đào tạo nghề, truyền nghề",
           "aliases": ["KC1"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.1",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.1",
           "indicators": [
             {
               "code": "1.1",
@@ -111,7 +112,7 @@ extension Programme {
               "unit": "lao động",
               "unitAliases": ["người", "học viên"],
               "target": "500",
-              "basis": "QĐ 69/QĐ-UBND, mục II.1.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.1.2"
             }
           ]
         },
@@ -119,7 +120,8 @@ extension Programme {
           "code": "2",
           "name": "Hỗ trợ nâng cao năng lực quản lý doanh nghiệp, nhận thức và năng lực áp dụng sản xuất sạch hơn trong công nghiệp",
           "aliases": ["KC2"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.2",
+          "activities": ["Tổ chức các đoàn khảo sát, học tập, trao đổi kinh nghiệm cho cán bộ quản lý, các cơ sở công nghiệp nông thôn, làng nghề của tỉnh (mục II.2.1)", "Hỗ trợ cơ sở công nghiệp nông thôn mở rộng thị trường tiêu thụ, xuất khẩu sản phẩm qua hội thảo, diễn đàn, hội chợ, triển lãm tại nước ngoài, quảng bá thông tin trên internet (mục II.2.1)"],
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.2",
           "indicators": [
             {
               "code": "2.1",
@@ -127,7 +129,7 @@ extension Programme {
               "unit": "học viên",
               "unitAliases": ["người", "lượt người"],
               "target": "350",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             },
             {
               "code": "2.2",
@@ -135,7 +137,7 @@ extension Programme {
               "unit": "học viên",
               "unitAliases": ["người"],
               "target": "250",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             },
             {
               "code": "2.3",
@@ -143,7 +145,7 @@ extension Programme {
               "unit": "doanh nghiệp",
               "unitAliases": ["DN"],
               "target": "50",
-              "basis": "QĐ 69/QĐ-UBND, mục II.2.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.2.2"
             }
           ]
         },
@@ -151,7 +153,7 @@ extension Programme {
           "code": "3",
           "name": "Hỗ trợ xây dựng mô hình trình diễn kỹ thuật, chuyển giao công nghệ, ứng dụng máy móc tiên tiến, tiến bộ khoa học kỹ thuật",
           "aliases": ["KC3"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.3",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.3",
           "indicators": [
             {
               "code": "3.1",
@@ -159,7 +161,7 @@ extension Programme {
               "unit": "mô hình",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             },
             {
               "code": "3.2",
@@ -167,7 +169,7 @@ extension Programme {
               "unit": "mô hình",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             },
             {
               "code": "3.3",
@@ -175,7 +177,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": ["cơ sở CNNT"],
               "target": "30",
-              "basis": "QĐ 69/QĐ-UBND, mục II.3.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.3.2"
             }
           ]
         },
@@ -183,7 +185,8 @@ extension Programme {
           "code": "4",
           "name": "Phát triển sản phẩm công nghiệp nông thôn tiêu biểu",
           "aliases": ["KC4"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.4",
+          "activities": ["Hỗ trợ sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh tham gia bình chọn cấp khu vực, quốc gia (mục II.4.1)"],
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.4",
           "indicators": [
             {
               "code": "4.1",
@@ -191,23 +194,25 @@ extension Programme {
               "unit": "lần",
               "unitAliases": ["cuộc"],
               "target": "3",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2"
             },
             {
               "code": "4.2",
               "name": "hội chợ khu vực tổ chức",
-              "unit": "hội chợ",
-              "unitAliases": [],
-              "target": "1",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "measures": [
+                {"name": "hội chợ khu vực phía Bắc tổ chức tại tỉnh", "unit": "hội chợ", "unitAliases": ["hội chợ triển lãm"], "target": "1"},
+                {"name": "gian hàng của hội chợ khu vực", "unit": "gian hàng", "unitAliases": ["gian"], "target": "300"}
+              ],
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2 (“Tổ chức 1 hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Bắc với 300 gian hàng”)"
             },
             {
               "code": "4.3",
               "name": "hội chợ tham gia",
-              "unit": "hội chợ",
-              "unitAliases": ["lần"],
-              "target": "10",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
+              "measures": [
+                {"name": "hội chợ tham gia", "unit": "hội chợ", "unitAliases": ["lần", "hội chợ triển lãm"], "target": "10"},
+                {"name": "lượt cơ sở tham gia hội chợ", "unit": "lượt cơ sở", "unitAliases": ["lượt", "lượt cơ sở CNNT"], "target": "100"}
+              ],
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2 (“tổ chức tham gia 10 hội chợ triển lãm và hỗ trợ, tạo điều kiện giới thiệu tham gia hội chợ triển lãm cho khoảng 100 lượt cơ sở công nghiệp nông thôn”)"
             },
             {
               "code": "4.4",
@@ -215,15 +220,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "10",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2"
-            },
-            {
-              "code": "4.5",
-              "name": "lượt cơ sở tham gia hội chợ",
-              "unit": "lượt cơ sở",
-              "unitAliases": ["lượt"],
-              "target": "100",
-              "basis": "QĐ 69/QĐ-UBND, mục II.4.2 (“khoảng 100 lượt cơ sở công nghiệp nông thôn” tham gia hội chợ triển lãm, trong kết quả dự kiến II.4.2; SPEC §2 liệt kê cùng chỉ tiêu 4.3 “hội chợ tham gia”)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.4.2"
             }
           ]
         },
@@ -231,7 +228,7 @@ extension Programme {
           "code": "5",
           "name": "Tư vấn, trợ giúp cơ sở công nghiệp nông thôn",
           "aliases": ["KC5"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.5",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.5",
           "indicators": [
             {
               "code": "5.1",
@@ -239,7 +236,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.5.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.5.2"
             },
             {
               "code": "5.2",
@@ -247,7 +244,7 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.5.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.5.2"
             }
           ]
         },
@@ -255,7 +252,8 @@ extension Programme {
           "code": "6",
           "name": "Cung cấp thông tin, tuyên truyền",
           "aliases": ["KC6"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.6",
+          "activities": ["Duy trì, phát triển cơ sở dữ liệu công nghiệp nông thôn; chương trình thông tin tuyên truyền trên các phương tiện thông tin đại chúng (mục II.6.2)"],
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.6",
           "indicators": [
             {
               "code": "6.1",
@@ -263,7 +261,7 @@ extension Programme {
               "unit": "chuyên mục",
               "unitAliases": ["số"],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.6.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.6.2"
             },
             {
               "code": "6.2",
@@ -271,7 +269,7 @@ extension Programme {
               "unit": "chuyên mục",
               "unitAliases": ["số", "bài"],
               "target": "20",
-              "basis": "QĐ 69/QĐ-UBND, mục II.6.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.6.2"
             }
           ]
         },
@@ -279,7 +277,8 @@ extension Programme {
           "code": "7",
           "name": "Hỗ trợ liên doanh liên kết, hợp tác kinh tế, phát triển các cụm công nghiệp và di dời cơ sở gây ô nhiễm môi trường",
           "aliases": ["KC7"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.7",
+          "activities": ["Hỗ trợ thành lập hội, hiệp hội ngành nghề cấp tỉnh (mục II.7.1)"],
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.7",
           "indicators": [
             {
               "code": "7.1",
@@ -287,7 +286,7 @@ extension Programme {
               "unit": "cụm",
               "unitAliases": [],
               "target": "2",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
             },
             {
               "code": "7.2",
@@ -295,7 +294,7 @@ extension Programme {
               "unit": "cụm",
               "unitAliases": [],
               "target": "2",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
             },
             {
               "code": "7.3",
@@ -303,7 +302,15 @@ extension Programme {
               "unit": "cơ sở",
               "unitAliases": [],
               "target": "5",
-              "basis": "QĐ 69/QĐ-UBND, mục II.7.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.7.2"
+            },
+            {
+              "code": "7.4",
+              "name": "cụm công nghiệp sửa chữa, nâng cấp hệ thống xử lý chất thải chung",
+              "unit": "cụm",
+              "unitAliases": ["cụm công nghiệp", "CCN"],
+              "target": "2",
+              "basis": "Quyết định số 69/QĐ-UBND, mục I.1.2 (“hỗ trợ lập quy hoạch chi tiết và sửa chữa, nâng cấp hệ thống xử lý chất thải chung cho các cụm công nghiệp trên địa bàn các huyện (02 cụm)”)"
             }
           ]
         },
@@ -311,7 +318,8 @@ extension Programme {
           "code": "8",
           "name": "Hợp tác quốc tế về khuyến công",
           "aliases": ["KC8"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.8",
+          "activities": ["Tham gia thực hiện hoạt động khuyến công, sản xuất sạch hơn trong các chương trình, đề án, dự án hợp tác quốc tế (mục II.8.1)"],
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.8",
           "indicators": [
             {
               "code": "8.1",
@@ -319,7 +327,7 @@ extension Programme {
               "unit": "đoàn",
               "unitAliases": [],
               "target": "1",
-              "basis": "QĐ 69/QĐ-UBND, mục II.8.2"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.8.2"
             }
           ]
         },
@@ -327,7 +335,7 @@ extension Programme {
           "code": "9",
           "name": "Nâng cao năng lực quản lý và tổ chức thực hiện hoạt động khuyến công",
           "aliases": ["KC9"],
-          "basis": "QĐ 69/QĐ-UBND, mục II.9",
+          "basis": "Quyết định số 69/QĐ-UBND, mục II.9",
           "indicators": [
             {
               "code": "9.1",
@@ -335,7 +343,7 @@ extension Programme {
               "unit": "hoạt động",
               "unitAliases": ["lớp", "hội nghị", "cuộc"],
               "target": null,
-              "basis": "QĐ 69/QĐ-UBND, mục II.9.2 (không có chỉ tiêu định lượng)"
+              "basis": "Quyết định số 69/QĐ-UBND, mục II.9.2 (không có chỉ tiêu định lượng)"
             }
           ]
         }
@@ -348,25 +356,46 @@ extension Programme {
         "local": {"amount": "2.942", "unit": "tỷ đồng"},
         "premises": {"amount": "8.5", "unit": "tỷ đồng"},
         "annualEnvelopes": [],
-        "basis": "QĐ 69/QĐ-UBND, mục IV.1"
+        "basis": "Quyết định số 69/QĐ-UBND, mục IV.1"
       },
       "priorityMultiplier": {
         "value": "1.5",
-        "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.t (tối đa 1,5 lần mức hỗ trợ cho địa bàn, ngành nghề ưu tiên)"
+        "basis": "điểm t khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (tối đa 1,5 lần mức hỗ trợ cho địa bàn, ngành nghề ưu tiên, do Bộ Công Thương xem xét phê duyệt)"
       },
+      "capPeriods": [
+        {
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "Thông tư liên tịch số 26/2014/TTLT-BTC-BCT",
+          "capsGiven": true,
+          "reason": "Kế hoạch các năm 2016 - 2018 được lập trước ngày Thông tư số 28/2018/TT-BTC ngày 28/3/2018 ban hành, nên áp dụng mức hỗ trợ của Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "fromYear": 2019,
+          "toYear": 2020,
+          "basis": "Thông tư số 28/2018/TT-BTC ngày 28/3/2018 của Bộ Tài chính",
+          "capsGiven": false,
+          "reason": "Thông tư số 28/2018/TT-BTC thay thế mức hỗ trợ của Thông tư liên tịch số 26/2014/TTLT-BTC-BCT; chương trình chưa ghi các mức của Thông tư này"
+        }
+      ],
       "rules": [
         {
           "kind": "cap",
           "indicator": "2.3",
           "fund": "national",
           "maxAmountPerUnit": {"amount": "10", "unit": "triệu đồng"},
+          "per": "doanh nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.a"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm a khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "priorityOnly",
           "indicator": "2.3",
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.a (chỉ hỗ trợ thành lập doanh nghiệp tại địa bàn có điều kiện kinh tế - xã hội khó khăn và đặc biệt khó khăn)"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm a khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (chỉ hỗ trợ thành lập doanh nghiệp tại địa bàn có điều kiện kinh tế - xã hội khó khăn và đặc biệt khó khăn)"
         },
         {
           "kind": "cap",
@@ -374,8 +403,23 @@ extension Programme {
           "fund": "national",
           "maxPercent": "30",
           "maxAmountPerUnit": {"amount": "500", "unit": "triệu đồng"},
+          "per": "mô hình",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.b"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "cap",
+          "indicator": "3.1",
+          "fund": "national",
+          "maxAmountPerUnit": {"amount": "100", "unit": "triệu đồng"},
+          "per": "mô hình",
+          "markers": ["cơ sở đang hoạt động", "mô hình tại cơ sở"],
+          "raisedInPriorityDistricts": true,
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT (mô hình trình diễn tại cơ sở đang hoạt động có hiệu quả)"
         },
         {
           "kind": "cap",
@@ -383,8 +427,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "200", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.c"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm c khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -392,8 +439,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "35", "unit": "triệu đồng"},
+          "per": "thương hiệu",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.h"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm h khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -401,8 +451,11 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "35", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.i"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm i khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -410,8 +463,23 @@ extension Programme {
           "fund": "national",
           "maxPercent": "30",
           "maxAmountPerUnit": {"amount": "300", "unit": "triệu đồng"},
+          "per": "cơ sở",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.o"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm o khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "cap",
+          "indicator": "7.4",
+          "fund": "national",
+          "maxPercent": "30",
+          "maxAmountPerUnit": {"amount": "1500", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
+          "raisedInPriorityDistricts": true,
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm p khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
@@ -419,16 +487,57 @@ extension Programme {
           "fund": "national",
           "maxPercent": "50",
           "maxAmountPerUnit": {"amount": "500", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.q"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm q khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         },
         {
           "kind": "cap",
           "indicator": "7.2",
           "fund": "national",
           "maxAmountPerUnit": {"amount": "3000", "unit": "triệu đồng"},
+          "per": "cụm công nghiệp",
           "raisedInPriorityDistricts": true,
-          "basis": "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.r"
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm r khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "indicator": "4.3",
+          "what": "80 % giá thuê gian hàng khi cơ sở tham gia hội chợ trong nước",
+          "why": "biểu mẫu không có cột giá thuê gian hàng",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm d khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "area": "7",
+          "what": "hỗ trợ thành lập hội, hiệp hội ngành nghề: tối đa 30 %, không quá 70 triệu đồng (cấp vùng) hoặc 100 triệu đồng (cấp quốc gia)",
+          "why": "biểu mẫu không ghi cấp của hội, hiệp hội",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm l khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "area": "7",
+          "what": "hỗ trợ lãi suất di dời cơ sở gây ô nhiễm: tối đa 50 % lãi suất trong 2 năm đầu, không quá 500 triệu đồng một cơ sở",
+          "why": "biểu mẫu không có khoản vay và lãi suất",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm n khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
+        },
+        {
+          "kind": "unchecked",
+          "what": "chi phí quản lý của đơn vị thực hiện đề án: không quá 2,5 % dự toán đề án",
+          "why": "biểu mẫu không tách chi phí quản lý",
+          "fromYear": 2016,
+          "toYear": 2018,
+          "basis": "điểm s khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT"
         }
       ],
       "communes": [

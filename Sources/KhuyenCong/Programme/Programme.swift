@@ -7,7 +7,7 @@ public struct Programme: Hashable, Sendable {
   public var id: String
   /// The programme's title as the decision names it.
   public var title: String
-  /// The decision that approves it ("Quyết định 69/QĐ-UBND ngày 10/3/2016 …").
+  /// The decision that approves it ("Quyết định số 69/QĐ-UBND ngày 10/3/2016 …").
   public var basis: String
   public var province: Province
   /// The submitting units (districts), in the order the province lists them.
@@ -28,6 +28,9 @@ public struct Programme: Hashable, Sendable {
   public var priorityMultiplierBasis: String
   /// Unit synonyms valid for every indicator ("người" = "lao động").
   public var unitSynonyms: [[String]]
+  /// Which legal text sets the caps for which plan years; empty when the file says nothing
+  /// (then the rules' own years decide).
+  public var capPeriods: [CapPeriod]
 
   /// Creates a programme from its parts.
   public init(
@@ -35,7 +38,7 @@ public struct Programme: Hashable, Sendable {
     communes: [Commune], firstYear: PlanYear, lastYear: PlanYear, deadline: DeadlineRule,
     contentAreas: [ContentArea], budget: BudgetFigures, rules: [BudgetRule],
     priorityMultiplier: ExactDecimal, priorityMultiplierBasis: String,
-    unitSynonyms: [[String]]
+    unitSynonyms: [[String]], capPeriods: [CapPeriod] = []
   ) {
     self.id = id
     self.title = title
@@ -52,6 +55,7 @@ public struct Programme: Hashable, Sendable {
     self.priorityMultiplier = priorityMultiplier
     self.priorityMultiplierBasis = priorityMultiplierBasis
     self.unitSynonyms = unitSynonyms
+    self.capPeriods = capPeriods
   }
 
   /// Whether `year` is inside the programme period.
@@ -122,6 +126,9 @@ public struct District: Hashable, Sendable {
 
   /// `Huyện Lâm Bình`, `Thành phố Tuyên Quang`.
   public var officialName: String { kind.prefix(1).uppercased() + kind.dropFirst() + " " + name }
+
+  /// `huyện Lâm Bình`, `thành phố Tuyên Quang`: as a sentence names it mid-way.
+  public var nameInSentence: String { kind + " " + name }
 }
 
 /// One version of a commune-level unit (xã, phường, thị trấn) of the register.
@@ -172,14 +179,18 @@ public struct DeadlineRule: Hashable, Sendable {
   public var latePolicy: LatePolicy
   /// Later deadlines granted to named districts.
   public var extensions: [DeadlineExtension]
-  /// "Quyết định 69/QĐ-UBND, mục V.4".
+  /// "Quyết định số 69/QĐ-UBND, mục V.4".
   public var basis: String
+  /// The first plan year the rule binds (a decision cannot set a deadline already past when
+  /// it was signed: Decision 69 of 10/3/2016 binds the plans for 2017 on); `nil` for every year.
+  public var firstPlanYear: PlanYear?
 
   /// Creates a deadline rule.
   public init(
     month: Int, day: Int, yearOffset: Int, inclusive: Bool, latePolicy: LatePolicy,
-    extensions: [DeadlineExtension], basis: String
+    extensions: [DeadlineExtension], basis: String, firstPlanYear: PlanYear? = nil
   ) {
+    self.firstPlanYear = firstPlanYear
     self.month = month
     self.day = day
     self.yearOffset = yearOffset
@@ -225,6 +236,10 @@ public struct ContentArea: Hashable, Sendable {
   public var aliases: [String]
   public var basis: String
   public var indicators: [Indicator]
+  /// Activities the decision names in this area without a number (study tours, setting up
+  /// trade associations): planned against the area itself, counted in its budget, never
+  /// towards a target.
+  public var activities: [String] = []
 
   /// Creates a content area.
   public init(
@@ -239,32 +254,43 @@ public struct ContentArea: Hashable, Sendable {
   }
 }
 
-/// A measurable expected result of a content area, with its five-year target.
+/// A measurable expected result of a content area, with one or more measures, each a unit
+/// and a five-year target ("tổ chức tham gia 10 hội chợ … cho khoảng 100 lượt cơ sở": 4.3
+/// has two). A line's unit picks the measure it counts towards.
 public struct Indicator: Hashable, Sendable {
   /// `1.1`, `4.3`, …
   public var code: IndicatorCode
   public var name: String
-  /// The unit the quantity is counted in (`lao động`).
-  public var unit: String
-  /// Other units that mean the same (`người`, `học viên`).
-  public var unitAliases: [String]
-  /// Five-year target, `nil` when the programme sets no number (area 9).
-  public var target: ExactDecimal?
-  /// Where the target comes from ("QĐ 69, mục II.1.2").
+  /// What is counted, in programme order; never empty.
+  public var measures: [Measure]
+  /// Where the targets come from ("Quyết định số 69/QĐ-UBND, mục II.1.2").
   public var basis: String
 
-  /// Creates an indicator.
+  /// Creates an indicator with its measures.
+  public init(code: IndicatorCode, name: String, measures: [Measure], basis: String) {
+    self.code = code
+    self.name = name
+    self.measures = measures
+    self.basis = basis
+  }
+
+  /// Creates an indicator with one measure.
   public init(
     code: IndicatorCode, name: String, unit: String, unitAliases: [String],
     target: ExactDecimal?, basis: String
   ) {
-    self.code = code
-    self.name = name
-    self.unit = unit
-    self.unitAliases = unitAliases
-    self.target = target
-    self.basis = basis
+    self.init(
+      code: code, name: name,
+      measures: [Measure(name: name, unit: unit, unitAliases: unitAliases, target: target)],
+      basis: basis)
   }
+
+  /// The first measure's unit (`lao động`).
+  public var unit: String { measures.first?.unit ?? "" }
+  /// The first measure's other units.
+  public var unitAliases: [String] { measures.first?.unitAliases ?? [] }
+  /// The first measure's five-year target, `nil` when the programme sets none (area 9).
+  public var target: ExactDecimal? { measures.first?.target }
 
   /// The content area this indicator belongs to (`3` for `3.3`).
   public var contentArea: IndicatorCode {
@@ -325,6 +351,8 @@ public enum BudgetRule: Hashable, Sendable {
   case cap(SupportCap)
   /// Support allowed only in priority districts (enterprise set-up, TTLT 26/2014 Art. 6.2.a).
   case priorityOnly(PriorityOnlyRule)
+  /// A cap the form cannot check: said once per file (`budget.unchecked`).
+  case unchecked(UncheckedRule)
 }
 
 /// A support cap for one indicator and fund source (TTLT 26/2014 Art. 6.2).
@@ -341,8 +369,16 @@ public struct SupportCap: Hashable, Sendable {
   public var maxAmountPerUnit: Money?
   /// Whether the priority multiplier raises `maxAmountPerUnit` in priority districts.
   public var raisedInPriorityDistricts: Bool
-  /// "TTLT 26/2014/TTLT-BTC-BCT, Điều 6.2.b".
+  /// "điểm b khoản 2 Điều 6 Thông tư liên tịch số 26/2014/TTLT-BTC-BCT".
   public var basis: String
+  /// The plan years the cap is in force.
+  public var years: PlanYearSpan = PlanYearSpan()
+  /// When not empty, the cap applies only to lines whose activity or note holds one of these
+  /// words (a model "tại cơ sở đang hoạt động", point b's second clause): the property no
+  /// column carries, written where the form asks for it.
+  public var markers: [String] = []
+  /// What one unit of the cap is ("mô hình", "cụm"), for messages; empty when not given.
+  public var per: String = ""
 
   /// Creates a cap.
   public init(
@@ -362,6 +398,8 @@ public struct SupportCap: Hashable, Sendable {
 public struct PriorityOnlyRule: Hashable, Sendable {
   public var indicator: IndicatorCode
   public var basis: String
+  /// The plan years the rule is in force.
+  public var years: PlanYearSpan = PlanYearSpan()
 
   /// Creates the rule.
   public init(indicator: IndicatorCode, basis: String) {

@@ -1,11 +1,18 @@
-/// `budget.cap` and `budget.priority-only`: support within the caps of the programme's rules
-/// (TTLT 26/2014/TTLT-BTC-BCT Art. 6.2 in the seed).
+/// `budget.cap`, `budget.priority-only`, `budget.cap-unknown` and `budget.unchecked`: support
+/// within the caps of the programme's rules in force for the plan year (Thông tư liên tịch số
+/// 26/2014/TTLT-BTC-BCT, khoản 2 Điều 6, for the plans of 2016–2018 in the seed).
 ///
-/// A cap broken with national funds (KCQG) is an error; national funds within the cap but
-/// national + local above it is a warning, because the province sets its own local rates
-/// (Art. 6.3, SPEC §2). Absolute caps are per unit of the line's quantity (per model, per
-/// facility, per cluster; one unit when the quantity is missing) and are raised by the
-/// priority multiplier in priority districts (Art. 6.2.t).
+/// - A cap broken with national funds (KCQG) is an error; national funds within the cap but
+///   national + local above it is a warning, because the province sets its own local rates
+///   (khoản 3 Điều 6, SPEC §2).
+/// - Absolute caps are per unit of the line's quantity (one unit when it is missing). In a
+///   priority district the 1,5× of điểm t is a ceiling that needs approval: above the base cap
+///   and within 1,5× is a warning naming the approval needed, above 1,5× an error.
+/// - A cap that needs a property no column carries applies when the activity or note holds
+///   its marker ("cơ sở đang hoạt động"); caps the form cannot check at all are named once per
+///   file (`budget.unchecked`, info).
+/// - For plan years whose legal text's caps the programme does not hold, one
+///   `budget.cap-unknown` (info) per file, and no cap of another text is applied.
 public struct BudgetCapCheck: SubmissionCheck {
   /// Creates the check.
   public init() {}
@@ -14,31 +21,61 @@ public struct BudgetCapCheck: SubmissionCheck {
     // Without a total column (`header.missing`) no sum or share can be checked.
     guard mapped.columns[.total] != nil else { return [] }
     let programme = context.programme
+    let file = Position(file: mapped.submission.file, sheet: mapped.submission.sheet)
+    if let year = context.planYear, let period = programme.capPeriods.first(where: { $0.covers(year) }),
+      !period.capsGiven
+    {
+      guard mapped.submission.lines.contains(where: { $0.amounts.support.dong > 0 }) else { return [] }
+      return [
+        Diagnostic(
+          code: .budgetCapUnknown, severity: .info, position: file,
+          values: ["year": year.description, "basis": period.basis, "why": period.reason])
+      ]
+    }
+    func inForce(_ span: PlanYearSpan) -> Bool { context.planYear.map(span.contains) ?? true }
     var found: [Diagnostic] = []
+    var unchecked: [UncheckedRule] = []
     for line in mapped.submission.lines {
-      guard let indicator = line.indicator, !mapped.unreadableMoneyRows.contains(line.source.row ?? 0)
-      else { continue }
+      guard !mapped.unreadableMoneyRows.contains(line.source.row ?? 0) else { continue }
       for rule in programme.rules {
         switch rule {
-        case .cap(let cap) where cap.indicator == indicator:
+        case .cap(let cap) where cap.indicator == line.indicator && inForce(cap.years):
+          if !cap.markers.isEmpty, !Self.hasMarker(line, cap.markers) { continue }
           found += violations(of: cap, line: line, mapped: mapped, context: context)
-        case .priorityOnly(let only) where only.indicator == indicator:
+        case .priorityOnly(let only) where only.indicator == line.indicator && inForce(only.years):
           if let district = context.district, !district.priority, line.amounts.support.dong > 0 {
             found.append(
               Diagnostic(
                 code: .budgetPriorityOnly, severity: .error,
                 position: mapped.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
                 values: [
-                  "indicator": indicator.rawValue, "district": district.officialName,
+                  "indicator": only.indicator.rawValue, "district": district.nameInSentence,
                   "basis": only.basis,
                 ]))
           }
-        case .cap, .priorityOnly:
+        case .unchecked(let rule) where inForce(rule.years) && rule.concerns(line):
+          if !unchecked.contains(rule) { unchecked.append(rule) }
+        case .cap, .priorityOnly, .unchecked:
           continue
         }
       }
     }
+    if !unchecked.isEmpty {
+      found.append(
+        Diagnostic(
+          code: .budgetUnchecked, severity: .info, position: file,
+          values: [
+            "items": unchecked.map { "\($0.what) (\($0.basis)), vì \($0.why)" }.joined(separator: "; ")
+          ]))
+    }
     return found
+  }
+
+  /// Whether the line's activity or note holds one of `markers` (case, diacritics and spacing
+  /// folded).
+  static func hasMarker(_ line: PlanLine, _ markers: [String]) -> Bool {
+    let texts = [line.activity, line.note ?? ""].map { TextKey($0) }
+    return markers.contains { marker in texts.contains { $0.contains(words: TextKey(marker)) } }
   }
 
   private func violations(
@@ -48,16 +85,21 @@ public struct BudgetCapCheck: SubmissionCheck {
     let national = Int128(line.amounts[cap.fund].dong)
     let withLocal = Int128(line.amounts.support.dong)
     let total = Int128(line.amounts.total.dong)
+    let fundColumn: ColumnKey = cap.fund == .national ? .national : .local
     var found: [Diagnostic] = []
-    func report(_ support: Int128, limit: String, kind: String, severity: Severity, column: ColumnKey) {
+    func report(
+      _ support: Int128, limit: String, kind: String, severity: Severity, column: ColumnKey,
+      extra: [String: String] = [:]
+    ) {
+      var values = [
+        "indicator": cap.indicator.rawValue, "support": Money(dong: Int64(clamping: support)).trieuText,
+        "cap": limit, "reason": kind, "basis": cap.basis, "total": line.amounts.total.trieuText,
+        "funds": severity == .error ? "national" : "national+local",
+      ]
+      values.merge(extra) { $1 }
       found.append(
         Diagnostic(
-          code: .budgetCap, severity: severity, position: mapped.position(of: line, column),
-          values: [
-            "indicator": cap.indicator.rawValue, "support": Money(dong: Int64(clamping: support)).trieuText,
-            "cap": limit, "reason": kind, "basis": cap.basis, "total": line.amounts.total.trieuText,
-            "funds": severity == .error ? "national" : "national+local",
-          ]))
+          code: .budgetCap, severity: severity, position: mapped.position(of: line, column), values: values))
     }
     if let percent = cap.maxPercent {
       // support / total ≤ percent / 100, in integers: support × 100 × 10^s ≤ total × units.
@@ -65,32 +107,38 @@ public struct BudgetCapCheck: SubmissionCheck {
       let allowed = total * Int128(percent.units)
       let limitText = percent.description + "%"
       if national * 100 * scale > allowed {
-        report(
-          national, limit: limitText, kind: "percent", severity: .error,
-          column: cap.fund == .national ? .national : .local)
+        report(national, limit: limitText, kind: "percent", severity: .error, column: fundColumn)
       } else if withLocal * 100 * scale > allowed {
         report(withLocal, limit: limitText, kind: "percent", severity: .warning, column: .local)
       }
     }
     if let perUnit = cap.maxAmountPerUnit {
       let quantity = line.quantity ?? ExactDecimal(units: 1)
-      var limit = Int128(perUnit.dong) * Int128(quantity.units)
-      var scale = Int128(pow10(quantity.scale))
-      // With no known district (already `meta.district`), assume the higher cap rather than
-      // report a second error that only follows from the first.
-      if cap.raisedInPriorityDistricts, context.district?.priority ?? true {
-        let multiplier = context.programme.priorityMultiplier
-        limit *= Int128(multiplier.units)
-        scale *= Int128(pow10(multiplier.scale))
-      }
-      // The cap in đồng is limit / scale.
-      let limitText = Money(dong: Int64(clamping: limit / scale)).trieuText
-      if national * scale > limit {
+      // The base cap in đồng is base / scale; the raised one raised / raisedScale.
+      let base = Int128(perUnit.dong) * Int128(quantity.units)
+      let scale = Int128(pow10(quantity.scale))
+      let multiplier = context.programme.priorityMultiplier
+      // With no known district (already `meta.district`), assume the priority ceiling rather
+      // than report a second error that only follows from the first.
+      let raisable = cap.raisedInPriorityDistricts && (context.district?.priority ?? true)
+      let raised = raisable ? base * Int128(multiplier.units) : base
+      let raisedScale = raisable ? scale * Int128(pow10(multiplier.scale)) : scale
+      let baseText = Money(dong: Int64(clamping: base / scale)).trieuText
+      let raisedText = Money(dong: Int64(clamping: raised / raisedScale)).trieuText
+      if national * raisedScale > raised {
         report(
-          national, limit: limitText, kind: "amount", severity: .error,
-          column: cap.fund == .national ? .national : .local)
-      } else if withLocal * scale > limit {
-        report(withLocal, limit: limitText, kind: "amount", severity: .warning, column: .local)
+          national, limit: raisedText, kind: "amount", severity: .error, column: fundColumn,
+          extra: raisable ? ["base": baseText, "multiplier": multiplier.description] : [:])
+      } else if national * scale > base {
+        // Above the base, within the priority ceiling: allowed only with approval (điểm t).
+        report(
+          national, limit: baseText, kind: "approval", severity: .warning, column: fundColumn,
+          extra: [
+            "raised": raisedText, "multiplier": multiplier.description,
+            "multiplierBasis": context.programme.priorityMultiplierBasis,
+          ])
+      } else if withLocal * raisedScale > raised {
+        report(withLocal, limit: raisedText, kind: "amount", severity: .warning, column: .local)
       }
     }
     return found

@@ -1,6 +1,7 @@
 /// `deadline.late`: a plan for year N is due on or before the programme's day of year N−1
 /// (30 October in Decision 69/QĐ-UBND, mục V.4), or the district's extension; the late
-/// policy decides the severity (SPEC §2).
+/// policy decides the severity (SPEC §2). Plans for years before the rule's first plan year
+/// are not judged by it.
 public struct DeadlineCheck: SubmissionCheck {
   /// Creates the check.
   public init() {}
@@ -20,7 +21,10 @@ public struct DeadlineCheck: SubmissionCheck {
   }
 
   public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    guard let year = context.planYear, let submitted = mapped.meta.dates.first,
+    guard let year = context.planYear,
+      // A rule binds from its first plan year (Decision 69 of 10/3/2016: the 2017 plans on).
+      context.programme.deadline.firstPlanYear.map({ $0 <= year }) ?? true,
+      let submitted = mapped.meta.dates.first,
       let due = Self.deadline(
         for: year, district: context.district?.code,
         rule: context.programme.deadline),

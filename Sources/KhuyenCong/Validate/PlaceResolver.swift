@@ -1,9 +1,16 @@
 /// Matches each line's place to the commune register in force on 1 January of the plan year
-/// (SPEC §2): `place.unknown`, `place.other-district`, `place.merged`.
+/// (SPEC §2): `place.unknown`, `place.other-district`, `place.merged`, `place.type`.
 ///
 /// A place may name several communes ("Xã Thượng Lâm, xã Khuôn Hà"), the district itself
 /// ("huyện Lâm Bình", "toàn huyện") for district-wide activities, or a commune with its
 /// district ("Xã Thượng Lâm, huyện Lâm Bình").
+///
+/// Names match on their text with diacritics first (in the district, then the province, to
+/// name another district), allowing the spellings Vietnamese allows either way ("Quí"/"Quý",
+/// "Hòa"/"Hoà"); without diacritics only when that names one commune of the whole register
+/// ("Tân Thanh" of Sơn Dương and "Tân Thành" of Hàm Yên stay apart). The register's events
+/// are told as they happened: merged into another commune, renamed, or moved to another
+/// district (an error for a plan of the old district from that day on).
 public struct PlaceResolver: Sendable {
   private let programme: Programme
   private let districts: DistrictMatcher
@@ -23,6 +30,32 @@ public struct PlaceResolver: Sendable {
     self.districts = DistrictMatcher(programme: programme)
   }
 
+  /// The register indexed by name, both ways.
+  private struct Index {
+    var byExact: [String: [Commune]] = [:]
+    var byFolded: [String: [Commune]] = [:]
+
+    init(_ communes: [Commune]) {
+      for commune in communes {
+        let name = CommuneName(registerName: commune.name, kind: commune.kind)
+        byExact[name.exact, default: []].append(commune)
+        byFolded[name.folded, default: []].append(commune)
+      }
+    }
+
+    /// Versions whose name is `name`'s: exactly, else folded when that names one commune
+    /// (one code, one spelling) of the whole register. `nil` with the candidates when the
+    /// folded name is ambiguous.
+    func versions(of name: CommuneName) -> (versions: [Commune], ambiguous: [Commune]) {
+      if let exact = byExact[name.exact] { return (exact, []) }
+      let folded = byFolded[name.folded] ?? []
+      let spellings = Set(folded.map { CommuneName(registerName: $0.name, kind: $0.kind).exact })
+      let codes = Set(folded.map(\.code))
+      if spellings.count <= 1 && codes.count <= 1 { return (folded, []) }
+      return ([], folded)
+    }
+  }
+
   /// Sets `commune` on lines whose place is one commune of the district, and returns the
   /// problems of every place.
   public func resolve(
@@ -30,58 +63,158 @@ public struct PlaceResolver: Sendable {
     columns: [ColumnKey: Int]
   ) -> [Diagnostic] {
     let day = CivilDate(year: year.rawValue, month: 1, day: 1)
-    var byName: [String: [Commune]] = [:]
-    for commune in programme.communes {
-      byName[DistrictMatcher.strippedCommune(TextKey(commune.name)).folded, default: []].append(commune)
-    }
+    let index = Index(programme.communes)
     var found: [Diagnostic] = []
-    for index in lines.indices {
-      guard let place = lines[index].place else { continue }
-      let at = lines[index].source.at(column: columns[.place])
+    for lineIndex in lines.indices {
+      guard let place = lines[lineIndex].place else { continue }
+      let at = lines[lineIndex].source.at(column: columns[.place])
       var matched: [CommuneCode] = []
       for part in Self.parts(of: place) {
         let key = TextKey(part)
         if key.isEmpty || Self.wholeArea.contains(key.folded) { continue }
         if let code = districts.exact(part), code == district.code { continue }
-        let name = DistrictMatcher.strippedCommune(key).folded
-        let versions = byName[name] ?? []
-        let inForce = versions.filter { $0.isInForce(on: day) }
-        if let own = inForce.first(where: { $0.district == district.code }) {
-          matched.append(own.code)
-        } else if let other = inForce.first {
-          found.append(
-            Diagnostic(
-              code: .placeOtherDistrict, severity: .error, position: at,
-              values: [
-                "value": part, "commune": other.officialName,
-                "district": programme.district(other.district)?.officialName ?? other.district.rawValue,
-                "expectedDistrict": district.officialName,
-              ]))
-        } else if let old = versions.filter({ ($0.validTo.map { $0 < day }) ?? false })
-          .max(by: { ($0.validTo ?? day) < ($1.validTo ?? day) })
-        {
-          let successor =
-            old.successor.flatMap { code in
-              programme.communes.first { $0.code == code && $0.isInForce(on: day) }
-            } ?? programme.communes.first { $0.code == old.code && $0.isInForce(on: day) }
-          found.append(
-            Diagnostic(
-              code: .placeMerged, severity: .warning, position: at,
-              values: [
-                "value": part, "until": old.validTo?.vietnameseText ?? "",
-                "successor": successor?.officialName ?? "", "year": year.description,
-              ]))
-          if let successor, successor.district == district.code { matched.append(successor.code) }
-        } else {
-          found.append(
-            Diagnostic(
-              code: .placeUnknown, severity: .error, position: at,
-              values: ["value": part, "district": district.officialName]))
+        let name = CommuneName(part)
+        let outcome = judge(part, name: name, index: index, district: district, day: day, year: year)
+        found += outcome.diagnostics.map { diagnostic in
+          var placed = diagnostic
+          placed.position = at
+          return placed
         }
+        if let code = outcome.match { matched.append(code) }
       }
-      if matched.count == 1 { lines[index].commune = matched[0] }
+      if matched.count == 1 { lines[lineIndex].commune = matched[0] }
     }
     return found
+  }
+
+  /// What one written commune is for `district`'s plan of `year`.
+  private func judge(
+    _ part: String, name: CommuneName, index: Index, district: District, day: CivilDate, year: PlanYear
+  ) -> (match: CommuneCode?, diagnostics: [Diagnostic]) {
+    let here = Position(file: "")
+    let (versions, ambiguous) = index.versions(of: name)
+    if !ambiguous.isEmpty {
+      let candidates = ambiguous.filter { $0.isInForce(on: day) }
+      let listed = (candidates.isEmpty ? ambiguous : candidates).map(described)
+      var unique: [String] = []
+      for item in listed where !unique.contains(item) { unique.append(item) }
+      return (
+        nil,
+        [
+          Diagnostic(
+            code: .placeUnknown, severity: .error, position: here,
+            values: [
+              "value": part, "district": district.nameInSentence, "reason": "ambiguous",
+              "candidates": unique.joined(separator: "; "),
+            ])
+        ]
+      )
+    }
+    let inForce = versions.filter { $0.isInForce(on: day) }
+    if let own = inForce.first(where: { $0.district == district.code }) {
+      return (own.code, typeMismatch(part, name: name, commune: own))
+    }
+    if let other = inForce.first {
+      var values = [
+        "value": part, "commune": other.officialName, "district": districtName(other.district),
+        "expectedDistrict": district.nameInSentence,
+      ]
+      // A name that differs only in its diacritics from one of this district's communes.
+      if let near = (index.byFolded[name.folded] ?? []).first(where: {
+        $0.district == district.code && $0.isInForce(on: day)
+      }) {
+        values["suggestion"] = near.officialName
+        values["reason"] = "suggestion"
+      }
+      return (nil, [Diagnostic(code: .placeOtherDistrict, severity: .error, position: here, values: values)])
+    }
+    if let old = versions.filter({ ($0.validTo.map { $0 < day }) ?? false })
+      .max(by: { ($0.validTo ?? day) < ($1.validTo ?? day) })
+    {
+      return event(part, old: old, district: district, day: day, year: year)
+    }
+    if let future = versions.filter({ ($0.validFrom.map { $0 > day }) ?? false })
+      .min(by: { ($0.validFrom ?? day) < ($1.validFrom ?? day) })
+    {
+      return (
+        nil,
+        [
+          Diagnostic(
+            code: .placeUnknown, severity: .error, position: here,
+            values: [
+              "value": part, "district": district.nameInSentence, "reason": "not-yet",
+              "commune": future.officialName, "from": future.validFrom?.vietnameseText ?? "",
+              "year": year.description,
+            ])
+        ]
+      )
+    }
+    return (
+      nil,
+      [
+        Diagnostic(
+          code: .placeUnknown, severity: .error, position: here,
+          values: ["value": part, "district": district.nameInSentence])
+      ]
+    )
+  }
+
+  /// A version no longer in force on `day`: what became of it, told as the register says.
+  private func event(
+    _ part: String, old: Commune, district: District, day: CivilDate, year: PlanYear
+  ) -> (match: CommuneCode?, diagnostics: [Diagnostic]) {
+    let here = Position(file: "")
+    let from = old.validTo.map { CivilDate(daysSinceEpoch: $0.daysSinceEpoch + 1) }
+    let successor = old.successor.flatMap { code in
+      programme.communes.first { $0.code == code && $0.isInForce(on: day) }
+    }
+    let renamed = programme.communes.first { $0.code == old.code && $0.isInForce(on: day) }
+    guard let now = successor ?? renamed else {
+      return (
+        nil,
+        [
+          Diagnostic(
+            code: .placeUnknown, severity: .error, position: here,
+            values: [
+              "value": part, "district": district.nameInSentence, "reason": "ended",
+              "commune": old.officialName, "until": old.validTo?.vietnameseText ?? "",
+            ])
+        ]
+      )
+    }
+    let kind = successor != nil ? "merged" : "renamed"
+    var values = [
+      "value": part, "old": old.officialName, "successor": now.officialName,
+      "from": from?.vietnameseText ?? "", "year": year.description,
+      "oldDistrict": districtName(old.district), "district": districtName(now.district),
+      "expectedDistrict": district.nameInSentence,
+    ]
+    if now.district != district.code {
+      // It left the district (or never was in it): from that day on, not this district's.
+      values["reason"] = kind == "merged" ? "merged-away" : "moved"
+      return (nil, [Diagnostic(code: .placeOtherDistrict, severity: .error, position: here, values: values)])
+    }
+    values["reason"] = kind
+    return (now.code, [Diagnostic(code: .placeMerged, severity: .warning, position: here, values: values)])
+  }
+
+  /// `place.type` when the text names the unit type and the register has another.
+  private func typeMismatch(_ part: String, name: CommuneName, commune: Commune) -> [Diagnostic] {
+    guard let written = name.kind, written != commune.kind else { return [] }
+    return [
+      Diagnostic(
+        code: .placeType, severity: .warning, position: Position(file: ""),
+        values: ["value": part, "written": written, "commune": commune.officialName])
+    ]
+  }
+
+  private func districtName(_ code: DistrictCode) -> String {
+    programme.district(code)?.nameInSentence ?? code.rawValue
+  }
+
+  /// `Xã Tân Thanh (huyện Sơn Dương)`.
+  private func described(_ commune: Commune) -> String {
+    "\(commune.officialName) (\(districtName(commune.district)))"
   }
 
   /// "Xã A, xã B và thị trấn C" → ["Xã A", "xã B", "thị trấn C"]; a trailing district or

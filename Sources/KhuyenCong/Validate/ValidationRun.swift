@@ -8,6 +8,16 @@ public enum ValidationRun {
     BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(), SumRangeCheck(),
   ]
 
+  /// The checks that judge the file and its title block, not its lines.
+  static let fileChecks: [any SubmissionCheck] = [MetaCheck(), DeadlineCheck()]
+
+  /// Diagnostics about the file, its sheets, header and title block: kept when the lines are
+  /// not judged.
+  static func fileLevel(_ code: DiagnosticCode) -> Bool {
+    let prefix = code.rawValue.prefix { $0 != "." }
+    return ["file", "csv", "xml", "header", "meta", "sheet"].contains(String(prefix))
+  }
+
   /// Validates `mapped` (with the problems met while reading, `read`) against `programme`.
   public static func validate(_ mapped: MappedSubmission, read: ReadReport, against programme: Programme)
     -> SubmissionResult
@@ -16,6 +26,17 @@ public enum ValidationRun {
     let district = mapped.submission.district.flatMap { programme.district($0) }
     let year = mapped.submission.planYear
     let context = ValidationContext(programme: programme, district: district, planYear: year)
+    // One cause, one report: when the header could not be mapped, the lines were read against
+    // a guessed header, so nothing said about them follows from the file itself.
+    if mapped.diagnostics.contains(where: { $0.severity == .error && $0.code.rawValue.hasPrefix("header.") })
+    {
+      var diagnostics = read.diagnostics + mapped.diagnostics.filter { Self.fileLevel($0.code) }
+      for check in fileChecks { diagnostics += check.check(mapped, in: context) }
+      // Rows read against a guessed header are not the district's lines: none is reported.
+      var submission = mapped.submission
+      submission.lines = []
+      return SubmissionResult(submission: submission, diagnostics: sorted(diagnostics))
+    }
     var diagnostics = read.diagnostics + mapped.diagnostics
     if let district, let year {
       diagnostics += PlaceResolver(programme: programme)

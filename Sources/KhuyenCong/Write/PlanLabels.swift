@@ -8,6 +8,10 @@ enum PlanLabels {
   ]
 
   /// "Tổng" and the four fund headings.
+  /// The row of an area's lines that name no indicator: activities the decision names
+  /// without a number, counted in the area's budget and never towards a target.
+  static let otherActivities = "Hoạt động khác (không tính vào chỉ tiêu)"
+
   static let amountHeadings = ["Tổng", "KCQG", "KCĐP", "Đối ứng", "Nguồn khác"]
 
   /// The five amounts of `totals`, total first, in the order of `amountHeadings`.

@@ -14,6 +14,14 @@ struct ProgramCommand: ParsableCommand {
       Save the output to a file, edit it (another period, deadline, districts, caps…) and pass it \
       with --program to any command: no rebuild is needed. A broken file is refused with \
       FILE:LINE and the reason, exit status 2.
+
+      Indicators list their measures (unit, other spellings, five-year target; a line's unit \
+      picks the measure). Content areas list the activities the decision names without a \
+      number: a line naming only the area plans one, counted in the area's budget, never \
+      towards a target. Caps carry their clause and the plan years they are in force \
+      (fromYear, toYear); capPeriods say which legal text sets them for which plan years \
+      (capsGiven false: not checked, said once per file); the deadline binds from \
+      firstPlanYear.
       """)
 
   @OptionGroup var programme: ProgrammeOptions

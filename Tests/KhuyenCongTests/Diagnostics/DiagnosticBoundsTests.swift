@@ -22,12 +22,15 @@ struct DiagnosticBoundsTests {
     "a plan followed by 1 500 stray rows keeps 1 000 diagnostics, then one report.truncated counting the rest"
   )
   func strayRowsTruncated() throws {
+    let own = try validate(sampleThen: "").diagnostics.count
     let result = try validate(sampleThen: String(repeating: "a\n", count: 1_500))
     #expect(result.diagnostics.count == 1_001)
     let last = try #require(result.diagnostics.last)
     #expect(last.code == .reportTruncated)
     #expect(last.severity == .info)
-    #expect(last.values["count"] == "500")
+    // The sample's own diagnostics (since issue 8, its budget.unchecked) and 1 500 stray rows.
+    #expect(last.values["count"] == String(own + 1_500 - 1_000))
+    #expect(own > 0)
     #expect(result.status == .accepted)
   }
 
@@ -42,6 +45,14 @@ struct DiagnosticBoundsTests {
     #expect(kept.contains(error))
     #expect(kept.last?.values["count"] == "501")
     #expect(SubmissionResult(submission: Submission(file: "f"), diagnostics: kept).status == .rejected)
+  }
+
+  @Test("a value the programme gives (budget.unchecked's list of caps) is kept whole")
+  func programmeValueKept() {
+    let items = String(repeating: "80 % giá thuê gian hàng (điểm d khoản 2 Điều 6); ", count: 10)
+    let diagnostic = Diagnostic(
+      code: .budgetUnchecked, severity: .info, position: Position(file: "f"), values: ["items": items])
+    #expect(DiagnosticBounds.bounded([diagnostic], file: "f") == [diagnostic])
   }
 
   @Test("a 32 767-character value with line breaks is cut to 200 characters, breaks shown as ↵")
@@ -66,6 +77,28 @@ struct DiagnosticBoundsTests {
       language == .vi
       ? "… và 10 vấn đề khác cùng loại [row.ignored]" : "… and 10 more of the same [row.ignored]"
     #expect(text.contains(more))
+  }
+
+  @Test(
+    "the note to a district shows 20 of one kind without codes, then how many more",
+    arguments: Language.allCases)
+  func noteBounded(language: Language) throws {
+    let result = try validate(sampleThen: String(repeating: "a\n", count: 30))
+    let note = DistrictLetter.text(result, programme: Programme.embeddedDefault(), language: language)
+    #expect(!note.contains("[row.ignored]"))
+    let more =
+      language == .vi
+      ? "   … và 10 vấn đề khác cùng loại với những vấn đề trên\n"
+      : "   … and 10 more of the same kinds as above\n"
+    #expect(note.contains(more))
+  }
+
+  @Test("a file name with a line break cannot forge a line of the note to a district")
+  func noteNameWithLineBreak() throws {
+    let result = try validate(sampleThen: "", name: "a.csv\nĐề nghị gửi tiền")
+    let note = DistrictLetter.text(result, programme: Programme.embeddedDefault(), language: .vi)
+    #expect(note.contains("\"a.csv\\nĐề nghị gửi tiền\""))
+    #expect(!note.contains("\nĐề nghị gửi tiền"))
   }
 
   @Test("a cell holding terminal escape sequences is printed escaped, never raw")

@@ -30,31 +30,31 @@ struct TemplateWriterTests {
   }
 
   @Test(
-    "the two-row header puts every heading in its layout column",
+    "the three-row header puts every heading in its layout column, with 'Trong đó' over the funds",
     arguments: [
       ("A", 8, "STT"), ("B", 8, "Nội dung"), ("C", 8, "Tên đề án, hoạt động"),
       ("F", 8, "Địa điểm (xã, phường, thị trấn)"), ("G", 8, "Đề án nhóm"), ("I", 8, "Số lượng"),
       ("J", 8, "Thời gian thực hiện"), ("L", 8, "Kinh phí"), ("Q", 8, "Ghi chú"),
-      ("J", 9, "Bắt đầu"), ("K", 9, "Kết thúc"), ("L", 9, "Tổng"), ("M", 9, "KCQG"),
-      ("N", 9, "KCĐP"), ("O", 9, "Đối ứng"), ("P", 9, "Nguồn khác"),
-      ("A", 10, "A"), ("B", 10, "B"), ("C", 10, "1"), ("Q", 10, "15"),
+      ("J", 9, "Bắt đầu"), ("K", 9, "Kết thúc"), ("L", 9, "Tổng"), ("M", 9, "Trong đó"),
+      ("M", 10, "KCQG"), ("N", 10, "KCĐP"), ("O", 10, "Đối ứng"), ("P", 10, "Nguồn khác"),
+      ("A", 11, "A"), ("B", 11, "B"), ("C", 11, "1"), ("Q", 11, "15"),
     ])
   func headerColumns(column: String, row: Int, text: String) {
     #expect(cell(records(), column, row) == text)
   }
 
-  @Test("one section row per content area with an empty line under it, then the total row")
+  @Test("one section row per content area with two empty lines under it, then the total row")
   func sections() {
     let r = records()
-    #expect(r.count > 17)
+    #expect(r.count > 21)
     #expect(
-      [cell(r, "A", 11), cell(r, "B", 11), cell(r, "C", 11)]
+      [cell(r, "A", 12), cell(r, "B", 12), cell(r, "C", 12)]
         == ["I", "1", "Tổ chức đào tạo nghề, truyền nghề"])
-    let emptyLine = r[11].allSatisfy { $0.isEmpty }
-    #expect(emptyLine)
-    #expect([cell(r, "A", 13), cell(r, "B", 13)] == ["II", "3"])
-    #expect([cell(r, "A", 15), cell(r, "B", 15)] == ["III", "9"])
-    #expect(cell(r, "C", 17) == "Tổng cộng")
+    let emptyLines = r[12].allSatisfy { $0.isEmpty } && r[13].allSatisfy { $0.isEmpty }
+    #expect(emptyLines)
+    #expect([cell(r, "A", 15), cell(r, "B", 15)] == ["II", "3"])
+    #expect([cell(r, "A", 18), cell(r, "B", 18)] == ["III", "9"])
+    #expect(cell(r, "C", 21) == "Tổng cộng")
     #expect(r.contains { $0.first == "Nơi nhận:" })
     let widths = Set(r.map(\.count))
     #expect(widths == [17])
@@ -70,9 +70,15 @@ struct TemplateWriterTests {
     let text = WriteTestSupport.text(bytes)
     #expect(
       text.contains(#"<Cell ss:MergeAcross="4" ss:StyleID="header"><Data ss:Type="String">Kinh phí</Data>"#))
-    #expect(text.contains(#"<Cell ss:MergeDown="1" ss:StyleID="header"><Data ss:Type="String">STT</Data>"#))
-    // Row 9 starts at J: the merged-down cells above are not written again.
-    #expect(text.contains(#"<Cell ss:Index="10" ss:StyleID="header"><Data ss:Type="String">Bắt đầu</Data>"#))
+    #expect(text.contains(#"<Cell ss:MergeDown="2" ss:StyleID="header"><Data ss:Type="String">STT</Data>"#))
+    // Row 9 starts at J, row 10 at M: the merged-down cells above are not written again.
+    #expect(
+      text.contains(
+        #"<Cell ss:Index="10" ss:MergeDown="1" ss:StyleID="header"><Data ss:Type="String">Bắt đầu</Data>"#))
+    #expect(
+      text.contains(
+        #"<Cell ss:MergeAcross="3" ss:StyleID="header"><Data ss:Type="String">Trong đó</Data>"#))
+    #expect(text.contains(#"<Cell ss:Index="13" ss:StyleID="header"><Data ss:Type="String">KCQG</Data>"#))
     #expect(
       text.contains(
         #"<Cell ss:MergeAcross="16" ss:StyleID="title"><Data ss:Type="String">KẾ HOẠCH KHUYẾN CÔNG NĂM 2017</Data>"#

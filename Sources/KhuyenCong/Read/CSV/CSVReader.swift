@@ -3,7 +3,7 @@
 /// The encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258, TCVN3) and the
 /// delimiter (`,` `;` tab) are sniffed from the first 64 KiB; the rest streams through in
 /// 64 KiB chunks, so memory does not grow with the file (SPEC §8). The file is one sheet,
-/// `Sheet1`, whose rows are numbered by record, as Excel numbers them: a quoted cell with line
+/// named after the file as Excel names it (`ke-hoach-2017.csv` → `ke-hoach-2017`), whose rows are numbered by record, as Excel numbers them: a quoted cell with line
 /// breaks is still one row. CSV has no types: every value is `.text`, NFC, not trimmed.
 ///
 /// ```swift
@@ -25,7 +25,7 @@ public enum CSVReader {
   ///   - source: the file's bytes.
   ///   - file: the file name as submitted, for diagnostics.
   ///   - limits: bounds on the file size, cell length, rows and columns.
-  ///   - visitor: receives `Sheet1` and its non-empty rows.
+  ///   - visitor: receives the sheet (named after the file) and its non-empty rows.
   /// - Returns: the detected encoding and delimiter, the sheet's extent, and every problem:
   ///   `file.unreadable` (empty, too large, I/O failure), `file.encoding` (bytes that do not
   ///   decode, at their cell), `csv.malformed` (broken quoting, over-long cells, at their cell),
@@ -82,7 +82,7 @@ public enum CSVReader {
     budget.consume(count: prefixCount)
     var budgeted = BudgetedVisitor(visitor, budget: budget)
     defer { visitor = budgeted.base }
-    budgeted.beginSheet(name: CSVTokenizer.sheetName, index: 0)
+    budgeted.beginSheet(name: sheet.tokenizer.sheet, index: 0)
     var stop = sheet.feed(units, into: &budgeted)
     var bytesRead = prefixCount
     var fatal: Diagnostic?

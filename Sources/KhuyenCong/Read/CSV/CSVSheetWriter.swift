@@ -3,7 +3,12 @@ struct CSVSheetWriter {
   enum Stop { case sheetFull, tooManyEncodingErrors }
 
   var tokenizer: CSVTokenizer
-  var summary = SheetSummary(name: CSVTokenizer.sheetName)
+  var summary: SheetSummary
+
+  init(tokenizer: CSVTokenizer) {
+    self.tokenizer = tokenizer
+    self.summary = SheetSummary(name: tokenizer.sheet)
+  }
 
   /// Feeds `units`; returns why reading must stop, if it must.
   mutating func feed<Visitor: WorkbookVisitor>(

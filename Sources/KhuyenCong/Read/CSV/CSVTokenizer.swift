@@ -29,9 +29,20 @@ struct CSVTokenizer {
     case afterQuoted
   }
 
-  static let sheetName = "Sheet1"
+  /// The name Excel gives the only sheet of a CSV file: the file's name without its
+  /// extension, cut to Excel's 31 characters ("ke-hoach-2017.csv" opens as "ke-hoach-2017").
+  static func sheetName(file: String) -> String {
+    var name = Substring(file.split(separator: "/").last ?? Substring(file))
+    if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+    // Excel refuses these in a sheet name and replaces them.
+    let cleaned = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 })
+    let trimmed = String(cleaned.prefix(31))
+    return trimmed.isEmpty ? "Sheet1" : trimmed
+  }
 
   private let file: String
+  /// `sheetName(file:)`, computed once.
+  let sheet: String
   private let delimiter: Unicode.Scalar
   private let encodingName: String
   private let limits: ReadLimits
@@ -63,6 +74,7 @@ struct CSVTokenizer {
 
   init(file: String, delimiter: Unicode.Scalar, encodingName: String, limits: ReadLimits) {
     self.file = file
+    self.sheet = Self.sheetName(file: file)
     self.delimiter = delimiter
     self.encodingName = encodingName
     self.limits = limits
@@ -233,7 +245,7 @@ struct CSVTokenizer {
   }
 
   private mutating func report(_ code: DiagnosticCode, values: [String: String]) {
-    let position = Position(file: file, sheet: Self.sheetName, row: record, column: column)
+    let position = Position(file: file, sheet: sheet, row: record, column: column)
     diagnostics.append(Diagnostic(code: code, severity: .error, position: position, values: values))
   }
 }

@@ -119,12 +119,22 @@ public enum PlanHTMLWriter {
         "<tr class=\"area\"><td>\(PlanLabels.roman(index + 1))</td><td>\(e(area.name))</td><td></td><td></td>\(moneyCells(area.totals))</tr>\n"
       for indicator in area.indicators {
         let p = indicator.progress
-        out +=
-          "<tr><td>\(e(p.code.rawValue))</td><td>\(e(p.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
+        if indicator.measures.count == 1 {
+          out +=
+            "<tr><td>\(e(p.code.rawValue))</td><td>\(e(indicator.name))</td><td>\(e(p.unit))</td><td class=\"n\">\(number(p.thisYear))</td>\(moneyCells(indicator.totals))</tr>\n"
+        } else {
+          // Several measures: the budget on the indicator's row, a quantity row per measure.
+          out +=
+            "<tr><td>\(e(p.code.rawValue))</td><td>\(e(indicator.name))</td><td></td><td></td>\(moneyCells(indicator.totals))</tr>\n"
+          for m in indicator.measures {
+            out +=
+              "<tr class=\"measure\"><td></td><td>– \(e(m.name))</td><td>\(e(m.unit))</td><td class=\"n\">\(number(m.thisYear))</td>\(String(repeating: "<td></td>", count: PlanLabels.amountHeadings.count))</tr>\n"
+          }
+        }
       }
       if area.withoutIndicator != .zero {
         out +=
-          "<tr><td></td><td>Hoạt động không ghi chỉ tiêu</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
+          "<tr><td></td><td>\(PlanLabels.otherActivities)</td><td></td><td></td>\(moneyCells(area.withoutIndicator))</tr>\n"
       }
     }
     out +=
@@ -228,7 +238,7 @@ public enum PlanHTMLWriter {
       if district.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in district.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.unattributedRejections {
@@ -237,7 +247,7 @@ public enum PlanHTMLWriter {
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     for rejected in plan.otherRejections {
@@ -247,7 +257,7 @@ public enum PlanHTMLWriter {
       if rejected.diagnostics.isEmpty { out += "<tr>\(lead)<td></td><td></td><td></td></tr>\n" }
       for d in rejected.diagnostics {
         out +=
-          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+          "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
     return out + "</table>\n"
@@ -259,7 +269,7 @@ public enum PlanHTMLWriter {
     out += "<table>\n<tr><th>Mã</th><th>Mức</th><th>Tệp</th><th>Ô</th><th>Nội dung</th></tr>\n"
     for d in plan.diagnostics {
       out +=
-        "<tr><td>\(e(d.code.rawValue))</td><td>\(d.severity.rawValue)</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference))</td><td>\(e(messages(d)))</td></tr>\n"
+        "<tr><td>\(e(d.code.rawValue))</td><td>\(MessageCatalog.severity(d.severity, in: .vi))</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
     }
     return out + "</table>\n"
   }

@@ -33,6 +33,17 @@ public enum PlanJSONWriter {
       ]
       return .object(members)
     }
+    /// One measure of an indicator: its unit, this year's quantity and its five-year progress.
+    func measure(_ p: IndicatorProgress) -> JSONValue {
+      .object([
+        ("name", .string(p.name)), ("unit", .string(p.unit)),
+        ("quantity", .number(p.thisYear.description)),
+        ("target", p.target.map { .number($0.description) } ?? .null),
+        ("earlierYears", .number(p.earlierYears.description)),
+        ("cumulative", .number(p.cumulative.description)),
+        ("percentOfTarget", .string(p.percentOfTarget?.fixedText(places: 1))),
+      ])
+    }
     let areas = plan.contentAreas.map { area -> JSONValue in
       .object([
         ("code", .string(area.code.rawValue)), ("name", .string(area.name)),
@@ -47,13 +58,15 @@ public enum PlanJSONWriter {
                 ("quantity", .number(p.thisYear.description)),
                 ("target", p.target.map { .number($0.description) } ?? .null),
                 ("cumulative", .number(p.cumulative.description)),
-                ("name", .string(p.name)), ("lines", .number(String(indicator.lineCount))),
+                ("name", .string(indicator.name)), ("lines", .number(String(indicator.lineCount))),
                 ("totals", totals(indicator.totals)),
+                ("measures", .array(indicator.measures.map(measure))),
               ])
             })
         ),
         ("lines", .number(String(area.lineCount))),
         ("withoutIndicator", totals(area.withoutIndicator)),
+        ("withoutIndicatorLines", .number(String(area.withoutIndicatorLines))),
       ])
     }
     let lines = plan.lines.map { entry -> JSONValue in

@@ -38,7 +38,8 @@ public enum ConsolidationSummary {
       out +=
         "  " + (vi ? "bị từ chối: " : "rejected: ") + rejected.file
         + (first.map {
-          " [\($0.code)] " + $0.position.cellReference + " " + MessageCatalog.message($0, in: language)
+          " [\($0.code)] " + $0.position.cellReference(in: language) + " "
+            + MessageCatalog.message($0, in: language)
         } ?? "")
         + (rejected.diagnostics.count > 1
           ? (vi
@@ -50,7 +51,8 @@ public enum ConsolidationSummary {
       out +=
         "  " + MessageCatalog.severity(diagnostic.severity, in: language) + " [\(diagnostic.code)] "
         + diagnostic.position.file
-        + (diagnostic.position.cellReference.isEmpty ? "" : " " + diagnostic.position.cellReference)
+        + (diagnostic.position.cellReference.isEmpty
+          ? "" : " " + diagnostic.position.cellReference(in: language))
         + ": " + MessageCatalog.message(diagnostic, in: language) + "\n"
     }
     for result in results

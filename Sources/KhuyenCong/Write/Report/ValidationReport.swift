@@ -1,7 +1,12 @@
 /// What `khuyencong validate` prints: the text an official reads, or the JSON of SPEC §6.
 public enum ValidationReport {
   /// One line per problem, grouped by file, with a summary (issue 3).
-  public static func text(_ results: [SubmissionResult], programme: Programme, language: Language) -> String {
+  /// `summary`: whether to close with the count of accepted and rejected files; `codes`:
+  /// whether each line shows its diagnostic code (`[budget.sum]`), for the Department's staff.
+  public static func text(
+    _ results: [SubmissionResult], programme: Programme, language: Language, summary: Bool = true,
+    codes: Bool = true
+  ) -> String {
     let vi = language == .vi
     var out = ""
     for result in results {
@@ -44,19 +49,29 @@ public enum ValidationReport {
           continue
         }
         shown[diagnostic.code] = count + 1
-        let place = diagnostic.position.cellReference
+        let place = diagnostic.position.cellReference(in: language)
         let line =
           "   " + MessageCatalog.severity(diagnostic.severity, in: language)
-          + (place.isEmpty ? "" : "  " + place) + "  [" + diagnostic.code.rawValue + "]  "
-          + MessageCatalog.message(diagnostic, in: language)
+          + (place.isEmpty ? "" : "  " + place) + (codes ? "  [" + diagnostic.code.rawValue + "]" : "")
+          + "  " + MessageCatalog.message(diagnostic, in: language)
         out += TerminalText.escaped(line) + "\n"
       }
-      for (code, count) in unshown.sorted(by: { $0.key < $1.key }) {
+      if codes {
+        for (code, count) in unshown.sorted(by: { $0.key < $1.key }) {
+          out +=
+            (vi ? "   … và \(count) vấn đề khác cùng loại [" : "   … and \(count) more of the same [")
+            + code.rawValue + "]\n"
+        }
+      } else if !unshown.isEmpty {
+        // Without codes (a note to a district) the kinds are not named: one line says how many.
+        let count = unshown.values.reduce(0, +)
         out +=
-          (vi ? "   … và \(count) vấn đề khác cùng loại [" : "   … and \(count) more of the same [")
-          + code.rawValue + "]\n"
+          (vi
+            ? "   … và \(count) vấn đề khác cùng loại với những vấn đề trên"
+            : "   … and \(count) more of the same kinds as above") + "\n"
       }
     }
+    guard summary else { return out }
     let accepted = results.filter { $0.status == .accepted }.count
     let rejected = results.count - accepted
     out +=

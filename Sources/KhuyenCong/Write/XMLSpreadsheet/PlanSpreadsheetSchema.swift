@@ -153,6 +153,8 @@ public enum PlanSpreadsheetSchema {
           <xs:attribute name="MergeAcross" type="xs:nonNegativeInteger"/>
           <xs:attribute name="MergeDown" type="xs:nonNegativeInteger"/>
           <xs:attribute name="StyleID" type="xs:string"/>
+          <!-- The blank form's subtotals and total: an R1C1 formula, computed on opening. -->
+          <xs:attribute name="Formula" type="xs:string"/>
         </xs:complexType>
       </xs:element>
 

@@ -76,17 +76,26 @@ public enum PlanXMLSpreadsheetWriter {
         ] + moneyCells(area.totals, from: 5, .numberBold))
       for indicator in area.indicators {
         let progress = indicator.progress
+        // One measure: quantity on the indicator's row; several: a row per measure below it.
+        let single = indicator.measures.count == 1
         sheet.append(
           [
-            .text(1, progress.code.rawValue, .code), .text(2, progress.name),
-            .text(3, progress.unit), .number(4, progress.thisYear.description),
+            .text(1, progress.code.rawValue, .code), .text(2, indicator.name),
+            single ? .text(3, progress.unit) : .blank(3),
+            single ? .number(4, progress.thisYear.description) : .blank(4),
           ]
             + moneyCells(indicator.totals, from: 5))
+        for measure in indicator.measures where !single {
+          sheet.append([
+            .blank(1, .code), .text(2, "– " + measure.name), .text(3, measure.unit),
+            .number(4, measure.thisYear.description),
+          ])
+        }
       }
       if area.withoutIndicator != .zero {
         sheet.append(
           [
-            .blank(1, .code), .text(2, "Hoạt động không ghi chỉ tiêu"), .blank(3),
+            .blank(1, .code), .text(2, PlanLabels.otherActivities), .blank(3),
             .blank(4),
           ] + moneyCells(area.withoutIndicator, from: 5))
       }

@@ -52,6 +52,7 @@ struct SpreadsheetMLWorkbook: Sendable {
         if cell.mergeAcross > 0 { out += " ss:MergeAcross=\"\(cell.mergeAcross)\"" }
         if cell.mergeDown > 0 { out += " ss:MergeDown=\"\(cell.mergeDown)\"" }
         out += " ss:StyleID=\"\(cell.style.rawValue)\""
+        if let formula = cell.formula { out += " ss:Formula=\"\(XMLText.escaped(formula))\"" }
         nextColumn = cell.column + cell.mergeAcross + 1
         switch cell.value {
         case nil:
@@ -74,6 +75,15 @@ struct SpreadsheetMLWorkbook: Sendable {
       out += "   <TopRowBottomPane>\(sheet.frozenRows)</TopRowBottomPane>\n"
       out += "   <ActivePane>2</ActivePane>\n"
     }
-    out += "  </WorksheetOptions>\n </Worksheet>\n"
+    out += "  </WorksheetOptions>\n"
+    for validation in sheet.dataValidations {
+      out += "  <DataValidation xmlns=\"urn:schemas-microsoft-com:office:excel\">\n"
+      out += "   <Range>\(XMLText.escaped(validation.range))</Range>\n"
+      out += "   <Type>List</Type>\n   <CellRangeList/>\n"
+      out += "   <Value>\(XMLText.escaped(validation.source))</Value>\n"
+      out += "   <ErrorStyle>\(XMLText.escaped(validation.errorStyle))</ErrorStyle>\n"
+      out += "  </DataValidation>\n"
+    }
+    out += " </Worksheet>\n"
   }
 }

@@ -7,6 +7,8 @@ struct SpreadsheetMLWorksheet: Sendable {
   var rows: [SpreadsheetMLRow]
   /// Rows kept in view when scrolling (the title and header); 0 for none.
   var frozenRows: Int
+  /// Excel drop-down lists on ranges of this sheet.
+  var dataValidations: [SpreadsheetMLDataValidation] = []
 
   /// Creates a sheet.
   init(name: String, columnWidths: [Int], rows: [SpreadsheetMLRow] = [], frozenRows: Int = 0) {
@@ -54,6 +56,9 @@ struct SpreadsheetMLCell: Sendable {
   var style: SpreadsheetMLStyle
   var mergeAcross: Int = 0
   var mergeDown: Int = 0
+  /// An Excel formula in R1C1 notation (`=SUM(R[1]C:R[1]C)`), written as `ss:Formula`
+  /// without a cached value: Excel and LibreOffice compute it on opening.
+  var formula: String?
 
   /// A text cell.
   static func text(
@@ -75,8 +80,24 @@ struct SpreadsheetMLCell: Sendable {
     number(column, money.trieuText, style)
   }
 
+  /// A formula cell (R1C1 notation) with no cached value.
+  static func formula(_ column: Int, _ formula: String, _ style: SpreadsheetMLStyle = .number) -> Self {
+    Self(column: column, value: nil, style: style, formula: formula)
+  }
+
   /// An empty cell carrying a style (borders).
   static func blank(_ column: Int, _ style: SpreadsheetMLStyle = .text) -> Self {
     Self(column: column, value: nil, style: style)
   }
+}
+
+/// An Excel drop-down list (`x:DataValidation`): the cells of `range` offer the values of
+/// `source`, another range (`'Danh mục'!R4C8:R40C8`); `errorStyle` says what typing another
+/// value does (`Warn`: asks, `Info`: tells; a district may still write several communes).
+struct SpreadsheetMLDataValidation: Sendable {
+  /// R1C1 range (`R12C2:R511C2`).
+  var range: String
+  /// R1C1 range of the values, with its sheet.
+  var source: String
+  var errorStyle: String
 }

@@ -7,7 +7,7 @@ struct CSVMalformedTests {
   @Test("an unterminated quote is reported at the field it opens, which runs to the end")
   func unterminatedQuote() throws {
     let result = readCSV(try csvFixture("malformed/unterminated-quote.csv"))
-    #expect(result.located == ["csv.malformed Sheet1!B2"])
+    #expect(result.located == ["csv.malformed plan!B2"])
     #expect(result.report.diagnostics.first?.values["problem"] == "unterminated-quote")
     // As in Excel, the open quote swallows the rest of the file into one cell
     #expect(result.rows.map(\.number) == [1, 2])
@@ -17,7 +17,7 @@ struct CSVMalformedTests {
   @Test("stray quotes and text after a closing quote are reported, and reading goes on")
   func strayQuotes() throws {
     let result = readCSV(try csvFixture("malformed/stray-quotes.csv"))
-    #expect(result.located == ["csv.malformed Sheet1!B2", "csv.malformed Sheet1!B3"])
+    #expect(result.located == ["csv.malformed plan!B2", "csv.malformed plan!B3"])
     #expect(
       result.report.diagnostics.map { $0.values["problem"] } == ["stray-quote", "text-after-quote"])
     #expect(result.text(2, 2) == "Đào tạo nghề \"mây tre\" đan")
@@ -38,7 +38,7 @@ struct CSVMalformedTests {
       let result = readCSV(bytes, chunkSize: chunkSize)
       // Then UTF-8 was chosen from the start, and the bad byte is placed, not silently replaced
       #expect(result.report.encoding == "UTF-8")
-      #expect(result.located == ["file.encoding Sheet1!B\(lines + 1)"])
+      #expect(result.located == ["file.encoding plan!B\(lines + 1)"])
       #expect(result.report.diagnostics.first?.values["offset"] == String(lines * line.count + 3))
       #expect(result.report.diagnostics.first?.values["bytes"] == "E2")
     }
@@ -77,7 +77,7 @@ struct CSVMalformedTests {
   func nulBytes() {
     let bytes: [UInt8] = Array("PK".utf8) + [0, 0, 3, 4, 0, 0, 0, 0, 0x0A] + Array("abc".utf8)
     let result = readCSV(bytes)
-    #expect(result.located == ["file.encoding Sheet1!A1"])
+    #expect(result.located == ["file.encoding plan!A1"])
   }
 
   @Test("a NUL inside a UTF-8 file is reported at its cell, and the file stays UTF-8")
@@ -85,7 +85,7 @@ struct CSVMalformedTests {
     let bytes = Array("STT,Địa điểm\r\n1,Thượng ".utf8) + [0] + Array("Lâm\r\n".utf8)
     let result = readCSV(bytes)
     #expect(result.report.encoding == "UTF-8")
-    #expect(result.located == ["file.encoding Sheet1!B2"])
+    #expect(result.located == ["file.encoding plan!B2"])
     #expect(result.text(1, 2) == "Địa điểm")
   }
 
@@ -96,14 +96,14 @@ struct CSVMalformedTests {
     let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let result = readCSV(bytes, chunkSize: 3)
     #expect(result.report.encoding == "UTF-16LE (BOM)")
-    #expect(result.located == ["file.encoding Sheet1!B2"])
+    #expect(result.located == ["file.encoding plan!B2"])
     #expect(result.report.diagnostics.first?.values["bytes"] == "3D D8")
   }
 
   @Test("an odd trailing byte in UTF-16 is reported")
   func oddUTF16Byte() {
     let bytes: [UInt8] = [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x09, 0x00]
-    #expect(readCSV(bytes, chunkSize: 1).located == ["file.encoding Sheet1!B1"])
+    #expect(readCSV(bytes, chunkSize: 1).located == ["file.encoding plan!B1"])
   }
 
   @Test("a cell longer than the limit is reported at its place")
@@ -111,7 +111,7 @@ struct CSVMalformedTests {
     var limits = ReadLimits.standard
     limits.maxCellCharacters = 10
     let result = readCSV(Array("a,b\r\nngắn,Đào tạo nghề mây tre đan\r\n".utf8), limits: limits)
-    #expect(result.located == ["csv.malformed Sheet1!B2"])
+    #expect(result.located == ["csv.malformed plan!B2"])
     #expect(result.report.diagnostics.first?.values["problem"] == "cell-too-long")
     #expect(result.text(2, 2) == "Đào tạo ng")
   }
@@ -121,7 +121,7 @@ struct CSVMalformedTests {
     var limits = ReadLimits.standard
     limits.maxColumns = 3
     let result = readCSV(Array("a,b,c,,\r\n1,2,3,4,5\r\n".utf8), limits: limits)
-    #expect(result.located == ["csv.malformed Sheet1!D2"])
+    #expect(result.located == ["csv.malformed plan!D2"])
     #expect(result.rows.map(\.lastColumn) == [3, 3])
   }
 
@@ -130,7 +130,7 @@ struct CSVMalformedTests {
     var limits = ReadLimits.standard
     limits.maxRows = 2
     let result = readCSV(Array("a\nb\nc\nd\n".utf8), limits: limits)
-    #expect(result.located == ["csv.malformed Sheet1!A3"])
+    #expect(result.located == ["csv.malformed plan!A3"])
     #expect(result.rows.map(\.number) == [1, 2])
   }
 

@@ -11,7 +11,7 @@ struct CSVStructureTests {
       result.text(7, 3) == "Hỗ trợ ứng dụng máy móc thiết bị chế biến chè\n(dây chuyền sao, sấy)")
     #expect(result.text(8, 3) == "Tổng cộng")
     #expect(
-      result.report.sheets == [SheetSummary(name: "Sheet1", rowCount: 8, lastRow: 8, lastColumn: 6)]
+      result.report.sheets == [SheetSummary(name: "plan", rowCount: 8, lastRow: 8, lastColumn: 6)]
     )
   }
 
@@ -63,7 +63,7 @@ struct CSVStructureTests {
     #expect(result.text(2, 1) == "Đào tạo nghề")
   }
 
-  @Test("the visitor sees exactly one sheet, Sheet1, index 0")
+  @Test("the visitor sees exactly one sheet, named after the file as Excel names it, index 0")
   func oneSheet() {
     struct Recorder: WorkbookVisitor {
       var events: [String] = []
@@ -74,7 +74,7 @@ struct CSVStructureTests {
     var source = MemorySource(Array("a\n\nb\n".utf8))
     var recorder = Recorder()
     let report = CSVReader.read(&source, file: "x.csv", into: &recorder)
-    #expect(recorder.events == ["begin Sheet1 0", "row 1", "row 3", "end"])
+    #expect(recorder.events == ["begin x 0", "row 1", "row 3", "end"])
     #expect(report.format == .csv)
   }
 }

@@ -16,7 +16,7 @@ struct CSVReadResult {
   /// The rows of the only sheet.
   var rows: [SheetRow] { sheets.first?.rows ?? [] }
 
-  /// `code Sheet1!C12` for every diagnostic, as a user reads them.
+  /// `code plan!C12` for every diagnostic, as a user reads them.
   var located: [String] { report.diagnostics.map(\.located) }
 
   /// The text at a 1-based row and column, `""` where there is none.
