@@ -20,14 +20,22 @@ measure() {  # label, command...: prints "| label | seconds | MB | exit | what i
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" && code=0 || code=$?
   read -r seconds kilobytes < <(tail -1 "$work/time")
   said=$(grep -oE "\[(file\.limit|file\.unreadable|report\.truncated)\][^\"]*" "$work/stdout" | head -1 | cut -c1-90 || true)
+  # A refusal before reading (a FIFO) is said on stderr.
+  [ -n "$said" ] || said=$(head -1 "$work/stderr" | sed "s|$work/||g" | cut -c1-90)
   printf '| %s | %s | %d | %s | %s |\n' "$label" "$seconds" $((kilobytes / 1024)) "$code" "$said"
 }
 {
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'),"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB, commit $(git rev-parse --short HEAD), with \`bash tools/hostile/measure.sh\`"
+  echo "(release build; time and peak RSS from GNU time):"
+  echo
   echo "| input | time (s) | peak RSS (MB) | exit | diagnostic |"
   echo "|---|---|---|---|---|"
   for file in "$work"/inbox/*; do
     measure "validate $(basename "$file") ($(($(stat -c %s "$file") / 1024)) KB)" "$BIN" validate --lang en "$file"
   done
+  mkfifo "$work/fifo.csv"
+  measure "validate a FIFO" timeout 10 "$BIN" validate --lang en "$work/fifo.csv"
   measure "run: file all of them" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
   measure "next run (nothing new)" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
   measure "status" "$BIN" status --store "$work/store" --year 2017
