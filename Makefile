@@ -63,6 +63,13 @@ bench: setup
 bench-readers: setup
 	bash tools/bench/bench.sh
 
+# libFuzzer targets for the CSV, XML Spreadsheet and xlsx readers and the whole pipeline
+# (issue 9), each run FUZZ_SECONDS (default 60) with time and memory ceilings; not in CI.
+# See README, "Fuzzing".
+.PHONY: fuzz
+fuzz: setup
+	bash fuzz/run.sh
+
 # The district portal (issue 10). browser-test: `serve` on a free loopback port with a
 # temporary store, driven by Debian's headless Chromium through chromedriver (installed when
 # missing); screenshots in docs/screenshots/. load-test: 50 clients for 30 s with wrk on

@@ -13,6 +13,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    // Paths and file descriptors as types (FilePath, FileDescriptor): the store's paths are
+    // confined to the store by one function, files opened without following links (issue 9).
+    .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
     // The district portal (`khuyencong serve`, issue 10). Default traits off: the portal reads
     // no swift-configuration provider, which would only add build time.
     .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
@@ -52,7 +55,10 @@ let package = Package(
     // (GRDB over the system libsqlite3, Debian: libsqlite3-dev), SPEC §7.
     .target(
       name: "KhuyenCongIntake",
-      dependencies: ["KhuyenCong", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "KhuyenCong", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]
     ),
     // The district portal: self-check, blank form, submit into the inbox, status (issue 10).
     // Reads the store, writes only the inbox; the cron job stays the store's only writer.

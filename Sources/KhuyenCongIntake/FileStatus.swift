@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
   import Glibc
@@ -24,6 +25,9 @@ struct FileStatus: Hashable, Sendable {
   var changedNanoseconds: Int64
   var inode: UInt64
   var device: UInt64
+  /// Hard links to the file: more than one means the bytes also live under another name,
+  /// perhaps outside the inbox (a link to /etc/passwd), so the intake does not take it.
+  var linkCount = 1
 
   init(
     kind: Kind, size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64,
@@ -55,6 +59,7 @@ struct FileStatus: Hashable, Sendable {
     #endif
     inode = UInt64(info.st_ino)
     device = UInt64(info.st_dev)
+    linkCount = Int(info.st_nlink)
   }
 
   /// Seconds and nanoseconds as nanoseconds, saturating: anyone can date a file after 2262
@@ -75,9 +80,14 @@ struct FileStatus: Hashable, Sendable {
   /// The entry at `path` itself, never what a symbolic link points to.
   /// - Throws: `IntakeError.io` with the system's reason.
   static func of(entry path: String) throws(IntakeError) -> FileStatus {
+    try of(entry: FilePath(path))
+  }
+
+  /// The entry at `path` (bytes, not text: see `InboxListing`), never a link's target.
+  static func of(entry path: FilePath) throws(IntakeError) -> FileStatus {
     var info = stat()
-    guard lstat(path, &info) == 0 else {
-      throw .io(path: path, reason: String(cString: strerror(errno)))
+    guard path.withPlatformString({ lstat($0, &info) }) == 0 else {
+      throw .io(path: path.description, reason: String(cString: strerror(errno)))
     }
     return FileStatus(info)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import KhuyenCong
 
 /// Reading the inbox: which entries are submissions, which wait, which are refused unread.
@@ -6,9 +7,12 @@ extension Intake {
   /// A regular, visible, settled file of the inbox, with its status when listed and its hash.
   struct InboxFile {
     var name: String
-    var path: String
+    /// The path, byte for byte (the name may not be UTF-8: see `InboxListing`).
+    var path: FilePath
     var status: FileStatus
     var sha256: String
+    /// `name` is the escaped form of a name that is not UTF-8 (`InboxListing`).
+    var nameEscaped = false
   }
 
   /// The inbox's submissions, by name in byte order, hashed.
@@ -24,12 +28,7 @@ extension Intake {
   /// Hashes come from the ledger's `inbox_hash` cache while a file's size, modification and
   /// change times and inode are as when it was hashed, so a run reads only new or changed files.
   func scanInbox(_ summary: inout IntakeSummary) throws(IntakeError) -> [InboxFile] {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
-    } catch {
-      throw .io(path: inbox.path, reason: "cannot list the inbox: \(error.localizedDescription)")
-    }
+    let listed = try InboxListing.entries(of: inbox.path)
     let now = clock.now()
     let nowNanoseconds = FileStatus.nanoseconds(Int64(now.timeIntervalSince1970.rounded(.down)), 0)
     let settle = FileStatus.nanoseconds(Int64(settleSeconds), 0)
@@ -38,17 +37,19 @@ extension Intake {
     var hashed: [String: Ledger.CachedHash] = [:]
     var present: Set<String> = []
     var files: [InboxFile] = []
-    for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for item in listed {
+      let name = item.name
       if name.hasPrefix(".") {
         summary.skipped.append(.init(name: name, reason: .hidden))
         continue
       }
-      let path = inbox.appendingPathComponent(name).path
+      let path = item.path
+      let shownPath = inbox.appendingPathComponent(name).path
       let status: FileStatus
       do {
         status = try FileStatus.of(entry: path)
       } catch {
-        summary.notices.append(.unreadable(path: path, reason: error.description))
+        summary.notices.append(.unreadable(path: shownPath, reason: error.description))
         continue
       }
       switch status.kind {
@@ -64,8 +65,15 @@ extension Intake {
         continue
       }
       present.insert(name)
+      // A file just written waits, whatever its links: the portal's submission has two names
+      // for an instant (its temporary one and its own) while it is put in the inbox.
       if status.isModified(within: settle, of: nowNanoseconds) {
         summary.waiting.append(name)
+        continue
+      }
+      guard status.linkCount <= 1 else {
+        present.remove(name)
+        summary.skipped.append(.init(name: name, reason: .hardLink))
         continue
       }
       if status.size > Int64(readLimits.maxFileBytes) {
@@ -81,7 +89,9 @@ extension Intake {
         continue
       }
       if let cached = cache[name], cached.holds(for: status) {
-        files.append(InboxFile(name: name, path: path, status: status, sha256: cached.sha256))
+        files.append(
+          InboxFile(
+            name: name, path: path, status: status, sha256: cached.sha256, nameEscaped: item.isEscaped))
         continue
       }
       do {
@@ -91,9 +101,11 @@ extension Intake {
           continue
         }
         hashed[name] = Ledger.CachedHash(status: status, sha256: read.sha256)
-        files.append(InboxFile(name: name, path: path, status: status, sha256: read.sha256))
+        files.append(
+          InboxFile(
+            name: name, path: path, status: status, sha256: read.sha256, nameEscaped: item.isEscaped))
       } catch {
-        summary.notices.append(.unreadable(path: path, reason: error.description))
+        summary.notices.append(.unreadable(path: shownPath, reason: error.description))
       }
     }
     // Written only when something changed: a run with nothing new leaves the ledger as it was.

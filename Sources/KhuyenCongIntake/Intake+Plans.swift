@@ -23,9 +23,10 @@ extension Intake {
         continue
       }
       let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
-      let stored = StoredSubmissions.validate(
+      let stored = try StoredSubmissions.validate(
         relevant, store: store, programme: programme,
-        names: names, cache: &cache)
+        names: names, cache: &cache,
+        judgements: judgementKey.map { .init(ledger: ledger, key: $0, keepsNew: true) })
       guard stored.missing.isEmpty else {
         summary.notices.append(.planSkipped(year: year, missing: stored.missing.map(\.storedPath)))
         continue

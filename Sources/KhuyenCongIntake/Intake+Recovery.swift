@@ -32,7 +32,16 @@ extension Intake {
     var used: Set<String> = []
 
     let inboxByHash = Dictionary(inboxFiles.map { ($0.sha256, $0) }, uniquingKeysWith: { first, _ in first })
-    for entry in entries where !Store.isRegularFile(store.path(entry.storedPath)) {
+    for entry in entries {
+      // A recorded path that would lead out of the store is never followed (issue 9).
+      let storedPath: String
+      do {
+        storedPath = try store.confined(entry.storedPath)
+      } catch {
+        summary.notices.append(.pathRefused(path: entry.storedPath, reason: error.reason))
+        continue
+      }
+      guard !Store.isRegularFile(storedPath) else { continue }
       do {
         if let copy = incoming.first(where: { $0.sha256 == entry.sha256 && !used.contains($0.relative) }) {
           used.insert(copy.relative)
@@ -46,7 +55,7 @@ extension Intake {
           continue
         }
         let result = SubmissionFile.validate(
-          path: store.path(entry.storedPath), named: entry.originalName,
+          path: storedPath, named: entry.originalName,
           against: programme, limits: readLimits
         ).result
         try store.writeReports(
@@ -65,7 +74,9 @@ extension Intake {
         if let entry = byHash[copy.sha256] {
           // Recorded: the copy is redundant once the stored copy is there; while it is not
           // (restoring failed above), it may be the only copy left, so it stays.
-          if Store.isRegularFile(store.path(entry.storedPath)) { try store.remove(copy.relative) }
+          if let stored = try? store.confined(entry.storedPath), Store.isRegularFile(stored) {
+            try store.remove(copy.relative)
+          }
           continue
         }
         let name = Store.originalName(fromStored: (copy.relative as NSString).lastPathComponent)
@@ -82,8 +93,14 @@ extension Intake {
 
     let recorded = Set(entries.map(\.storedPath))
     for relative in try store.storedFiles() where !recorded.contains(relative) {
+      let name = (relative as NSString).lastPathComponent
+      // Our report of a recorded file: nothing to recover.
+      if let base = Store.reportedFile(relative), recorded.contains(base) { continue }
       do {
         let (sha256, size) = try store.hash(relative)
+        // A name ending like a report is a district's submission only by the hash-prefix rule
+        // (a district may call its file `x.report.txt`); our orphaned reports fail it.
+        if Store.isReport(name) && !Store.isSubmission(named: name, sha256: sha256) { continue }
         if let other = byHash[sha256] {
           if other.storedPath != relative {
             summary.notices.append(.extraCopy(path: relative, recordedAt: other.storedPath))
@@ -91,15 +108,16 @@ extension Intake {
           continue
         }
         // Placed but not recorded: the crash came between the rename and the transaction.
-        let name = Store.originalName(fromStored: (relative as NSString).lastPathComponent)
+        let originalName = Store.originalName(fromStored: name)
         let result = SubmissionFile.validate(
-          path: store.path(relative), named: name, against: programme, limits: readLimits
+          path: store.path(relative), named: originalName, against: programme, limits: readLimits
         ).result
         try store.writeReports(for: result, beside: relative, programme: programme, language: reportLanguage)
         let entry = LedgerEntry(
-          result: result, sha256: sha256, originalName: name, size: size,
+          result: result, sha256: sha256, originalName: originalName, size: size,
           receivedAt: receivedAt, storedPath: relative)
         try ledger.record(entry)
+        if let judgementKey { try ledger.saveJudgement(result, sha256: sha256, key: judgementKey) }
         byHash[sha256] = entry
         summary.filed.append(.init(entry: entry, origin: .recovered))
       } catch {

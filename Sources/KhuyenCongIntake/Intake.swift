@@ -32,6 +32,10 @@ public struct Intake {
   /// folder whose server's clock is a little ahead) may still be being written: it waits for
   /// the next run.
   public var settleSeconds = 10
+  /// The programme and program the stored files' judgements are kept under (issue 9): with a
+  /// key, plans are built from kept judgements and a file is validated once; `nil` validates
+  /// every stored copy each time (and keeps nothing).
+  public var judgementKey: JudgementKey?
 
   /// An intake over an open ledger (the caller holds the store's lock).
   public init(
@@ -51,7 +55,7 @@ public struct Intake {
   /// - Throws: `IntakeError.storeLocked` when another run holds the lock; `.io`, `.ledger`.
   public static func run(
     inbox: String, store storePath: String, programme: Programme,
-    clock: any IntakeClock = SystemClock(), language: Language
+    clock: any IntakeClock = SystemClock(), language: Language, judgementKey: JudgementKey? = nil
   )
     throws(IntakeError) -> IntakeSummary
   {
@@ -65,9 +69,10 @@ public struct Intake {
     let lock = try StoreLock(path: store.lockPath)
     defer { lock.release() }
     let ledger = try Ledger.open(path: store.ledgerPath)
-    let intake = Intake(
+    var intake = Intake(
       inbox: inbox, store: store, ledger: ledger, programme: programme,
       clock: clock, language: language)
+    intake.judgementKey = judgementKey
     return try intake.run()
   }
 
@@ -79,6 +84,16 @@ public struct Intake {
   public func run() throws(IntakeError) -> IntakeSummary {
     var summary = IntakeSummary()
     let receivedAt = clock.now().utcTimestamp
+    if let judgementKey {
+      // Judged under another programme or program: every plan is rebuilt, which validates
+      // those files again (and keeps the new judgements).
+      let stale = try ledger.staleJudgementCount(key: judgementKey)
+      if stale > 0 {
+        try ledger.markStale(from: nil)
+        summary.notices.append(.revalidating(count: stale))
+      }
+      try judgeUnjudged(key: judgementKey)
+    }
     let inboxFiles = try scanInbox(&summary)
     try recover(inboxFiles: inboxFiles, receivedAt: receivedAt, into: &summary)
 
@@ -88,7 +103,8 @@ public struct Intake {
         try fileNew(file, receivedAt: receivedAt, known: &known, into: &summary)
       } catch {
         try Self.rethrowIfLedger(error)
-        summary.notices.append(.notFiled(path: file.path, reason: error.description))
+        summary.notices.append(
+          .notFiled(path: inbox.appendingPathComponent(file.name).path, reason: error.description))
       }
     }
     try rebuildStalePlans(into: &summary)
@@ -125,6 +141,7 @@ public struct Intake {
     }
     known.insert(entry.sha256)
     summary.filed.append(.init(entry: entry, origin: .inbox))
+    if file.nameEscaped { summary.notices.append(.nameEscaped(name: file.name)) }
   }
 
   /// Validates a complete copy, writes its reports beside its final place, moves it there and
@@ -142,7 +159,21 @@ public struct Intake {
       result: result, sha256: copy.sha256, originalName: copy.originalName,
       size: copy.size, receivedAt: receivedAt, storedPath: stored)
     try ledger.record(entry)
+    if let judgementKey { try ledger.saveJudgement(result, sha256: copy.sha256, key: judgementKey) }
     return entry
+  }
+
+  /// Judges once the recorded files that have no judgement (a store filled by an earlier
+  /// program): their stored copies are read this once, plans are not touched.
+  func judgeUnjudged(key: JudgementKey) throws(IntakeError) {
+    let unjudged = try ledger.unjudged()
+    guard !unjudged.isEmpty else { return }
+    let entries = try ledger.entries()
+    let names = StoredSubmissions.mergeNames(entries)
+    var cache: [String: SubmissionResult] = [:]
+    _ = try StoredSubmissions.validate(
+      entries.filter { unjudged.contains($0.sha256) }, store: store, programme: programme,
+      names: names, cache: &cache, judgements: .init(ledger: ledger, key: key, keepsNew: true))
   }
 
   /// A ledger failure stops the run (nothing can be recorded); any other is one file's.

@@ -29,6 +29,9 @@ public struct IntakeSummary: Hashable, Sendable {
       case symbolicLink
       /// A socket, FIFO or device.
       case notRegularFile
+      /// A file with more than one hard link: its bytes also live under another name, perhaps
+      /// outside the inbox, so it is not taken (issue 9), as a symbolic link is not followed.
+      case hardLink
     }
 
     /// The entry's name in the inbox.
@@ -59,12 +62,26 @@ public struct IntakeSummary: Hashable, Sendable {
     /// A file could not be filed (copied, reported, moved into place); the other files were.
     /// It stays where it was (the inbox, or `incoming/`) and the next run tries again.
     case notFiled(path: String, reason: String)
+    /// Stored files judged under another programme or program are validated again, and every
+    /// plan rebuilt (the one reason the store reads its files again, issue 9).
+    case revalidating(count: Int)
+    /// An inbox file's name is not UTF-8: it is filed and reported under a lossless escaped
+    /// form (each byte that is not UTF-8, and each `%`, as `%XX`; see `InboxListing`).
+    case nameEscaped(name: String)
+    /// A ledger row's stored path would lead out of the store: not followed (issue 9).
+    case pathRefused(path: String, reason: String)
+
+    /// Whether it says stored files are validated again.
+    public var isRevalidation: Bool {
+      if case .revalidating = self { return true }
+      return false
+    }
 
     /// Whether it makes the run fail (exit 2): a loss, or work left undone.
     public var isError: Bool {
       switch self {
-      case .restored, .extraCopy: return false
-      case .lost, .unreadable, .planSkipped, .planFailed, .notFiled: return true
+      case .restored, .extraCopy, .revalidating, .nameEscaped: return false
+      case .lost, .unreadable, .planSkipped, .planFailed, .notFiled, .pathRefused: return true
       }
     }
   }
@@ -106,8 +123,8 @@ public struct IntakeSummary: Hashable, Sendable {
     for name in waiting {
       out +=
         vi
-        ? "đang chờ: \(name) còn đang được ghi; lần chạy sau sẽ nhận\n"
-        : "waiting: \(name) is still being written; the next run takes it\n"
+        ? "đang chờ: \(TerminalText.escaped(name)) còn đang được ghi; lần chạy sau sẽ nhận\n"
+        : "waiting: \(TerminalText.escaped(name)) is still being written; the next run takes it\n"
     }
     guard !isNothingNew else { return out + (vi ? "không có gì mới\n" : "nothing new\n") }
     for item in filed {
@@ -132,16 +149,19 @@ public struct IntakeSummary: Hashable, Sendable {
       case (.recovered, true): origin = "hoàn tất (lần chạy trước bị ngắt)"
       case (.recovered, false): origin = "finished (an earlier run was interrupted)"
       }
+      // Names come from the district: a line break or an escape sequence in one must not
+      // forge a line or rewrite the operator's terminal.
       out +=
-        "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
-        + " → \(entry.storedPath)\n"
+        TerminalText.escaped(
+          "\(origin): \(entry.originalName): \(verdict) · " + facts.joined(separator: " · ")
+            + " → \(entry.storedPath)") + "\n"
     }
     for file in refused {
       let message = MessageCatalog.message(file.diagnostic, in: language)
       out +=
         (vi
-          ? "mới: \(file.name): BỊ TỪ CHỐI [file.unreadable] "
-          : "new: \(file.name): REJECTED [file.unreadable] ")
+          ? "mới: \(TerminalText.escaped(file.name)): BỊ TỪ CHỐI [file.unreadable] "
+          : "new: \(TerminalText.escaped(file.name)): REJECTED [file.unreadable] ")
         + message + (vi ? " · không chép vào kho\n" : " · not copied to the store\n")
     }
     for notice in notices { out += Self.text(notice, language: language) + "\n" }
@@ -162,6 +182,10 @@ public struct IntakeSummary: Hashable, Sendable {
 
   /// One notice as a line of text.
   public static func text(_ notice: Notice, language: Language) -> String {
+    TerminalText.escaped(unescapedText(notice, language: language))
+  }
+
+  private static func unescapedText(_ notice: Notice, language: Language) -> String {
     let vi = language == .vi
     switch notice {
     case .lost(let entry):
@@ -190,6 +214,18 @@ public struct IntakeSummary: Hashable, Sendable {
       return vi
         ? "LỖI: chưa nhận được \(path): \(reason); các tệp khác vẫn được nhận, lần chạy sau sẽ thử lại"
         : "ERROR: \(path) could not be filed: \(reason); the other files were, the next run tries again"
+    case .revalidating(let count):
+      return vi
+        ? "chương trình khuyến công hoặc phiên bản phần mềm đã thay đổi: kiểm tra lại \(count) tệp đã lưu và tổng hợp lại mọi kế hoạch"
+        : "the programme or the program changed: validating \(count) stored files again and rebuilding every plan"
+    case .pathRefused(let path, let reason):
+      return vi
+        ? "LỖI: sổ ghi đường dẫn \(path) ra ngoài kho (\(reason)); không dùng, hãy kiểm tra sổ"
+        : "ERROR: the ledger records the path \(path), which leads out of the store (\(reason)); not used, check the ledger"
+    case .nameEscaped(let name):
+      return vi
+        ? "lưu ý: tên tệp không phải UTF-8; đã nhận dưới tên \(name) (mỗi byte lạ ghi thành %XX)"
+        : "note: a file name is not UTF-8; filed as \(name) (each byte that is not UTF-8 written %XX)"
     }
   }
 
@@ -206,7 +242,12 @@ public struct IntakeSummary: Hashable, Sendable {
     case (.symbolicLink, false): why = "symbolic link: not followed"
     case (.notRegularFile, true): why = "không phải tệp thường"
     case (.notRegularFile, false): why = "not a regular file"
+    case (.hardLink, true):
+      why = "tệp có nhiều liên kết cứng: nội dung còn mang tên khác, có thể ngoài hộp thư; không nhận"
+    case (.hardLink, false):
+      why =
+        "more than one hard link: its bytes also live under another name, perhaps outside the inbox; not taken"
     }
-    return (vi ? "bỏ qua: " : "skipped: ") + skipped.name + " (" + why + ")"
+    return (vi ? "bỏ qua: " : "skipped: ") + TerminalText.escaped(skipped.name) + " (" + why + ")"
   }
 }

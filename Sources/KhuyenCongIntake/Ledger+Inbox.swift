@@ -20,14 +20,7 @@ extension Ledger {
   func cachedHashes() throws(IntakeError) -> [String: CachedHash] {
     try read("read the inbox hashes") { db in
       var cached: [String: CachedHash] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM inbox_hash") {
-        let inode: Int64 = row["inode"]
-        // The device is not kept: the inbox is one folder, read without descending.
-        let status = FileStatus(
-          kind: .regular, size: row["size"], modifiedNanoseconds: row["modified_ns"],
-          changedNanoseconds: row["changed_ns"], inode: UInt64(bitPattern: inode), device: 0)
-        cached[row["name"]] = CachedHash(status: status, sha256: row["sha256"])
-      }
+      for row in try InboxHashRow.fetchAll(db) { cached[row.name] = row.cached }
       return cached
     }
   }
@@ -36,19 +29,9 @@ extension Ledger {
   /// Called only when there is something to change: a run with nothing new writes nothing.
   func updateHashes(_ hashes: [String: CachedHash], forgetting names: [String]) throws(IntakeError) {
     try write("save the inbox hashes") { db in
-      for name in names {
-        try db.execute(sql: "DELETE FROM inbox_hash WHERE name = ?", arguments: [name])
-      }
-      for (name, cached) in hashes {
-        try db.execute(
-          sql: """
-            INSERT OR REPLACE INTO inbox_hash (name, size, modified_ns, changed_ns, inode, sha256)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            name, cached.status.size, cached.status.modifiedNanoseconds, cached.status.changedNanoseconds,
-            Int64(bitPattern: cached.status.inode), cached.sha256,
-          ])
+      _ = try InboxHashRow.deleteAll(db, keys: names)
+      for (name, cached) in hashes.sorted(by: { $0.key < $1.key }) {
+        try InboxHashRow(name: name, cached: cached).insert(db, onConflict: .replace)
       }
     }
   }
@@ -56,27 +39,14 @@ extension Ledger {
   /// Records an inbox file refused for its size.
   public func recordOversized(_ file: OversizedFile) throws(IntakeError) {
     try write("record \(file.name)") { db in
-      try db.execute(
-        sql: """
-          INSERT OR IGNORE INTO oversized_file (name, size, modified_ns, inode, limit_bytes, received_at)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          file.name, file.size, file.modifiedNanoseconds, Int64(bitPattern: file.inode), file.limit,
-          file.receivedAt,
-        ])
+      try OversizedFileRow(file).insert(db, onConflict: .ignore)
     }
   }
 
   /// Every refused oversized file, in the order refused.
   public func oversizedFiles() throws(IntakeError) -> [OversizedFile] {
     try read("read the oversized files") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM oversized_file ORDER BY received_at, rowid").map { row in
-        let inode: Int64 = row["inode"]
-        return OversizedFile(
-          name: row["name"], size: row["size"], modifiedNanoseconds: row["modified_ns"],
-          inode: UInt64(bitPattern: inode), limit: row["limit_bytes"], receivedAt: row["received_at"])
-      }
+      try OversizedFileRow.order(Column("received_at"), Column.rowID).fetchAll(db).map(\.file)
     }
   }
 }

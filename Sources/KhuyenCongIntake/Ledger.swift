@@ -114,7 +114,9 @@ public struct Ledger: Sendable {
           );
           """)
     }
+    // Issue 10's portal tokens were migrated first on deployed stores; issue 9's judgements next.
     registerTokenMigration(&migrator)
+    registerJudgements(&migrator)
     return migrator
   }
 
@@ -125,20 +127,8 @@ public struct Ledger: Sendable {
   /// - Throws: `IntakeError.ledger`, also when the hash or the stored path is already recorded.
   public func record(_ entry: LedgerEntry) throws(IntakeError) {
     try write("record \(entry.originalName)") { db in
-      try db.execute(
-        sql: """
-          INSERT INTO submission (sha256, original_name, size, received_at, district, plan_year,
-            submitted_on, status, error_count, warning_count, line_count, stored_path,
-            total_dong, national_dong, local_dong, counterpart_dong, other_dong)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          entry.sha256, entry.originalName, entry.size, entry.receivedAt,
-          entry.district?.rawValue, entry.planYear?.rawValue, entry.submittedOn?.isoText,
-          entry.status.rawValue, entry.errorCount, entry.warningCount, entry.lineCount,
-          entry.storedPath, entry.totals.total.dong, entry.totals.national.dong,
-          entry.totals.local.dong, entry.totals.counterpart.dong, entry.totals.other.dong,
-        ])
+      // A plain INSERT: a hash or stored path already recorded fails the transaction.
+      try SubmissionRow(entry).insert(db)
       try Self.markStale(from: entry.planYear, in: db)
     }
   }
@@ -194,8 +184,7 @@ public struct Ledger: Sendable {
   /// Every entry, in the order received (then by hash, so the order is total).
   public func entries() throws(IntakeError) -> [LedgerEntry] {
     try read("read the submissions") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM submission ORDER BY received_at, rowid")
-        .map(Self.entry(from:))
+      try SubmissionRow.order(Column("received_at"), Column.rowID).fetchAll(db).map(\.entry)
     }
   }
 
@@ -209,31 +198,11 @@ public struct Ledger: Sendable {
     }
   }
 
-  private static func entry(from row: Row) -> LedgerEntry {
-    let district: String? = row["district"]
-    let year: Int? = row["plan_year"]
-    let submittedOn: String? = row["submitted_on"]
-    let status: String = row["status"]
-    return LedgerEntry(
-      sha256: row["sha256"], originalName: row["original_name"], size: row["size"],
-      receivedAt: row["received_at"], district: district.map(DistrictCode.init(rawValue:)),
-      planYear: year.map(PlanYear.init(rawValue:)),
-      submittedOn: submittedOn.flatMap { CivilDate(iso: $0) },
-      // The CHECK constraint allows only the two values.
-      status: SubmissionStatus(rawValue: status) ?? .rejected,
-      errorCount: row["error_count"], warningCount: row["warning_count"],
-      lineCount: row["line_count"], storedPath: row["stored_path"],
-      totals: FundTotals(
-        total: Money(dong: row["total_dong"]), national: Money(dong: row["national_dong"]),
-        local: Money(dong: row["local_dong"]), counterpart: Money(dong: row["counterpart_dong"]),
-        other: Money(dong: row["other_dong"])))
-  }
-
   func write(_ operation: String, _ body: (Database) throws -> Void) throws(IntakeError) {
     do {
       try database.write(body)
     } catch {
-      throw .ledger(operation: operation, underlying: String(describing: error))
+      throw .ledger(operation: operation, underlying: Self.reason(error))
     }
   }
 
@@ -241,7 +210,14 @@ public struct Ledger: Sendable {
     do {
       return try database.read(body)
     } catch {
-      throw .ledger(operation: operation, underlying: String(describing: error))
+      throw .ledger(operation: operation, underlying: Self.reason(error))
     }
+  }
+
+  /// SQLite's own words for a failure ("database or disk is full"), without the statement
+  /// GRDB's description adds (a whole INSERT in the cron mail helps no one).
+  static func reason(_ error: any Error) -> String {
+    guard let database = error as? DatabaseError else { return String(describing: error) }
+    return database.message ?? String(describing: database.resultCode)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import KhuyenCong
 
 /// The folder where `run` files submissions, keeps its ledger and writes the plans (SPEC §7):
@@ -124,13 +125,13 @@ public struct Store: Sendable {
   /// final `incoming/` name and the folder flushed, so a complete copy is recognisable after
   /// a crash. A symbolic link is never followed.
   public func copyIn(from source: String, originalName: String) throws(IntakeError) -> Copy {
-    try copyIn(from: source, originalName: originalName, expecting: nil).copy
+    try copyIn(from: FilePath(source), originalName: originalName, expecting: nil).copy
   }
 
   /// `copyIn(from:originalName:)` of the file the inbox listing saw as `expected` (refused if
   /// another file has taken its name), with the source's status once copied, so the caller
   /// can tell whether it was still being written.
-  func copyIn(from source: String, originalName: String, expecting expected: FileStatus?)
+  func copyIn(from source: FilePath, originalName: String, expecting expected: FileStatus?)
     throws(IntakeError) -> (copy: Copy, sourceAfter: FileStatus)
   {
     let folder = path(Self.incomingFolder)
@@ -169,6 +170,11 @@ public struct Store: Sendable {
   /// Re-creates the stored copy `relative` from `source`, checking the bytes hash to `sha256`.
   /// - Returns: whether the copy was made (false: the source no longer has those bytes).
   public func restore(_ relative: String, from source: String, sha256: String) throws(IntakeError) -> Bool {
+    try restore(relative, from: FilePath(source), sha256: sha256)
+  }
+
+  /// `restore(_:from:sha256:)` from a path given as bytes (an inbox name that is not UTF-8).
+  func restore(_ relative: String, from source: FilePath, sha256: String) throws(IntakeError) -> Bool {
     let folder = (relative as NSString).deletingLastPathComponent
     try makeFolder(path(folder))
     let temporary = folder + "/" + AtomicFile.temporaryName()
@@ -205,25 +211,29 @@ public struct Store: Sendable {
 
   // MARK: Listing
 
-  /// Submission files under `accepted/` and `rejected/`, relative, sorted: every regular file
-  /// that is neither hidden (temporary) nor a report.
+  /// Files under `accepted/` and `rejected/`, relative, sorted: every regular file that is
+  /// not hidden (temporary), reports included.
   ///
-  /// A name ending in a report suffix is never a submission, whether or not the file it
-  /// reports on is still there: when a stored file is deleted its reports stay, and taking
-  /// them for unrecorded submissions would file them as new plans on every run. (A district's
-  /// own file named `….report.json` is stored under the hash prefix, so it is not mistaken
-  /// for our report of another file; only this listing, used to recover files placed but not
-  /// recorded, skips it, and that file is still in the inbox to be filed again.)
+  /// A name ending in a report suffix may be our report or a district's submission named
+  /// `x.report.txt` (issue 9: such a file used to vanish when the ledger was rebuilt). The
+  /// caller tells them apart: our report of a recorded file is named after it
+  /// (`reportedFile`), and a submission's name starts with its own hash (`isSubmission`),
+  /// which an orphaned report's does not.
   public func storedFiles() throws(IntakeError) -> [String] {
     var found: [String] = []
     for top in ["accepted", "rejected"] {
       for relative in try regularFiles(under: top) {
         let name = (relative as NSString).lastPathComponent
-        if name.hasPrefix(".") || Self.isReport(name) { continue }
+        if name.hasPrefix(".") { continue }
         found.append(relative)
       }
     }
     return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// The stored file `relative` reports on, when its name ends in a report suffix.
+  static func reportedFile(_ relative: String) -> String? {
+    reportSuffixes.first { relative.hasSuffix($0) }.map { String(relative.dropLast($0.count)) }
   }
 
   /// Whether `name` is the name of a report (`….report.txt`, `….report.json`).
@@ -294,13 +304,13 @@ public struct Store: Sendable {
   /// The SHA-256 and size of the file at `path`, read in 1 MiB chunks (a symbolic link is not
   /// followed).
   public static func hash(file path: String) throws(IntakeError) -> (sha256: String, size: Int64) {
-    let hashed = try hash(file: path, expecting: nil)
+    let hashed = try hash(file: FilePath(path), expecting: nil)
     return (hashed.sha256, hashed.size)
   }
 
   /// The SHA-256 and size of the file the inbox listing saw as `expected` at `path`, with its
   /// status once read (to tell whether it changed while being read).
-  static func hash(file path: String, expecting expected: FileStatus?) throws(IntakeError) -> (
+  static func hash(file path: FilePath, expecting expected: FileStatus?) throws(IntakeError) -> (
     sha256: String, size: Int64, after: FileStatus
   ) {
     let input = try openForReading(path, expecting: expected)
@@ -313,9 +323,9 @@ public struct Store: Sendable {
         size += Int64(chunk.count)
       }
     } catch {
-      throw .io(path: path, reason: "read failed: \(error.localizedDescription)")
+      throw .io(path: path.description, reason: "read failed: \(error.localizedDescription)")
     }
-    let after = try FileStatus.of(descriptor: input.fileDescriptor, path: path)
+    let after = try FileStatus.of(descriptor: input.fileDescriptor, path: path.description)
     return (hasher.hexDigest(), size, after)
   }
 
@@ -323,17 +333,22 @@ public struct Store: Sendable {
   /// refuses one even if it replaced the file after the inbox was listed, so no link can make
   /// the job read a file outside the inbox. `O_NONBLOCK` keeps a FIFO put there meanwhile from
   /// blocking the open. With `expected`, the file opened must be that one (same inode).
-  static func openForReading(_ path: String, expecting expected: FileStatus?) throws(IntakeError)
+  static func openForReading(_ source: FilePath, expecting expected: FileStatus?) throws(IntakeError)
     -> FileHandle
   {
-    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let code = errno
+    let path = source.description
+    let descriptor: Int32
+    do {
+      descriptor = try FileDescriptor.open(
+        source, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec]
+      ).rawValue
+    } catch {
+      let code = (error as? Errno) ?? .ioError
       throw .io(
         path: path,
-        reason: code == ELOOP
+        reason: code == .tooManySymbolicLinkLevels
           ? "is a symbolic link (not followed)"
-          : "cannot open for reading: " + String(cString: strerror(code)))
+          : "cannot open for reading: " + String(cString: strerror(code.rawValue)))
     }
     let status: FileStatus
     do {
@@ -355,7 +370,7 @@ public struct Store: Sendable {
 
   /// Copies `source` to the absolute `destination`, flushed to disk, hashing as it goes; with
   /// the source's status once copied.
-  private func copy(from source: String, expecting expected: FileStatus?, to destination: String)
+  private func copy(from source: FilePath, expecting expected: FileStatus?, to destination: String)
     throws(IntakeError) -> (sha256: String, size: Int64, after: FileStatus)
   {
     let input = try Self.openForReading(source, expecting: expected)
@@ -378,11 +393,11 @@ public struct Store: Sendable {
       try output.synchronize()
     } catch {
       try? FileManager.default.removeItem(atPath: destination)
-      throw .io(path: source, reason: "copy failed: \(error.localizedDescription)")
+      throw .io(path: source.description, reason: "copy failed: \(error.localizedDescription)")
     }
     let after: FileStatus
     do {
-      after = try FileStatus.of(descriptor: input.fileDescriptor, path: source)
+      after = try FileStatus.of(descriptor: input.fileDescriptor, path: source.description)
     } catch {
       try? FileManager.default.removeItem(atPath: destination)
       throw error

@@ -23,7 +23,11 @@ public struct StoreStatus: Sendable {
   /// The status of `year`, or of the latest year in the ledger that the programme covers (a
   /// file naming 2022 in a 2016–2020 programme does not hide the current year); `nil` when the
   /// ledger has no year.
-  public static func load(store: Store, ledger: Ledger, programme: Programme, year: PlanYear?)
+  /// With `judgementKey`, files judged under it are not read again (nothing is written).
+  public static func load(
+    store: Store, ledger: Ledger, programme: Programme, year: PlanYear?,
+    judgementKey: JudgementKey? = nil
+  )
     throws(IntakeError) -> StoreStatus?
   {
     let years = try ledger.years()
@@ -32,9 +36,10 @@ public struct StoreStatus: Sendable {
     let relevant = entries.filter { $0.planYear.map { $0 <= year } ?? true }
     var cache: [String: SubmissionResult] = [:]
     let names = StoredSubmissions.mergeNames(entries)
-    let stored = StoredSubmissions.validate(
+    let stored = try StoredSubmissions.validate(
       relevant, store: store, programme: programme,
-      names: names, cache: &cache)
+      names: names, cache: &cache,
+      judgements: judgementKey.map { .init(ledger: ledger, key: $0, keepsNew: false) })
     // The same arrival order as the plans `run` writes, so status says what the plan says.
     let plan = PlanMerger.merge(
       results: stored.results, year: year, programme: programme,
@@ -54,7 +59,8 @@ public struct StoreStatus: Sendable {
       out += "  \(district.code) \(district.officialName)\(priority): "
       switch district.status {
       case .accepted:
-        out += (vi ? "đã nộp, được chấp nhận" : "accepted") + " — " + (district.file ?? "")
+        out +=
+          (vi ? "đã nộp, được chấp nhận" : "accepted") + " — " + TerminalText.escaped(district.file ?? "")
         var facts: [String] = []
         if let date = district.submittedOn { facts.append((vi ? "ngày " : "dated ") + date.vietnameseText) }
         facts.append("\(district.lineCount) " + (vi ? "dòng" : district.lineCount == 1 ? "line" : "lines"))
@@ -62,11 +68,12 @@ public struct StoreStatus: Sendable {
         out += ", " + facts.joined(separator: ", ") + "\n"
         if !district.supersededFiles.isEmpty {
           out +=
-            "      " + (vi ? "thay cho: " : "supersedes: ") + district.supersededFiles.joined(separator: ", ")
+            "      " + (vi ? "thay cho: " : "supersedes: ")
+            + TerminalText.escaped(district.supersededFiles.joined(separator: ", "))
             + "\n"
         }
       case .rejected:
-        out += (vi ? "BỊ TỪ CHỐI" : "REJECTED") + " — " + (district.file ?? "")
+        out += (vi ? "BỊ TỪ CHỐI" : "REJECTED") + " — " + TerminalText.escaped(district.file ?? "")
         if let date = district.submittedOn { out += (vi ? ", ngày " : ", dated ") + date.vietnameseText }
         out += "\n"
         out += Self.errorLines(district.diagnostics, language: language)
@@ -76,20 +83,21 @@ public struct StoreStatus: Sendable {
     }
     for rejection in plan.unattributedRejections {
       out +=
-        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + rejection.file
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ")
+        + TerminalText.escaped(rejection.file)
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines(rejection.diagnostics, language: language)
     }
     for file in refused {
       out +=
-        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + file.name
+        "  " + (vi ? "không rõ huyện/năm: " : "district or year unknown: ") + TerminalText.escaped(file.name)
         + (vi ? " — BỊ TỪ CHỐI\n" : " — REJECTED\n")
       out += Self.errorLines([file.diagnostic], language: language)
     }
     for entry in missingCopies {
       out +=
-        "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ") + entry.storedPath
-        + " (\(entry.originalName))\n"
+        "  " + (vi ? "LỖI: thiếu bản lưu " : "ERROR: stored copy missing: ")
+        + TerminalText.escaped(entry.storedPath + " (\(entry.originalName))") + "\n"
     }
     let accepted = plan.districts.filter { $0.status == .accepted }.count
     let rejected = plan.districts.filter { $0.status == .rejected }.count
@@ -109,8 +117,10 @@ public struct StoreStatus: Sendable {
     for diagnostic in errors.prefix(errorsShown) {
       let place = diagnostic.position.cellReference
       out +=
-        "      " + (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
-        + MessageCatalog.message(diagnostic, in: language) + "\n"
+        "      "
+        + TerminalText.escaped(
+          (place.isEmpty ? "" : place + "  ") + "[\(diagnostic.code.rawValue)]  "
+            + MessageCatalog.message(diagnostic, in: language)) + "\n"
     }
     if errors.count > errorsShown {
       out +=

@@ -1,21 +1,39 @@
 import Foundation
 import KhuyenCong
 
-/// The submissions of the store, validated again from their stored copies: what the plans and
-/// `status` are built from. The files are small and validation is pure, so re-reading them is
-/// cheaper and safer than keeping every line in the ledger.
+/// The submissions of the store: what the plans and `status` are built from. Each file's
+/// judgement is taken from the ledger when it was kept under the same programme and program
+/// (`JudgementKey`); only a file without one is validated again from its stored copy.
 public struct StoredSubmissions {
+  /// Where judgements are looked up, and whether new ones are kept (`run`) or not (`status`,
+  /// which only reads).
+  public struct Judgements {
+    public var ledger: Ledger
+    public var key: JudgementKey
+    public var keepsNew: Bool
+
+    /// Creates the lookup.
+    public init(ledger: Ledger, key: JudgementKey, keepsNew: Bool) {
+      self.ledger = ledger
+      self.key = key
+      self.keepsNew = keepsNew
+    }
+  }
+
   /// Results, in the order received.
   public var results: [SubmissionResult]
   /// Ledger entries whose stored copy is missing: they could not be validated.
   public var missing: [LedgerEntry]
 
-  /// Validates the stored copies of `entries`, named as `mergeNames(_:)` says.
+  /// The results of `entries`, named as `mergeNames(_:)` says: kept judgements where
+  /// `judgements` has them, else validated from the stored copies (and kept when asked).
+  /// - Throws: `IntakeError.ledger` when the ledger cannot be read or written.
   public static func validate(
     _ entries: [LedgerEntry], store: Store, programme: Programme,
     names: [String: String],
-    cache: inout [String: SubmissionResult]
-  ) -> StoredSubmissions {
+    cache: inout [String: SubmissionResult],
+    judgements: Judgements? = nil
+  ) throws(IntakeError) -> StoredSubmissions {
     var results: [SubmissionResult] = []
     var missing: [LedgerEntry] = []
     for entry in entries {
@@ -23,13 +41,23 @@ public struct StoredSubmissions {
         results.append(cached)
         continue
       }
-      let path = store.path(entry.storedPath)
-      guard Store.isRegularFile(path) else {
+      let name = names[entry.sha256] ?? entry.originalName
+      if let judgements, let kept = try judgements.ledger.judgement(sha256: entry.sha256, key: judgements.key)
+      {
+        let result = kept.renamed(name)
+        cache[entry.sha256] = result
+        results.append(result)
+        continue
+      }
+      // A recorded path that would lead out of the store counts as missing (issue 9).
+      guard let path = try? store.confined(entry.storedPath), Store.isRegularFile(path) else {
         missing.append(entry)
         continue
       }
-      let name = names[entry.sha256] ?? entry.originalName
       let result = SubmissionFile.validate(path: path, named: name, against: programme).result
+      if let judgements, judgements.keepsNew {
+        try judgements.ledger.saveJudgement(result, sha256: entry.sha256, key: judgements.key)
+      }
       cache[entry.sha256] = result
       results.append(result)
     }
@@ -68,5 +96,18 @@ public struct StoredSubmissions {
       rank[names[entry.sha256] ?? entry.originalName] = index
     }
     return rank
+  }
+}
+
+extension SubmissionResult {
+  /// The same result under the file name `name` (a kept judgement names the file as it was
+  /// named when judged; the plan may name it differently, see `mergeNames`).
+  func renamed(_ name: String) -> SubmissionResult {
+    guard submission.file != name else { return self }
+    var copy = self
+    copy.submission.file = name
+    for index in copy.submission.lines.indices { copy.submission.lines[index].source.file = name }
+    for index in copy.diagnostics.indices { copy.diagnostics[index].position.file = name }
+    return copy
   }
 }

@@ -43,6 +43,9 @@ struct InboxWriter: Sendable {
       let candidate = attempt == 1 ? name : stem + "-\(attempt)" + ext
       // link(2) fails with EEXIST instead of replacing: a name already in the inbox is kept.
       if link(temporary, inbox + "/" + candidate) == 0 {
+        // The temporary name goes at once: `run` skips a file with two hard links (issue 9),
+        // and one just written waits for the next run in any case (its settling time).
+        unlink(temporary)
         try syncFolder()
         return candidate
       }

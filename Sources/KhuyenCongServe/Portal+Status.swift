@@ -41,17 +41,20 @@ extension Portal {
     return .success(PlanYear(rawValue: year))
   }
 
-  /// Builds the status of `year` from the ledger and the stored files, within the gate (it
-  /// re-reads the stored copies, as `khuyencong status` does).
+  /// Builds the status of `year` from the ledger, within the gate: from the judgements `run`
+  /// kept (issue 9), reading a stored copy again only where none was kept for this programme
+  /// and program, as `khuyencong status` does.
   func loadStatus(year: PlanYear?) async throws -> (PortalStatus, StoreStatus?, [LedgerEntry]) {
     guard let ledger = try ledgerAccess.ledger() else {
       return (PortalStatus(planYear: year?.rawValue, districts: emptyRows()), nil, [])
     }
     let store = store
     let programme = programme
+    let judgementKey = settings.judgementKey
     let loaded: Result<StoreStatus?, IntakeError> = try await gate.run {
       Result { () throws(IntakeError) -> StoreStatus? in
-        try StoreStatus.load(store: store, ledger: ledger, programme: programme, year: year)
+        try StoreStatus.load(
+          store: store, ledger: ledger, programme: programme, year: year, judgementKey: judgementKey)
       }
     }
     let status = try loaded.get()
@@ -94,7 +97,8 @@ extension Portal {
   /// Portal submissions in the inbox that `run` has not read yet, by district code (the
   /// name's first part, as `InboxWriter` makes it).
   func waitingFiles(readNames: Set<String>) -> [String: Int] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: settings.inbox)) ?? []
+    // Listed as `run` lists it: names as bytes, one that is not UTF-8 in its escaped form.
+    let names = (try? InboxListing.names(of: settings.inbox)) ?? []
     var counts: [String: Int] = [:]
     for name in names where !name.hasPrefix(".") && !readNames.contains(name) {
       guard let code = name.split(separator: "-", maxSplits: 1).first, code.count <= 8 else { continue }
@@ -177,21 +181,32 @@ extension Portal {
 
   /// The text report `run` wrote beside a stored file, or `nil`.
   func reportText(_ entry: LedgerEntry) -> String? {
-    guard let path = storedPath(entry, suffix: ".report.txt") else { return nil }
-    guard let data = FileManager.default.contents(atPath: path), data.count <= 4 << 20 else { return nil }
-    return String(decoding: data, as: UTF8.self)
+    guard let path = storedPath(entry, suffix: ".report.txt"),
+      let bytes = Self.storedBytes(path, maxCount: 4 << 20)
+    else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The absolute path of an entry's stored copy (or its report): from the ledger only, and
-  /// only inside the store.
+  /// only inside the store, by the store's one confinement rule (issue 9: relative, plain
+  /// names, under accepted/ or rejected/, no symbolic link on the way).
   func storedPath(_ entry: LedgerEntry, suffix: String = "") -> String? {
-    let relative = entry.storedPath + suffix
-    let parts = relative.split(separator: "/")
-    guard !relative.hasPrefix("/"), !parts.contains(".."), !parts.contains("."), !relative.contains("\0")
-    else {
-      return nil
+    try? store.confined(entry.storedPath + suffix)
+  }
+
+  /// The bytes of a stored file, opened as `validate` opens a file (issue 9): not through a
+  /// symbolic link, without blocking, and only a regular file of at most `maxCount` bytes.
+  static func storedBytes(_ path: String, maxCount: Int) -> [UInt8]? {
+    guard var source = try? FileSource(path: path, followLinks: false), source.byteCount <= maxCount
+    else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(source.byteCount)
+    while bytes.count <= maxCount {
+      guard let chunk = try? source.read(maxCount: 1 << 20) else { return nil }
+      if chunk.isEmpty { return bytes }
+      bytes += chunk
     }
-    return store.path(relative)
+    return nil
   }
 
   /// `POST /file` with `token`, `sha256` and `kind` (`file` or `report`): a stored file of the
@@ -226,7 +241,7 @@ extension Portal {
     else { return notFound }
     let report = form["kind"] == "report"
     guard let path = storedPath(entry, suffix: report ? ".report.txt" : ""),
-      let data = FileManager.default.contents(atPath: path)
+      let data = Self.storedBytes(path, maxCount: settings.maxFileBytes)
     else { return notFound }
     let name = report ? entry.originalName + ".report.txt" : entry.originalName
     let ascii = String(
@@ -238,7 +253,7 @@ extension Portal {
         .contentType: report ? "text/plain; charset=utf-8" : "application/octet-stream",
         .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
       ],
-      body: .init(byteBuffer: ByteBuffer(bytes: Array(data))))
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   /// A small `application/x-www-form-urlencoded` (or empty) body as fields; `nil` when it is

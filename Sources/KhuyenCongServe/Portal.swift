@@ -14,6 +14,10 @@ public struct PortalSettings: Sendable {
   public var inbox: String
   /// The programme in force.
   public var programme: Programme
+  /// The key of the judgements `run` keeps in the ledger for this programme and program
+  /// (issue 9): the status is built from them, a stored file is validated again only when it
+  /// has none. `nil` validates every stored file at each request.
+  public var judgementKey: JudgementKey?
   /// Where uploads are spooled while checked (a private temporary folder).
   public var spoolFolder: String
   /// Largest file accepted (SPEC §8: 50 MiB); 413 above.
@@ -36,11 +40,13 @@ public struct PortalSettings: Sendable {
 
   /// Settings with the default bounds.
   public init(
-    store: String, inbox: String, programme: Programme, spoolFolder: String = NSTemporaryDirectory()
+    store: String, inbox: String, programme: Programme, judgementKey: JudgementKey? = nil,
+    spoolFolder: String = NSTemporaryDirectory()
   ) {
     self.store = store
     self.inbox = inbox
     self.programme = programme
+    self.judgementKey = judgementKey
     self.spoolFolder =
       spoolFolder.hasSuffix("/") && spoolFolder.count > 1 ? String(spoolFolder.dropLast()) : spoolFolder
   }

@@ -69,10 +69,13 @@ struct OtherCommandTests {
     #expect(run.stdout.contains("Tổng kinh phí"))
   }
 
-  @Test("a missing file is reported as unreadable, not a crash")
+  // Changed by issue 9: a path named on the command line that does not exist is a usage
+  // error, exit 2, said on stderr (SPEC §4); it used to be a rejected submission, exit 1.
+  @Test("a missing file named on the command line is a usage error, exit 2, said on stderr")
   func missingFile() throws {
     let run = try runCLI(["validate", "--format", "json", "samples/no-such-file.csv"])
-    #expect(run.status == 1)
-    #expect(run.stdout.contains("file.unreadable"))
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr == "samples/no-such-file.csv: no such file\n")
   }
 }

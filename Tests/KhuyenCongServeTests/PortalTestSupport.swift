@@ -67,14 +67,15 @@ struct PortalWorkspace {
 
   /// Copies samples into the inbox and runs `run` on them (at the fixed test time, so
   /// `run` does not wait for them to settle).
-  func file(_ samples: [String]) throws {
+  /// With `judgementKey`, `run` keeps each file's judgement in the ledger under it.
+  func file(_ samples: [String], judgementKey: JudgementKey? = nil) throws {
     for name in samples {
       try FileManager.default.copyItem(
         at: URL(fileURLWithPath: samplePath(name)), to: inbox.appendingPathComponent(name))
     }
     _ = try Intake.run(
       inbox: inbox.path, store: store.path, programme: Programme.embeddedDefault(),
-      clock: FixedClock(portalTestTime), language: .en)
+      clock: FixedClock(portalTestTime), language: .en, judgementKey: judgementKey)
   }
 }
 

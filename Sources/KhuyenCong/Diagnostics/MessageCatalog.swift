@@ -119,6 +119,20 @@ public enum MessageCatalog {
     "file.unreadable#empty": "Tệp rỗng, không có dữ liệu",
     "file.unreadable#larger than the limit": "Tệp quá lớn ({size} byte, giới hạn {limit} byte)",
     "file.unreadable#no such file": "Không tìm thấy tệp",
+    "file.limit": "Tệp vượt giới hạn đọc {reason} ({limit}); dừng đọc, tệp bị từ chối",
+    "file.limit#cell-text":
+      "Tệp đưa ra quá nhiều chữ so với dung lượng của nó (giới hạn {limit} byte chữ trong ô, thường do một chuỗi dài được lặp lại); dừng đọc, tệp bị từ chối",
+    "file.limit#cells":
+      "Tệp có quá nhiều ô so với dung lượng của nó (giới hạn {limit} ô); dừng đọc, tệp bị từ chối",
+    "file.limit#rows":
+      "Tệp có quá nhiều dòng so với dung lượng của nó (giới hạn {limit} dòng); dừng đọc, tệp bị từ chối",
+    "file.limit#attributes-per-element":
+      "Một thẻ XML có quá {limit} thuộc tính; dừng đọc, tệp bị từ chối",
+    "file.limit#shared-strings":
+      "Bảng chuỗi dùng chung (sharedStrings) có quá nhiều mục so với dung lượng tệp (giới hạn {limit}); dừng đọc, tệp bị từ chối",
+    "file.limit#uncompressed-bytes":
+      "Tệp xlsx giải nén ra quá nhiều so với dung lượng của nó (giới hạn {limit} byte); dừng đọc, tệp bị từ chối",
+    "report.truncated": "Còn {count} vấn đề khác không được liệt kê trong báo cáo này",
     "file.encoding#stopped":
       "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
     "file.encoding#converted":
@@ -163,6 +177,8 @@ public enum MessageCatalog {
       "Số \"{value}\" không rõ nghĩa: {vietnamese} (kiểu Việt Nam) hay {english} (kiểu Anh); các số khác trong tệp không giúp phân định, đề nghị ghi rõ",
     "cell.type#finer than 1 đồng": "Số tiền {value} lẻ dưới 1 đồng",
     "cell.type#too large": "Số tiền {value} lớn bất thường (quá một triệu tỷ đồng), có thể gõ nhầm",
+    "cell.type#sum too large":
+      "Cộng dồn cột {column} đến dòng này vượt số tiền lớn nhất chương trình cộng được chính xác ({limit} đồng): các số tiền chắc chắn có lỗi",
     "content.unknown": "Nội dung \"{value}\" không có trong chương trình khuyến công",
     "content.unit": "Đơn vị tính \"{value}\" không phù hợp với chỉ tiêu {indicator} (cần: {expected})",
     "content.unit#elsewhere":
@@ -225,6 +241,21 @@ public enum MessageCatalog {
     "file.unreadable#empty": "The file is empty",
     "file.unreadable#larger than the limit": "The file is too large ({size} bytes, limit {limit})",
     "file.unreadable#no such file": "No such file",
+    "file.limit":
+      "The file crossed the reading limit {reason} ({limit}); reading stopped and the file is refused",
+    "file.limit#cell-text":
+      "The file delivers far more cell text than its size holds (limit {limit} bytes of cell text, usually one long string repeated); reading stopped and the file is refused",
+    "file.limit#cells":
+      "The file has more cells than its size allows (limit {limit} cells); reading stopped and the file is refused",
+    "file.limit#rows":
+      "The file has more rows than its size allows (limit {limit} rows); reading stopped and the file is refused",
+    "file.limit#attributes-per-element":
+      "An XML element carries more than {limit} attributes; reading stopped and the file is refused",
+    "file.limit#shared-strings":
+      "The shared string table has more entries than the file's size allows (limit {limit}); reading stopped and the file is refused",
+    "file.limit#uncompressed-bytes":
+      "The xlsx file inflates to far more than its size holds (limit {limit} bytes); reading stopped and the file is refused",
+    "report.truncated": "{count} more problems are not listed in this report",
     "file.encoding#stopped":
       "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",
     "csv.malformed#unterminated-quote":
@@ -265,6 +296,8 @@ public enum MessageCatalog {
     "cell.type#ambiguous":
       "Number \"{value}\" is ambiguous: {vietnamese} (Vietnamese style) or {english} (English style); no other number in the file decides it",
     "cell.type#finer than 1 đồng": "Amount {value} is finer than 1 đồng",
+    "cell.type#sum too large":
+      "The running sum of column {column} passes, at this line, the largest amount the program adds up exactly ({limit} đồng): the amounts must be wrong",
     "cell.type#too large":
       "Amount {value} is implausibly large (over a million billion đồng), probably a typing slip",
     "content.unknown": "Content \"{value}\" is not in the programme",

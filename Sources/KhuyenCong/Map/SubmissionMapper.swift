@@ -35,6 +35,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var totalSeen = false
   private var meta = SubmissionMeta()
   private var diagnostics: [Diagnostic] = []
+  /// `row.ignored` raised so far: past `DiagnosticBounds.maxPerFile` they are only counted.
+  private var ignoredRows = 0
   private var sheetNames: [String] = []
   /// A header row met again under the table (a page break), whose second row is skipped too.
   private var repeatedHeader: SheetRow?
@@ -204,11 +206,15 @@ public struct SubmissionMapper: WorkbookVisitor {
         return  // a numbered, empty line of the form
       }
       // Anything else is said, not swallowed: a note, a stray name, a heading of our own.
+      // Said a bounded number of times, and counted after that (DiagnosticBounds).
+      ignoredRows += 1
+      guard ignoredRows <= DiagnosticBounds.maxPerFile else { return }
+      let value = row.cells.map { $0.value.displayText.nfcTrimmed }.joined(separator: " | ")
       diagnostics.append(
         Diagnostic(
           code: .rowIgnored, severity: .info,
           position: Position(file: file, sheet: sheetName, row: row.number),
-          values: ["value": row.cells.map { $0.value.displayText.nfcTrimmed }.joined(separator: " | ")]))
+          values: ["value": DiagnosticBounds.boundedValue(value)]))
       return
     }
     if hasMoney && filled.isEmpty && stt.isEmpty {
@@ -250,6 +256,12 @@ public struct SubmissionMapper: WorkbookVisitor {
   public mutating func finish(report: ReadReport) -> MappedSubmission {
     var submission = Submission(file: file)
     var diagnostics = self.diagnostics
+    if ignoredRows > DiagnosticBounds.maxPerFile {
+      diagnostics.append(
+        Diagnostic(
+          code: .reportTruncated, severity: .info, position: Position(file: file),
+          values: ["count": String(ignoredRows - DiagnosticBounds.maxPerFile)]))
+    }
     guard let layout, let planSheet, var builder else {
       if !report.isFatal {
         diagnostics.append(

@@ -7,7 +7,7 @@ public enum SubmissionLayout: String, Hashable, Sendable, Codable {
 }
 
 /// One district's plan for one year, as read from one file.
-public struct Submission: Hashable, Sendable {
+public struct Submission: Hashable, Sendable, Codable {
   /// The file name as submitted.
   public var file: String
   /// The sheet the plan was found in.
@@ -39,7 +39,7 @@ public enum SubmissionStatus: String, Hashable, Sendable, Codable {
 }
 
 /// A submission with every diagnostic found in it.
-public struct SubmissionResult: Hashable, Sendable {
+public struct SubmissionResult: Hashable, Sendable, Codable {
   public var submission: Submission
   public var diagnostics: [Diagnostic]
 

@@ -22,6 +22,14 @@ public struct ReadLimits: Hashable, Sendable {
   /// Most rows and columns a sheet may address (Excel: 1 048 576 × 16 384).
   public var maxRows: Int
   public var maxColumns: Int
+  /// What reading may expand, in proportion to the bytes read (`ReadBudget`).
+  public var budget: ReadBudget.Allowance {
+    get { allowance.value }
+    set { allowance = AllowanceBox(newValue) }
+  }
+  // Boxed: a ReadLimits twice its size inside `Intake` made Swift 6.3.1's debug build crash
+  // while destroying a `Store` beside it (IntakeRecoveryTests.foldersFlushed).
+  private var allowance = AllowanceBox(.standard)
 
   /// Creates limits.
   public init(
@@ -96,4 +104,12 @@ public struct ReadReport: Hashable, Sendable {
 
   /// Whether reading failed so badly that no cell can be trusted.
   public var isFatal: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A `ReadBudget.Allowance` held by reference, compared by value.
+final class AllowanceBox: Hashable, Sendable {
+  let value: ReadBudget.Allowance
+  init(_ value: ReadBudget.Allowance) { self.value = value }
+  static func == (lhs: AllowanceBox, rhs: AllowanceBox) -> Bool { lhs.value == rhs.value }
+  func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -5,7 +5,7 @@ public enum ValidationRun {
   /// (`cross.duplicate` and `submission.superseded` need several submissions: see Merge.)
   public static let checks: [any SubmissionCheck] = [
     MetaCheck(), DeadlineCheck(), ContentUnitCheck(), PeriodCheck(), BudgetSumCheck(),
-    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(),
+    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(), SumRangeCheck(),
   ]
 
   /// The checks that judge the file and its title block, not its lines.
@@ -47,7 +47,8 @@ public enum ValidationRun {
     if !read.isFatal || !mapped.submission.lines.isEmpty {
       for check in checks { diagnostics += check.check(mapped, in: context) }
     }
-    return SubmissionResult(submission: mapped.submission, diagnostics: sorted(diagnostics))
+    let kept = DiagnosticBounds.bounded(sorted(diagnostics), file: mapped.submission.file)
+    return SubmissionResult(submission: mapped.submission, diagnostics: kept)
   }
 
   /// File-level problems first, then by sheet, row, column and code: the order a district

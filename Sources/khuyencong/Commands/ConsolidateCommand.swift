@@ -39,6 +39,7 @@ struct ConsolidateCommand: ParsableCommand {
         "--year \(year) is outside the programme period \(programme.firstYear)–\(programme.lastYear)")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
+    try InputFiles.check(files)
     let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
     let outputs: [PlanOutputFile]

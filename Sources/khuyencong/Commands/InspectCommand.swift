@@ -22,7 +22,7 @@ struct InspectCommand: ParsableCommand {
     do {
       source = try FileSource(path: file)
     } catch {
-      printError("\(file): \(error.reason)")
+      printError(error.description)
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     let name = URL(fileURLWithPath: file).lastPathComponent

@@ -21,12 +21,13 @@ struct LanguageOptions: ParsableArguments {
   }
 }
 
-/// Writes text to standard output (only the CLI prints).
+/// Writes text to standard output (only the CLI prints), control characters escaped
+/// (`TerminalText.forTerminal`: a cell's escape sequence must not reach the terminal).
 func printOut(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
+  FileHandle.standardOutput.write(Data(TerminalText.forTerminal(text).utf8))
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters escaped.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.forTerminal(text) + "\n").utf8))
 }

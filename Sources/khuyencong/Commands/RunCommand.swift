@@ -33,12 +33,13 @@ struct RunCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    let programme = try programme.load()
+    let (programme, programmeText) = try programme.loadWithText()
     let summary: IntakeSummary
     do {
       summary = try Intake.run(
         inbox: inbox, store: store, programme: programme,
-        language: language.language)
+        language: language.language,
+        judgementKey: ProgramVersion.judgementKey(programmeText: programmeText))
     } catch {
       printError(error.description)
       switch error {
@@ -47,7 +48,8 @@ struct RunCommand: ParsableCommand {
       }
     }
     if quiet {
-      for notice in summary.notices where notice.isError {
+      // Errors, and the one costly thing a person should know of: files validated again.
+      for notice in summary.notices where notice.isError || notice.isRevalidation {
         printError(IntakeSummary.text(notice, language: language.language))
       }
     } else {

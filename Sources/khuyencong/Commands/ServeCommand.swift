@@ -33,14 +33,19 @@ struct ServeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let programme = try programme.load()
+    let (programme, programmeText) = try programme.loadWithText()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue
     else {
       printError("\(inbox): no such inbox folder")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
-    let portal = Portal(settings: PortalSettings(store: store, inbox: inbox, programme: programme))
+    // The same key as `run` and `status` (issue 9): the status pages cost what the plans'
+    // lines cost, not what re-reading every stored file would.
+    let portal = Portal(
+      settings: PortalSettings(
+        store: store, inbox: inbox, programme: programme,
+        judgementKey: ProgramVersion.judgementKey(programmeText: programmeText)))
     let host = host
     let app = portal.application(host: host, port: port) { bound in
       printOut("khuyencong serve: listening on http://\(host):\(bound.map(String.init) ?? "?")\n")

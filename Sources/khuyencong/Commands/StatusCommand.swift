@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
   var year: Int?
 
   func run() throws {
-    let programme = try programme.load()
+    let (programme, programmeText) = try programme.loadWithText()
     let store = Store(path: store)
     guard FileManager.default.fileExists(atPath: store.ledgerPath) else {
       printError("\(store.ledgerPath): no ledger; is \(self.store) a store that `khuyencong run` filled?")
@@ -32,7 +32,8 @@ struct StatusCommand: ParsableCommand {
       let ledger = try Ledger.open(path: store.ledgerPath)
       status = try StoreStatus.load(
         store: store, ledger: ledger, programme: programme,
-        year: year.map(PlanYear.init(rawValue:)))
+        year: year.map(PlanYear.init(rawValue:)),
+        judgementKey: ProgramVersion.judgementKey(programmeText: programmeText))
     } catch {
       printError(error.description)
       throw ExitCode(ExitStatus.usage.rawValue)

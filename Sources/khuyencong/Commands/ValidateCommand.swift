@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let programme = try programme.load()
+    try InputFiles.check(files)
     let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
     switch format {
     case .text:

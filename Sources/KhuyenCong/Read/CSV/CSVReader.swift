@@ -78,11 +78,15 @@ public enum CSVReader {
     var sheet = CSVSheetWriter(
       tokenizer: CSVTokenizer(
         file: file, delimiter: delimiter, encodingName: encoding.reportName, limits: limits))
-    visitor.beginSheet(name: sheet.tokenizer.sheet, index: 0)
-    var stop = sheet.feed(units, into: &visitor)
+    let budget = ReadBudget(limits.budget)
+    budget.consume(count: prefixCount)
+    var budgeted = BudgetedVisitor(visitor, budget: budget)
+    defer { visitor = budgeted.base }
+    budgeted.beginSheet(name: sheet.tokenizer.sheet, index: 0)
+    var stop = sheet.feed(units, into: &budgeted)
     var bytesRead = prefixCount
     var fatal: Diagnostic?
-    while !atEnd && stop == nil {
+    while !atEnd && stop == nil && !budget.isExhausted {
       units.removeAll(keepingCapacity: true)
       let chunk: [UInt8]
       do {
@@ -96,16 +100,18 @@ public enum CSVReader {
         decoder.finish(into: &units)
       } else {
         bytesRead += chunk.count
+        budget.consume(count: chunk.count)
         if bytesRead > limits.maxFileBytes {
           fatal = fileUnreadable(file, values: ["limit": String(limits.maxFileBytes)])
           break
         }
         decoder.decode(chunk[...], into: &units)
       }
-      stop = sheet.feed(units, into: &visitor)
+      stop = sheet.feed(units, into: &budgeted)
     }
-    if fatal == nil && stop == nil { sheet.finish(into: &visitor) }
-    visitor.endSheet()
+    if fatal == nil && stop == nil && !budget.isExhausted { sheet.finish(into: &budgeted) }
+    budgeted.endSheet()
+    if fatal == nil { fatal = budget.diagnostic(file: file) }
 
     report.diagnostics += sheet.tokenizer.diagnostics
     if stop == .tooManyEncodingErrors {

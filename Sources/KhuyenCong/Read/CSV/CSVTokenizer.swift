@@ -201,7 +201,7 @@ struct CSVTokenizer {
     guard column <= limits.maxColumns else {
       if !columnsReportedInRecord {
         columnsReportedInRecord = true
-        report(.csvMalformed, problem: .tooManyColumns)
+        report(.csvMalformed, problem: .tooManyColumns, extra: ["limit": String(limits.maxColumns)])
       }
       return
     }

@@ -2,15 +2,17 @@
 final class SpreadsheetMLInput<Source: ByteSource> {
   private(set) var source: Source
   private let maxBytes: Int
+  private let budget: ReadBudget
   private var total = 0
   /// The file crossed `maxBytes`; the read was cut there.
   private(set) var overLimit = false
   /// Why the source failed, if it did.
   private(set) var failure: String?
 
-  init(source: Source, maxBytes: Int) {
+  init(source: Source, maxBytes: Int, budget: ReadBudget) {
     self.source = source
     self.maxBytes = maxBytes
+    self.budget = budget
   }
 
   /// Fills `buffer`: the byte count, 0 at the end, -1 on failure or over the limit.
@@ -31,6 +33,10 @@ final class SpreadsheetMLInput<Source: ByteSource> {
       overLimit = true
       return -1
     }
+    // Counted and scanned before libxml2 sees them: an element with 300 000 attributes
+    // must be refused before libxml2's quadratic uniqueness check (ReadBudget).
+    let accepted = chunk.withUnsafeBytes { budget.consume(xml: $0) }
+    guard accepted else { return -1 }
     buffer.copyBytes(from: chunk)
     return chunk.count
   }

@@ -26,12 +26,17 @@ public enum SpreadsheetMLReader {
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
     into visitor: inout Visitor
   ) -> ReadReport {
-    let input = SpreadsheetMLInput(source: source, maxBytes: limits.maxFileBytes)
+    let budget = ReadBudget(limits.budget)
+    let input = SpreadsheetMLInput(source: source, maxBytes: limits.maxFileBytes, budget: budget)
     defer { source = input.source }
     let reader = XMLPullReader { buffer in input.fill(buffer) }
     var session = SpreadsheetMLSession(reader: reader, file: file, limits: limits)
-    session.run(into: &visitor)
-    if !session.stopped {
+    var budgeted = BudgetedVisitor(visitor, budget: budget)
+    defer { visitor = budgeted.base }
+    session.run(into: &budgeted)
+    if let limit = budget.diagnostic(file: file) {
+      session.diagnostics.append(limit)
+    } else if !session.stopped {
       if let failure = reader.failure {
         let position = session.position(line: failure.line)
         if input.overLimit {
@@ -57,7 +62,7 @@ public enum SpreadsheetMLReader {
             values: ["reason": "the file holds no XML element"]))
       }
     }
-    session.closeOpenSheet(into: &visitor)
+    session.closeOpenSheet(into: &budgeted)
     return ReadReport(
       format: .spreadsheetML, encoding: session.encoding ?? "UTF-8", sheets: session.sheets,
       diagnostics: session.diagnostics)

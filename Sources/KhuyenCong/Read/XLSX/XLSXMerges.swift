@@ -27,7 +27,12 @@ struct XLSXMerges {
   {
     struct State {
       var mergeCell: XLSXName
+      var row: XLSXName
+      var value: XLSXName
+      var inlineString: XLSXName
       var ref: XLSXName
+      /// Inside a row whose first value was not met yet.
+      var rowWithoutValue = false
       var merges = XLSXMerges()
       var invalid: [String] = []
     }
@@ -36,12 +41,30 @@ struct XLSXMerges {
       setUp: { reader in
         State(
           mergeCell: XLSXName(main: "mergeCell", in: reader),
-          ref: XLSXName(plain: "ref", in: reader))
+          row: XLSXName(main: "row", in: reader), value: XLSXName(main: "v", in: reader),
+          inlineString: XLSXName(main: "is", in: reader), ref: XLSXName(plain: "ref", in: reader))
       },
       visit: { reader, state in
-        guard reader.kind == .elementStart, state.mergeCell.matches(reader) else { return }
+        guard reader.kind == .elementStart else { return }
+        // A row holding a value counts against the row budget here, before any row is
+        // delivered, as the rows pass would count it (empty `<row/>` elements and rows of
+        // formatted empty cells cost nothing).
+        if state.row.matches(reader) {
+          state.rowWithoutValue = !reader.isEmptyElement
+          return
+        }
+        if state.rowWithoutValue, state.value.matches(reader) || state.inlineString.matches(reader) {
+          state.rowWithoutValue = false
+          stream.readBudget.countRowElement()
+          return
+        }
+        guard state.mergeCell.matches(reader) else { return }
         let text = state.ref.attribute(in: reader) ?? ""
-        if let range = XLSXCellReference.range(text) {
+        // A range past Excel's grid (XFD1048576) is not one a spreadsheet could hold.
+        let grid = ReadLimits.standard
+        if let range = XLSXCellReference.range(text), range.bottom <= grid.maxRows,
+          range.right <= grid.maxColumns
+        {
           state.merges.add(
             top: range.top, left: range.left, bottom: range.bottom, right: range.right)
         } else {

@@ -17,14 +17,17 @@ struct XLSXPackage {
   private let bytes: [UInt8]
   private let directory: ZipDirectory
   private let limits: ReadLimits
+  /// What the parts may expand to, shared by every stream of this package.
+  let readBudget: ReadBudget
   /// Uncompressed bytes of the parts read so far, against `maxTotalUncompressedBytes`.
   private(set) var totalUncompressed = 0
 
   /// Opens the package held in `bytes`.
-  init(bytes: [UInt8], limits: ReadLimits) throws(ZipDirectory.Failure) {
+  init(bytes: [UInt8], limits: ReadLimits, budget: ReadBudget? = nil) throws(ZipDirectory.Failure) {
     self.bytes = bytes
     self.directory = try ZipDirectory(bytes: bytes)
     self.limits = limits
+    self.readBudget = budget ?? ReadBudget(limits.budget)
   }
 
   /// Whether the package holds a part named `name`.
@@ -48,7 +51,7 @@ struct XLSXPackage {
     default:
       throw .damaged("compression method \(entry.method)")
     }
-    return XLSXPartStream(bytes: bytes, entry: entry, budget: budget)
+    return XLSXPartStream(bytes: bytes, entry: entry, budget: budget, readBudget: readBudget)
   }
 
   /// Counts a part streamed to its end against `maxTotalUncompressedBytes` (once, however

@@ -14,10 +14,17 @@ enum XLSXPartParser {
     let reader = XMLPullReader { buffer in stream.pull(buffer) }
     var state = setUp(reader)
     while reader.read() { visit(reader, &state) }
+    // A spent budget refuses the file: no need to inflate the rest of the part.
+    if let limit = stream.readBudget.diagnostic(file: file) {
+      throw XLSXFailure(diagnostic: limit)
+    }
     // The zip's verdict comes first, as when a part was inflated whole before it was parsed:
     // a bomb of zeros is "too large", not "Document is empty", and a damaged part is damaged
     // wherever libxml2 stopped.
     stream.drain()
+    if let limit = stream.readBudget.diagnostic(file: file) {
+      throw XLSXFailure(diagnostic: limit)
+    }
     if let failure = stream.failure {
       throw .package(failure, file: file, part: part)
     }

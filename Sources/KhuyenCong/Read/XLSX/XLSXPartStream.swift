@@ -20,6 +20,10 @@ final class XLSXPartStream {
   let entry: ZipDirectory.Entry
   /// The most uncompressed bytes the part may have (its share of `ReadLimits`).
   let budget: Int
+  /// Counts and scans what is handed to the XML reader (`ReadBudget`).
+  let readBudget: ReadBudget
+  /// Whether the bytes handed out count towards `readBudget` (they are always scanned).
+  var countsTowardBudget = true
   /// Uncompressed bytes produced so far.
   private(set) var produced = 0
   /// Why the part stopped, if it did.
@@ -46,10 +50,11 @@ final class XLSXPartStream {
 
   /// Streams `entry` of the zip held in `bytes`; `entry.method` must be 0 or 8 and its
   /// `dataRange` inside `bytes` (`ZipDirectory` checks it).
-  init(bytes: [UInt8], entry: ZipDirectory.Entry, budget: Int) {
+  init(bytes: [UInt8], entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget) {
     self.bytes = bytes
     self.entry = entry
     self.budget = budget
+    self.readBudget = readBudget
     self.position = entry.dataRange.lowerBound
     pending = .allocate(byteCount: Self.chunkSize, alignment: 1)
     if entry.method == 8 {
@@ -76,7 +81,7 @@ final class XLSXPartStream {
   /// A fresh stream over the same entry, from its first byte, under the same budget: the
   /// second pass over a worksheet.
   func restarted() -> XLSXPartStream {
-    XLSXPartStream(bytes: bytes, entry: entry, budget: budget)
+    XLSXPartStream(bytes: bytes, entry: entry, budget: budget, readBudget: readBudget)
   }
 
   /// Fills `buffer` with the next bytes of the part (the `XMLPullReader` pull contract).
@@ -92,6 +97,12 @@ final class XLSXPartStream {
     guard count > 0, let target = buffer.baseAddress, let source = pending.baseAddress else {
       return 0
     }
+    // Scanned before libxml2 sees the bytes (attributes per element), and stopped once a
+    // reading budget is spent.
+    let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
+    guard readBudget.consume(xml: chunk, counted: countsTowardBudget) else {
+      return -1
+    }
     target.copyMemory(from: source + start, byteCount: count)
     start += count
     return count
@@ -103,6 +114,9 @@ final class XLSXPartStream {
     while failure == nil && !isComplete {
       start = end
       produce()
+      // Inflating is work too: damaged data that inflates to 200 MB of garbage must stop at
+      // the file's inflation allowance (found by fuzzing: 13 KB, 15 s).
+      guard readBudget.inflated(count: end - start) else { break }
     }
     start = end
   }

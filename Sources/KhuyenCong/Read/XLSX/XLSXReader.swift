@@ -20,9 +20,12 @@ public enum XLSXReader {
     into visitor: inout Visitor
   ) -> ReadReport {
     var report = ReadReport(format: .xlsx)
+    let budget = ReadBudget(limits.budget)
+    var budgeted = BudgetedVisitor(visitor, budget: budget)
+    defer { visitor = budgeted.base }
     do {
-      var package = try open(&source, file: file, limits: limits)
-      try readWorkbook(&package, file: file, limits: limits, into: &visitor, report: &report)
+      var package = try open(&source, file: file, limits: limits, budget: budget)
+      try readWorkbook(&package, file: file, limits: limits, into: &budgeted, report: &report)
     } catch {
       report.diagnostics.append(error.diagnostic)
     }
@@ -30,7 +33,7 @@ public enum XLSXReader {
   }
 
   private static func open<Source: ByteSource>(
-    _ source: inout Source, file: String, limits: ReadLimits
+    _ source: inout Source, file: String, limits: ReadLimits, budget: ReadBudget
   ) throws(XLSXFailure) -> XLSXPackage {
     let bytes: [UInt8]
     do {
@@ -48,7 +51,8 @@ public enum XLSXReader {
     }
     guard !bytes.isEmpty else { throw .unreadable(file: file, part: nil, reason: "empty file") }
     do {
-      return try XLSXPackage(bytes: bytes, limits: limits)
+      budget.packedBytes = bytes.count
+      return try XLSXPackage(bytes: bytes, limits: limits, budget: budget)
     } catch {
       switch error {
       case .notAZip:
@@ -112,6 +116,7 @@ public enum XLSXReader {
       sharedStrings: sharedStrings, styles: styles, date1904: workbook.date1904)
 
     for (index, sheet) in workbook.sheets.enumerated() {
+      if package.readBudget.isExhausted { break }  // its file.limit is already reported
       visitor.beginSheet(name: sheet.name, index: index)
       var summary = SheetSummary(name: sheet.name, hidden: sheet.hidden)
       do {
@@ -148,12 +153,17 @@ public enum XLSXReader {
     let part = target.target
     let outcome = try parsePart(&package, part, file: file) {
       stream throws(XLSXFailure) -> XLSXSheetReader.Outcome in
+      // The merges pass counts the part's bytes and its row elements towards the reading
+      // budget, so a sheet of a million tiny rows stops there; the rows pass only scans (counting
+      // both passes would let such a sheet through on twice its size).
       let (merges, invalid) = try XLSXMerges.collect(
         stream, part: part, file: file, sheet: sheet.name)
+      let rows = stream.restarted()
+      rows.countsTowardBudget = false
       let reader = XLSXSheetReader(
         file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
         limits: limits)
-      var outcome = try reader.read(stream.restarted(), into: &visitor)
+      var outcome = try reader.read(rows, into: &visitor)
       outcome.diagnostics += invalid.map { ref in
         Diagnostic(
           code: .xmlMalformed, severity: .error,

@@ -28,7 +28,9 @@ enum XLSXSharedStrings {
         case .elementStart:
           if state.si.matches(reader) {
             state.buffer.removeAll(keepingCapacity: true)
-            if reader.isEmptyElement {
+            if !stream.readBudget.addSharedString() {
+              return
+            } else if reader.isEmptyElement {
               state.strings.append("")
             } else {
               state.inItem = true

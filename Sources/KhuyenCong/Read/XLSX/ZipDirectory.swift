@@ -71,7 +71,10 @@ struct ZipDirectory {
       let name = String(decoding: bytes[nameRange], as: UTF8.self)
       let data = try Self.dataRange(
         reader: reader, localOffset: localOffset, compressedSize: compressed, name: name)
-      if index[Self.key(name)] == nil { index[Self.key(name)] = entries.count }
+      // Part names are unique in a package (ECMA-376 Part 2, §9.1.1.1, case-insensitive):
+      // two entries of one name let a reader and a person see different sheets (issue 9).
+      guard index[Self.key(name)] == nil else { throw .corrupt("two entries named \(name)") }
+      index[Self.key(name)] = entries.count
       entries.append(
         Entry(
           name: name, method: method, isEncrypted: flags & 1 == 1, crc32: crc, dataRange: data,

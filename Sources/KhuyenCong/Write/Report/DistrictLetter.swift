@@ -21,10 +21,13 @@ public enum DistrictLetter {
       vi
       ? "kế hoạch khuyến công" + (year.map { " năm \($0)" } ?? "")
       : "industrial-extension plan" + (year.map { " for \($0)" } ?? "")
+    // The name as the district sent it, control characters escaped (issue 9): a line break in
+    // it must not forge a line of the note.
+    let file = TerminalText.escaped(submission.file)
     var checked =
       vi
-      ? "Sở Công Thương đã kiểm tra tệp \"\(submission.file)\" (\(what)) theo \(programme.title) (\(programme.basis))"
-      : "The Department of Industry and Trade has checked the file \"\(submission.file)\" (\(what)) against the \(programme.id) programme (\(programme.basis))"
+      ? "Sở Công Thương đã kiểm tra tệp \"\(file)\" (\(what)) theo \(programme.title) (\(programme.basis))"
+      : "The Department of Industry and Trade has checked the file \"\(file)\" (\(what)) against the \(programme.id) programme (\(programme.basis))"
     if let year, let period = programme.capPeriods.first(where: { $0.covers(year) }) {
       checked +=
         period.capsGiven

@@ -11,7 +11,7 @@ public enum ValidationReport {
     var out = ""
     for result in results {
       let submission = result.submission
-      out += "== \(submission.file)\n"
+      out += "== \(TerminalText.escaped(submission.file))\n"
       var facts: [String] = []
       if let code = submission.district {
         facts.append(programme.district(code)?.officialName ?? code.rawValue)
@@ -39,12 +39,36 @@ public enum ValidationReport {
           ? "\(errors) lỗi, \(warnings) cảnh báo"
           : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         + ")\n"
+      // At most `maxPerCodeInText` of one code: the rest are counted after the list.
+      var shown: [DiagnosticCode: Int] = [:]
+      var unshown: [DiagnosticCode: Int] = [:]
       for diagnostic in result.diagnostics {
+        let count = shown[diagnostic.code, default: 0]
+        guard count < DiagnosticBounds.maxPerCodeInText else {
+          unshown[diagnostic.code, default: 0] += 1
+          continue
+        }
+        shown[diagnostic.code] = count + 1
         let place = diagnostic.position.cellReference(in: language)
-        out +=
+        let line =
           "   " + MessageCatalog.severity(diagnostic.severity, in: language)
-          + (place.isEmpty ? "" : "  " + place) + (codes ? "  [" + diagnostic.code.rawValue + "]" : "") + "  "
-          + MessageCatalog.message(diagnostic, in: language) + "\n"
+          + (place.isEmpty ? "" : "  " + place) + (codes ? "  [" + diagnostic.code.rawValue + "]" : "")
+          + "  " + MessageCatalog.message(diagnostic, in: language)
+        out += TerminalText.escaped(line) + "\n"
+      }
+      if codes {
+        for (code, count) in unshown.sorted(by: { $0.key < $1.key }) {
+          out +=
+            (vi ? "   … và \(count) vấn đề khác cùng loại [" : "   … and \(count) more of the same [")
+            + code.rawValue + "]\n"
+        }
+      } else if !unshown.isEmpty {
+        // Without codes (a note to a district) the kinds are not named: one line says how many.
+        let count = unshown.values.reduce(0, +)
+        out +=
+          (vi
+            ? "   … và \(count) vấn đề khác cùng loại với những vấn đề trên"
+            : "   … and \(count) more of the same kinds as above") + "\n"
       }
     }
     guard summary else { return out }

@@ -29,6 +29,24 @@ struct XLSXHostileInputTests {
     #expect(report.diagnostics.first?.values["reason"]?.contains("10485760") == true)
   }
 
+  @Test("a zip holding two entries of one name is damaged, not read either way")
+  func duplicateEntryName() throws {
+    let (report, sheets) = try readXLSXFixture("duplicate-entry.xlsx")
+    #expect(report.located == ["file.unreadable"])
+    #expect(
+      report.diagnostics.first?.values["reason"]
+        == "damaged zip file: two entries named xl/worksheets/sheet1.xml")
+    #expect(sheets.isEmpty)
+  }
+
+  @Test("a merged range past XFD1048576 is reported, not applied")
+  func mergePastGrid() throws {
+    let (report, sheets) = try readXLSXFixture("merge-past-grid.xlsx")
+    #expect(report.located == ["xml.malformed Sheet1 xl/worksheets/sheet1.xml"])
+    #expect(report.diagnostics.first?.values["value"] == "A1:XFE1048577")
+    #expect(sheets.first?.rows.first?.cells.first?.mergeAcross == 0)
+  }
+
   @Test("a zip without xl/workbook.xml is not a workbook")
   func zipWithoutWorkbook() throws {
     let (report, sheets) = try readXLSXFixture("no-workbook.zip")

@@ -1,0 +1,288 @@
+/// How much work reading one file may cost, in proportion to the bytes it actually read
+/// (SPEC §4 `file.limit`, §8 hostile input).
+///
+/// A size limit alone does not bound the work: 24 KB of xlsx whose 4 000 rows point at one
+/// 32 767-character shared string delivers 131 MB of text; 300 KB of xlsx holds 41 million
+/// empty `<si/>`; 3.4 MB of XML puts 300 000 attributes on one element, which libxml2 2.9.14
+/// checks in quadratic time (minutes) before any code of ours runs. So a reader counts what it
+/// *expands* (text delivered, cells, rows, shared strings) against an allowance that grows
+/// with the bytes consumed, and the bytes it feeds to libxml2 are pre-scanned for elements
+/// with too many attributes, before libxml2 parses them.
+///
+/// The allowances are loose enough that any honest file up to the 50 MiB size limit passes
+/// (an honest cell, row or shared string costs more bytes than the allowance charges for it),
+/// and tight enough that an amplifying file stops within milliseconds. Crossing one ends the
+/// read with a single `file.limit` error that names the limit and its value.
+///
+/// One budget serves one read: readers share it by reference between their byte feed and the
+/// visitor they wrap (`BudgetedVisitor`), so the hooks in each reader stay a line or two.
+public final class ReadBudget {
+  /// Which allowance a file crossed: `values["reason"]` of its `file.limit` diagnostic.
+  public enum Limit: String, Hashable, Sendable, CaseIterable {
+    /// UTF-8 bytes of cell text delivered (a shared string counts each time a cell uses it).
+    case cellText = "cell-text"
+    /// Non-empty cells delivered.
+    case cells
+    /// Rows holding a value delivered.
+    case rows
+    /// Attributes on one XML element.
+    case attributes = "attributes-per-element"
+    /// Entries of an xlsx shared-string table.
+    case sharedStrings = "shared-strings"
+    /// Bytes inflated from an xlsx file, every pass counted, against the file's own size.
+    case uncompressed = "uncompressed-bytes"
+  }
+
+  /// The allowances: each is `perByte × bytes + constant` (or `bytes ÷ bytesPer + constant`).
+  public struct Allowance: Hashable, Sendable {
+    /// Text delivered per byte consumed, plus a constant for small files. Text can only
+    /// exceed the bytes read through xlsx shared strings, where an honest cell reference
+    /// (`<c r="B10" t="s"><v>5</v></c>`, ~30 bytes) rarely brings more than 100 bytes.
+    public var textPerByte: Int
+    public var textConstant: Int
+    /// Bytes consumed per cell allowed: a CSV cell costs at least 2 bytes, an XML one 7.
+    public var bytesPerCell: Int
+    public var cellsConstant: Int
+    /// Bytes consumed per row allowed, in CSV and in XML: an honest plan line has at least
+    /// six cells, over 16 bytes of CSV and over 150 bytes of XML; the constant leaves room for
+    /// short title, section and signature rows.
+    public var bytesPerRow: Int
+    public var xmlBytesPerRow: Int
+    public var rowsConstant: Int
+    /// Bytes consumed per shared string allowed: `<si><t>a</t></si>` is 17 bytes.
+    public var bytesPerSharedString: Int
+    public var sharedStringsConstant: Int
+    /// Most attributes on one element (namespace declarations included). SpreadsheetML and
+    /// xlsx elements carry fewer than 20.
+    public var attributesPerElement: Int
+    /// Bytes an xlsx may inflate to (all parts, both passes over a worksheet) per byte of
+    /// the file, plus a constant: honest sheets deflate 5 to 30 times; a 13 KB file holding
+    /// two 6 MB comments cost seconds of XML parsing while staying under the size limits.
+    public var uncompressedPerByte: Int = 64
+    public var uncompressedConstant: Int = 32 << 20
+
+    /// Creates an allowance.
+    public init(
+      textPerByte: Int, textConstant: Int, bytesPerCell: Int, cellsConstant: Int,
+      bytesPerRow: Int, xmlBytesPerRow: Int, rowsConstant: Int, bytesPerSharedString: Int,
+      sharedStringsConstant: Int, attributesPerElement: Int
+    ) {
+      self.textPerByte = textPerByte
+      self.textConstant = textConstant
+      self.bytesPerCell = max(1, bytesPerCell)
+      self.cellsConstant = cellsConstant
+      self.bytesPerRow = max(1, bytesPerRow)
+      self.xmlBytesPerRow = max(1, xmlBytesPerRow)
+      self.rowsConstant = rowsConstant
+      self.bytesPerSharedString = max(1, bytesPerSharedString)
+      self.sharedStringsConstant = sharedStringsConstant
+      self.attributesPerElement = attributesPerElement
+    }
+
+    /// The defaults (README, "Reading budgets").
+    public static let standard = Allowance(
+      textPerByte: 8, textConstant: 1 << 20, bytesPerCell: 1, cellsConstant: 1 << 16,
+      bytesPerRow: 16, xmlBytesPerRow: 96, rowsConstant: 10_000, bytesPerSharedString: 16,
+      sharedStringsConstant: 1 << 16, attributesPerElement: 256)
+  }
+
+  public let allowance: Allowance
+  /// Bytes consumed so far (for xlsx: uncompressed bytes fed to the XML reader).
+  public private(set) var bytes = 0
+  /// Of which bytes of XML.
+  public private(set) var xmlBytes = 0
+  public private(set) var text = 0
+  public private(set) var cells = 0
+  public private(set) var rows = 0
+  /// Rows holding a value seen in a first pass (`countRowElement`).
+  public private(set) var rowElements = 0
+  public private(set) var sharedStrings = 0
+  /// For an xlsx: the file's size, and the bytes inflated from it so far (every pass).
+  public var packedBytes: Int?
+  public private(set) var uncompressed = 0
+  /// The limit crossed and its value at that moment, once one was.
+  public private(set) var reached: (limit: Limit, value: Int)?
+  private var scanner = AttributeScanner()
+
+  /// A fresh budget.
+  public init(_ allowance: Allowance = .standard) {
+    self.allowance = allowance
+  }
+
+  /// Whether reading must stop.
+  public var isExhausted: Bool { reached != nil }
+
+  /// Counts `count` bytes read (a format that needs no attribute scan: CSV).
+  /// - Returns: `false` once a limit is reached.
+  @discardableResult
+  public func consume(count: Int) -> Bool {
+    bytes += count
+    return reached == nil
+  }
+
+  /// Counts bytes about to be fed to libxml2 and scans them for an element with more
+  /// attributes than allowed, before libxml2 parses it.
+  /// - Returns: `false` once a limit is reached: the caller must not feed these bytes.
+  /// - Parameter counted: `false` for a second look at bytes already counted (the rows pass
+  ///   over an xlsx worksheet, after the pass that collects its merged ranges and counts its
+  ///   rows). The bytes still count as inflated.
+  public func consume(xml chunk: UnsafeRawBufferPointer, counted: Bool = true) -> Bool {
+    guard reached == nil else { return false }
+    if counted {
+      bytes += chunk.count
+      xmlBytes += chunk.count
+    }
+    if !scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
+      reached = (.attributes, allowance.attributesPerElement)
+      return false
+    }
+    return inflated(count: chunk.count)
+  }
+
+  /// Counts bytes inflated from an xlsx, whether or not they reach the XML reader (the rest of
+  /// a part is inflated to check its CRC-32).
+  /// - Returns: `false` once a limit is reached.
+  public func inflated(count: Int) -> Bool {
+    guard reached == nil else { return false }
+    if let packedBytes {
+      uncompressed += count
+      let limit =
+        packedBytes.multipliedReportingOverflow(by: allowance.uncompressedPerByte).partialValue
+        + allowance.uncompressedConstant
+      if uncompressed > limit { reached = (.uncompressed, limit) }
+    }
+    return reached == nil
+  }
+
+  /// Counts a row about to be delivered.
+  /// - Returns: `false` when it crosses a limit (then it must not be delivered).
+  public func deliver(_ row: SheetRow) -> Bool {
+    guard reached == nil else { return false }
+    rows += 1
+    cells += row.cells.count
+    for cell in row.cells {
+      switch cell.value {
+      case .text(let value), .number(let value), .error(let value): text += value.utf8.count
+      case .empty, .dateTime, .boolean: text += 1
+      }
+    }
+    let rowLimit =
+      (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
+      + allowance.rowsConstant
+    let cellLimit = bytes / allowance.bytesPerCell + allowance.cellsConstant
+    let textLimit =
+      bytes.multipliedReportingOverflow(by: allowance.textPerByte).partialValue
+      + allowance.textConstant
+    if text > textLimit {
+      reached = (.cellText, textLimit)
+    } else if cells > cellLimit {
+      reached = (.cells, cellLimit)
+    } else if rows > rowLimit {
+      reached = (.rows, rowLimit)
+    }
+    return reached == nil
+  }
+
+  /// Counts a row holding a value met before its cells are delivered (the first pass over an
+  /// xlsx worksheet), against the same allowance as delivered rows and the bytes read so far:
+  /// a sheet of a million tiny rows stops early in its first pass, not after it.
+  /// - Returns: `false` when it crosses the limit.
+  @discardableResult
+  public func countRowElement() -> Bool {
+    guard reached == nil else { return false }
+    rowElements += 1
+    let limit =
+      (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
+      + allowance.rowsConstant
+    if rowElements > limit { reached = (.rows, limit) }
+    return reached == nil
+  }
+
+  /// Counts one entry of a shared-string table.
+  /// - Returns: `false` when it crosses the limit.
+  @discardableResult
+  public func addSharedString() -> Bool {
+    guard reached == nil else { return false }
+    sharedStrings += 1
+    let limit = bytes / allowance.bytesPerSharedString + allowance.sharedStringsConstant
+    if sharedStrings > limit { reached = (.sharedStrings, limit) }
+    return reached == nil
+  }
+
+  /// The one `file.limit` error for `file`, once a limit was reached.
+  public func diagnostic(file: String) -> Diagnostic? {
+    guard let reached else { return nil }
+    return Diagnostic(
+      code: .fileLimit, severity: .error, position: Position(file: file),
+      values: ["reason": reached.limit.rawValue, "limit": String(reached.value)])
+  }
+}
+
+/// A visitor that counts every row against a `ReadBudget` and stops delivering once the
+/// budget is spent (the reader then stops at its next byte feed).
+public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
+  public var base: Base
+  public let budget: ReadBudget
+
+  /// Wraps `base`.
+  public init(_ base: Base, budget: ReadBudget) {
+    self.base = base
+    self.budget = budget
+  }
+
+  public mutating func beginSheet(name: String, index: Int) {
+    base.beginSheet(name: name, index: index)
+  }
+
+  public mutating func visit(_ row: SheetRow) {
+    guard budget.deliver(row) else { return }
+    base.visit(row)
+  }
+
+  public mutating func endSheet() { base.endSheet() }
+}
+
+/// Counts the attributes of each XML start tag in raw bytes, across chunk boundaries.
+///
+/// Cheap and approximate in the safe direction: an `=` inside a tag and outside quotes is one
+/// attribute. Comments, processing instructions and end tags are skipped to their `>`. Works
+/// on UTF-8 and on UTF-16 (every markup character is then an ASCII byte beside a zero).
+struct AttributeScanner {
+  private enum State: UInt8 { case text, open, tag, doubleQuoted, singleQuoted, skip }
+  private var state = State.text
+  private var count = 0
+
+  /// - Returns: `false` as soon as one element has more than `maxAttributes`.
+  mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int) -> Bool {
+    for byte in chunk {
+      switch state {
+      case .text:
+        if byte == 0x3C { state = .open }  // <
+      case .open:
+        if byte == 0x21 || byte == 0x3F || byte == 0x2F {  // ! ? /
+          state = .skip
+        } else if byte != 0 {
+          state = .tag
+          count = 0
+        }
+      case .tag:
+        switch byte {
+        case 0x3D:  // =
+          count += 1
+          if count > maxAttributes { return false }
+        case 0x22: state = .doubleQuoted
+        case 0x27: state = .singleQuoted
+        case 0x3E: state = .text
+        default: break
+        }
+      case .doubleQuoted:
+        if byte == 0x22 { state = .tag }
+      case .singleQuoted:
+        if byte == 0x27 { state = .tag }
+      case .skip:
+        if byte == 0x3E { state = .text }
+      }
+    }
+    return true
+  }
+}

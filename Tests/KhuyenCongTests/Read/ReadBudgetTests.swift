@@ -1,0 +1,196 @@
+import Foundation
+import KhuyenCong
+import Testing
+
+/// Small files that expand when read are stopped by the reading budget, with one `file.limit`
+/// naming the limit, and honest files are not (issue 9, SPEC §4 `file.limit`).
+@Suite("Reading budget")
+struct ReadBudgetTests {
+  private func read(_ bytes: [UInt8], name: String, chunkSize: Int = 4096, limits: ReadLimits = .standard)
+    -> (report: ReadReport, rows: Int)
+  {
+    var source = MemorySource(bytes, chunkSize: chunkSize)
+    var collector = WorkbookCollector()
+    let report = WorkbookReader.read(&source, file: name, limits: limits, into: &collector)
+    return (report, collector.sheets.map(\.rows.count).reduce(0, +))
+  }
+
+  private func limitReasons(_ report: ReadReport) -> [String] {
+    report.diagnostics.filter { $0.code == .fileLimit }.compactMap { $0.values["reason"] }
+  }
+
+  /// A flat plan of `lines` lines, as CSV text (the same line repeated).
+  private static let csvHeader =
+    "district,plan_year,submitted_on,content,activity,implementer,beneficiary,place,total,national\n"
+
+  @Test("an xlsx whose 400 rows point at one 32 767-character shared string stops at the cell-text limit")
+  func oneLongSharedString() throws {
+    let (report, sheets) = try readXLSXFixture("budget-one-long-string.xlsx")
+    #expect(limitReasons(report) == ["cell-text"])
+    #expect(report.isFatal)
+    let delivered = sheets.first?.rows.count ?? 0
+    #expect(delivered > 0 && delivered < 400)
+    let limit = try #require(report.diagnostics.first { $0.code == .fileLimit }?.values["limit"])
+    #expect(Int(limit).map { $0 >= 1 << 20 } == true)
+  }
+
+  @Test("an xlsx with 300 000 empty shared strings in 4 KB stops at the shared-string limit")
+  func emptySharedStrings() throws {
+    let (report, sheets) = try readXLSXFixture("budget-empty-shared-strings.xlsx")
+    #expect(limitReasons(report) == ["shared-strings"])
+    #expect(report.isFatal)
+    #expect(sheets.isEmpty || sheets.allSatisfy { $0.rows.isEmpty })
+  }
+
+  @Test(
+    "an xlsx of 13 KB that inflates to 24 MB of XML over its passes stops at the uncompressed-bytes limit")
+  func xlsxInflatesTooMuch() throws {
+    var limits = ReadLimits.standard
+    limits.budget.uncompressedConstant = 1 << 20
+    let (report, _) = try readXLSXFixture("two-6mb-sheets.xlsx", limits: limits)
+    #expect(limitReasons(report) == ["uncompressed-bytes"])
+    #expect(report.isFatal)
+  }
+
+  @Test("an xlsx of 60 000 tiny rows stops at the row limit in its first pass, before any row is delivered")
+  func xlsxTinyRows() throws {
+    let (report, sheets) = try readXLSXFixture("budget-tiny-rows.xlsx")
+    #expect(limitReasons(report) == ["rows"])
+    #expect(report.isFatal)
+    #expect(sheets.allSatisfy { $0.rows.isEmpty })
+    // Checked against the bytes read so far, not the whole sheet's 1.5 MB.
+    let limit = try #require(report.diagnostics.first { $0.code == .fileLimit }?.values["limit"])
+    #expect(Int(limit).map { $0 < 20_000 } == true)
+  }
+
+  @Test("an honest xlsx of 1500 rows passes the first pass's row count")
+  func xlsxManyRowsWithinBudget() throws {
+    let (report, sheets) = try readXLSXFixture("many-rows-deflated.xlsx")
+    #expect(limitReasons(report).isEmpty)
+    #expect(sheets.first?.rows.count == 1500)
+  }
+
+  @Test(
+    "an xlsx sheet malformed at once counts the rest it inflates (to check its CRC-32) against the budget")
+  func xlsxDrainCounted() throws {
+    var limits = ReadLimits.standard
+    limits.budget.uncompressedConstant = 1 << 20
+    let (report, _) = try readXLSXFixture("budget-malformed-then-padding.xlsx", limits: limits)
+    #expect(limitReasons(report) == ["uncompressed-bytes"])
+    #expect(report.isFatal)
+    // With the standard budget the same file is merely malformed.
+    let (standard, _) = try readXLSXFixture("budget-malformed-then-padding.xlsx")
+    #expect(limitReasons(standard).isEmpty)
+    #expect(standard.diagnostics.contains { $0.code == .xmlMalformed })
+  }
+
+  @Test("an xlsx cell with 1000 attributes is refused before libxml2 parses it")
+  func xlsxManyAttributes() throws {
+    let (report, _) = try readXLSXFixture("budget-many-attributes.xlsx")
+    #expect(limitReasons(report) == ["attributes-per-element"])
+    #expect(report.diagnostics.first { $0.code == .fileLimit }?.values["limit"] == "256")
+  }
+
+  @Test(
+    "an XML Spreadsheet cell with 300 000 attributes is refused at any chunk size",
+    arguments: [1, 7, 4096])
+  func spreadsheetMLManyAttributes(chunkSize: Int) {
+    let count = chunkSize == 4096 ? 300_000 : 2_000
+    let attributes = (0..<count).map { "a\($0)=\"1\"" }.joined(separator: " ")
+    let xml =
+      "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+      + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"S\"><Table>"
+      + "<Row><Cell \(attributes)><Data ss:Type=\"String\">x</Data></Cell></Row>"
+      + "</Table></Worksheet></Workbook>"
+    let (report, rows) = read(Array(xml.utf8), name: "attrs.xml", chunkSize: chunkSize)
+    #expect(limitReasons(report) == ["attributes-per-element"])
+    #expect(report.located == ["file.limit"])
+    #expect(rows == 0)
+  }
+
+  @Test("200 attributes, '=' inside quoted values and in comments do not count against the limit")
+  func attributesWithinLimit() {
+    let attributes = (0..<200).map { "a\($0)=\"x=y=z\"" }.joined(separator: " ")
+    let equals = String(repeating: "=", count: 1000)
+    let xml =
+      "<?xml version=\"1.0\"?><!-- \(equals) --><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+      + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"S\"><Table>"
+      + "<Row><Cell \(attributes)><Data ss:Type=\"String\">\(equals)</Data></Cell></Row>"
+      + "</Table></Worksheet></Workbook>"
+    let (report, rows) = read(Array(xml.utf8), name: "ok.xml", chunkSize: 3)
+    #expect(report.diagnostics.isEmpty)
+    #expect(rows == 1)
+  }
+
+  @Test("a CSV plan followed by 200 000 rows of 'a' stops at the row limit")
+  func csvRowsOfA() {
+    let text =
+      Self.csvHeader + "072,2017,24/10/2016,3.3,x,y,z,Yên Hoa,10,5\n"
+      + String(repeating: "a\n", count: 200_000)
+    let (report, rows) = read(Array(text.utf8), name: "rows.csv", chunkSize: 1 << 16)
+    #expect(limitReasons(report) == ["rows"])
+    #expect(report.isFatal)
+    #expect(rows < 20_000)
+  }
+
+  @Test("an XML Spreadsheet followed by 40 000 rows of 'a' stops at the row limit")
+  func spreadsheetMLRowsOfA() {
+    let row = "<Row><Cell><Data ss:Type=\"String\">a</Data></Cell></Row>"
+    let xml =
+      "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+      + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"S\"><Table>"
+      + String(repeating: row, count: 40_000) + "</Table></Worksheet></Workbook>"
+    let (report, rows) = read(Array(xml.utf8), name: "rows.xml")
+    #expect(limitReasons(report) == ["rows"])
+    #expect(rows < 40_000)
+  }
+
+  @Test("a CSV that repeats a long cell past a small cell-text budget stops there")
+  func csvCellTextBudget() {
+    var limits = ReadLimits.standard
+    limits.budget.textConstant = 1000
+    limits.budget.textPerByte = 0
+    let text = String(repeating: String(repeating: "x", count: 100) + "\n", count: 50)
+    let (report, rows) = read(Array(text.utf8), name: "text.csv", limits: limits)
+    #expect(limitReasons(report) == ["cell-text"])
+    #expect(report.diagnostics.first { $0.code == .fileLimit }?.values["limit"] == "1000")
+    #expect(rows == 10)
+  }
+
+  @Test("a file past a small cell budget stops at the cells limit")
+  func cellBudget() {
+    var limits = ReadLimits.standard
+    limits.budget.cellsConstant = 100
+    limits.budget.bytesPerCell = 1 << 30
+    let text = String(repeating: "a,b,c,d,e,f,g,h,i,j\n", count: 50)
+    let (report, rows) = read(Array(text.utf8), name: "cells.csv", limits: limits)
+    #expect(limitReasons(report) == ["cells"])
+    #expect(rows == 10)
+  }
+
+  @Test(
+    "every sample submission reads within the standard budget",
+    arguments: try FileManager.default.contentsOfDirectory(atPath: samplesFolder.path)
+      .filter { !$0.hasSuffix(".md") }.sorted())
+  func samplesWithinBudget(name: String) throws {
+    let bytes = Array(try Data(contentsOf: samplesFolder.appendingPathComponent(name)))
+    let (report, _) = read(bytes, name: name)
+    #expect(limitReasons(report).isEmpty)
+  }
+
+  @Test("the file.limit message names the limit and its value, in Vietnamese and English")
+  func limitMessage() {
+    let diagnostic = Diagnostic(
+      code: .fileLimit, severity: .error, position: Position(file: "a.xlsx"),
+      values: ["reason": "cell-text", "limit": "1048576"])
+    #expect(MessageCatalog.message(diagnostic, in: .en).contains("1048576"))
+    #expect(MessageCatalog.message(diagnostic, in: .vi).contains("1048576"))
+    #expect(MessageCatalog.message(diagnostic, in: .en).contains("cell text"))
+    #expect(MessageCatalog.message(diagnostic, in: .vi).contains("chữ"))
+  }
+}
+
+/// The repository's `samples/` folder.
+let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("samples")

@@ -1,0 +1,22 @@
+// libFuzzer target: the whole path a submission takes — sniff, read, map, validate — and the
+// reports rendered from it (text and JSON, both languages). See fuzz/README.md.
+import KhuyenCong
+
+let programme = Programme.embeddedDefault()
+/// As in the xlsx target: a smaller inflation allowance, so the time ceiling finds logic.
+let limits: ReadLimits = {
+  var limits = ReadLimits.standard
+  limits.budget.uncompressedConstant = 4 << 20
+  return limits
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  var source = MemorySource(Array(UnsafeBufferPointer(start: data, count: size)), chunkSize: 4096)
+  let outcome = SubmissionValidator.validate(&source, named: "fuzz", against: programme, limits: limits)
+  for language in Language.allCases {
+    _ = ValidationReport.text([outcome.result], programme: programme, language: language)
+    _ = ValidationReport.json([outcome.result], language: language)
+  }
+  return 0
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Time and peak memory of the hostile inputs of issue 9 at full size, one `validate` each,
+# then a store holding all of them: the `run` that files them, the next `run` and `status`.
+# Writes the table to out/hostile.md. Uses the release binary `make bench` builds.
+#
+#   bash tools/hostile/measure.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SWIFT=${SWIFT:-swift}
+SCRATCH=.build-release
+"$SWIFT" build -c release --scratch-path "$SCRATCH" >&2
+BIN="$SCRATCH/release/khuyencong"
+work=$(mktemp -d "${TMPDIR:-/tmp}/khuyencong-hostile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+python3 tools/hostile/make_hostile.py "$work/inbox" >&2
+mkdir -p out
+measure() {  # label, command...: prints "| label | seconds | MB | exit | what it said |"
+  local label=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" && code=0 || code=$?
+  read -r seconds kilobytes < <(tail -1 "$work/time")
+  said=$(grep -oE "\[(file\.limit|file\.unreadable|report\.truncated)\][^\"]*" "$work/stdout" | head -1 | cut -c1-90 || true)
+  # A refusal before reading (a FIFO) is said on stderr.
+  [ -n "$said" ] || said=$(head -1 "$work/stderr" | sed "s|$work/||g" | cut -c1-90)
+  printf '| %s | %s | %d | %s | %s |\n' "$label" "$seconds" $((kilobytes / 1024)) "$code" "$said"
+}
+{
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'),"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB, commit $(git rev-parse --short HEAD), with \`bash tools/hostile/measure.sh\`"
+  echo "(release build; time and peak RSS from GNU time):"
+  echo
+  echo "| input | time (s) | peak RSS (MB) | exit | diagnostic |"
+  echo "|---|---|---|---|---|"
+  for file in "$work"/inbox/*; do
+    measure "validate $(basename "$file") ($(($(stat -c %s "$file") / 1024)) KB)" "$BIN" validate --lang en "$file"
+  done
+  mkfifo "$work/fifo.csv"
+  measure "validate a FIFO" timeout 10 "$BIN" validate --lang en "$work/fifo.csv"
+  measure "run: file all of them" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
+  measure "next run (nothing new)" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
+  measure "status" "$BIN" status --store "$work/store" --year 2017
+  echo
+  echo "Store reports: $(du -sk "$work/store/rejected" "$work/store/accepted" 2>/dev/null | awk '{s+=$1} END {print s}') KB"
+} | tee out/hostile.md
