@@ -26,21 +26,32 @@ public struct SHA256: Sendable {
 
   /// Hashes `bytes` after everything given before.
   public mutating func update(_ bytes: some Collection<UInt8>) {
-    length &+= UInt64(bytes.count)
-    var rest = bytes[...]
+    // Through a buffer: indexing `Data` byte by byte costs an exclusivity check per byte
+    // (10 MB/s; a run hashing 60 MB of inbox spent 5 s here).
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in update(buffer: buffer) }
+    if done == nil {
+      let copy = Array(bytes)
+      copy.withUnsafeBufferPointer { buffer in update(buffer: buffer) }
+    }
+  }
+
+  private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(buffer.count)
+    var offset = 0
     if !pending.isEmpty {
-      let take = min(64 - pending.count, rest.count)
-      pending += rest.prefix(take)
-      rest = rest.dropFirst(take)
+      let take = min(64 - pending.count, buffer.count)
+      pending += buffer[0..<take]
+      offset = take
       guard pending.count == 64 else { return }
-      compress(pending[...])
+      let block = pending
+      block.withUnsafeBufferPointer { block in compress(block, at: 0) }
       pending.removeAll(keepingCapacity: true)
     }
-    while rest.count >= 64 {
-      compress(rest.prefix(64))
-      rest = rest.dropFirst(64)
+    while buffer.count - offset >= 64 {
+      compress(buffer, at: offset)
+      offset += 64
     }
-    pending += rest
+    pending += buffer[offset...]
   }
 
   /// The 32-byte digest of everything hashed; the hasher is finished after it.
@@ -51,10 +62,12 @@ public struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    var offset = 0
-    while offset < tail.count {
-      compress(tail[offset..<offset + 64])
-      offset += 64
+    tail.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        compress(buffer, at: offset)
+        offset += 64
+      }
     }
     pending.removeAll()
     return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
@@ -99,40 +112,50 @@ public struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  /// One 64-byte block, FIPS 180-4 §6.2.2.
-  private mutating func compress(_ block: some Collection<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    var index = block.startIndex
-    for t in 0..<16 {
-      var word: UInt32 = 0
-      for _ in 0..<4 {
-        word = word << 8 | UInt32(block[index])
-        index = block.index(after: index)
-      }
-      w[t] = word
-    }
-    for t in 16..<64 {
-      let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
+  /// The 64-byte block at `offset` of `block`, FIPS 180-4 §6.2.2. The message schedule is
+  /// kept in a rolling window of 16 words on the stack.
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
+    var window = (
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
+    )
     var a = state[0], b = state[1], c = state[2], d = state[3]
     var e = state[4], f = state[5], g = state[6], h = state[7]
-    for t in 0..<64 {
-      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let choose = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choose &+ Self.k[t] &+ w[t]
-      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      h = g
-      g = f
-      f = e
-      e = d &+ t1
-      d = c
-      c = b
-      b = a
-      a = t1 &+ t2
+    withUnsafeMutableBytes(of: &window) { raw in
+      let w = raw.bindMemory(to: UInt32.self)
+      for t in 0..<16 {
+        let at = offset + 4 * t
+        w[t] =
+          UInt32(block[at]) << 24 | UInt32(block[at + 1]) << 16 | UInt32(block[at + 2]) << 8
+          | UInt32(block[at + 3])
+      }
+      Self.k.withUnsafeBufferPointer { k in
+        for t in 0..<64 {
+          var word = w[t & 15]
+          if t >= 16 {
+            let w15 = w[(t - 15) & 15]
+            let w2 = w[(t - 2) & 15]
+            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
+            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
+            word = word &+ s0 &+ w[(t - 7) & 15] &+ s1
+            w[t & 15] = word
+          }
+          let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+          let choose = (e & f) ^ (~e & g)
+          let t1 = h &+ s1 &+ choose &+ k[t] &+ word
+          let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ majority
+          h = g
+          g = f
+          f = e
+          e = d &+ t1
+          d = c
+          c = b
+          b = a
+          a = t1 &+ t2
+        }
+      }
     }
     state[0] &+= a
     state[1] &+= b

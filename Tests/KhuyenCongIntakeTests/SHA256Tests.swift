@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KhuyenCongIntake
 
@@ -40,5 +41,14 @@ struct SHA256Tests {
       offset += size
     }
     #expect(hasher.hexDigest() == SHA256.hex(of: bytes))
+  }
+
+  @Test("gives the same digest for an array, Data and a collection that is not contiguous")
+  func collections() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) }
+    let expected = SHA256.hex(of: bytes)
+    #expect(SHA256.hex(of: Data(bytes)) == expected)
+    #expect(SHA256.hex(of: bytes.lazy.map { $0 }) == expected)
+    #expect(SHA256.hex(of: Data(bytes)[100...]) == SHA256.hex(of: bytes[100...]))
   }
 }

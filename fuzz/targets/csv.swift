@@ -1,4 +1,4 @@
-// libFuzzer target: the CSV reader (encodings, delimiters, quoting, budgets). See fuzz/README.md.
+// libFuzzer target: the CSV reader (encodings, delimiters, quoting, budgets). See README, "Fuzzing".
 import KhuyenCong
 
 @_cdecl("LLVMFuzzerTestOneInput")

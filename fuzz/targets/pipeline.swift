@@ -1,5 +1,5 @@
 // libFuzzer target: the whole path a submission takes — sniff, read, map, validate — and the
-// reports rendered from it (text and JSON, both languages). See fuzz/README.md.
+// reports rendered from it (text and JSON, both languages). See README, "Fuzzing".
 import KhuyenCong
 
 let programme = Programme.embeddedDefault()

@@ -1,5 +1,5 @@
 // libFuzzer target: the XML Spreadsheet 2003 reader (libxml2 pull reader, attribute pre-scan,
-// merges, budgets). See fuzz/README.md.
+// merges, budgets). See README, "Fuzzing".
 import KhuyenCong
 
 @_cdecl("LLVMFuzzerTestOneInput")

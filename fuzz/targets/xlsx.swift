@@ -1,5 +1,5 @@
 // libFuzzer target: the xlsx reader (zip directory, inflate, parts, shared strings, budgets).
-// See fuzz/README.md.
+// See README, "Fuzzing".
 import KhuyenCong
 
 /// The standard limits with a smaller inflation allowance: a fuzzer explores logic, and a

@@ -36,9 +36,15 @@ measure() {  # label, command...: prints "| label | seconds | MB | exit | what i
   done
   mkfifo "$work/fifo.csv"
   measure "validate a FIFO" timeout 10 "$BIN" validate --lang en "$work/fifo.csv"
+  # As a cron job finds them: written a while ago (run lets a file modified in the last 10 s
+  # wait for the next run).
+  touch -d '-1 minute' "$work"/inbox/*
   measure "run: file all of them" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
   measure "next run (nothing new)" "$BIN" run --inbox "$work/inbox" --store "$work/store" --quiet
   measure "status" "$BIN" status --store "$work/store" --year 2017
   echo
-  echo "Store reports: $(du -sk "$work/store/rejected" "$work/store/accepted" 2>/dev/null | awk '{s+=$1} END {print s}') KB"
+  reports=$(find "$work/store" -name '*.report.*' -printf '%s\n' | awk '{s+=$1} END {print int(s/1024)}')
+  copies=$(find "$work/store/accepted" "$work/store/rejected" -type f ! -name '*.report.*' 2>/dev/null | wc -l || true)
+  echo "The store then holds $copies submissions and $reports KB of reports (text and JSON, both"
+  echo "bounded: at most 1 000 diagnostics a file, values cut to 200 characters)."
 } | tee out/hostile.md

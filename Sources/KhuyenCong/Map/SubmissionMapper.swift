@@ -199,7 +199,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     let looksLikeLine = filled.count >= 2
     if !hasMoney && !looksLikeLine {
       let text = TextKey(row.cells.map { $0.value.displayText }.joined(separator: " "))
-      if totalSeen || Self.signatureWords.contains(where: { text.contains(words: TextKey($0)) }) {
+      if totalSeen || Self.signatureKeys.contains(where: { text.contains(words: $0) }) {
         return  // signature block: "Nơi nhận", "TM. ỦY BAN NHÂN DÂN", a name
       }
       if row.cells.allSatisfy({ layout.columns[$0.column] == .rowNumber }) {
@@ -250,6 +250,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     "noi nhan", "tm uy ban", "tm ubnd", "chu tich", "da ky", "nguoi lap",
     "luu vt", "thu truong", "nguoi lap bieu", "ky ten",
   ]
+  /// The same, folded once (a row of a long sheet is compared with each).
+  static let signatureKeys = signatureWords.map { TextKey($0) }
 
   /// The submission, once every sheet was read.
   /// The rows it kept are released: only the submission remains.

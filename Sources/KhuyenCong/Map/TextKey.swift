@@ -27,6 +27,21 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
     let decomposed =
       string.utf8.allSatisfy { $0 < 0x80 } ? string : string.decomposedStringWithCanonicalMapping
     for scalar in decomposed.unicodeScalars {
+      // ASCII without Unicode property look-ups (the costliest step for plain text): the same
+      // letters, digits and lowercase mapping as below.
+      if scalar.isASCII {
+        let value = scalar.value
+        if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) {
+          if pendingSpace && !scalars.isEmpty { scalars.append(" ") }
+          pendingSpace = false
+          scalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        } else if value == 0x2E && !scalars.isEmpty && ("0"..."9").contains(scalars.last ?? " ") {
+          scalars.append(scalar)
+        } else {
+          pendingSpace = true
+        }
+        continue
+      }
       // Combining marks (tones, breve, circumflex, horn) vanish.
       if (0x0300...0x036F).contains(scalar.value) { continue }
       var mapped = scalar
@@ -68,7 +83,22 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
   /// Whether `other`'s words appear in this key as a contiguous run of whole words.
   public func contains(words other: TextKey) -> Bool {
     guard !other.folded.isEmpty else { return false }
-    return (" " + folded + " ").contains(" " + other.folded + " ")
+    // On the UTF-8 bytes, without Foundation's string search (a space is never part of a
+    // multi-byte sequence): `other` starting at a word start and ending at a word end.
+    let text = Array(folded.utf8)
+    let words = Array(other.folded.utf8)
+    let count = words.count
+    var start = 0
+    while start + count <= text.count {
+      if text[start] == words[0], start == 0 || text[start - 1] == 0x20,
+        start + count == text.count || text[start + count] == 0x20,
+        text[start..<start + count].elementsEqual(words)
+      {
+        return true
+      }
+      start += 1
+    }
+    return false
   }
 }
 

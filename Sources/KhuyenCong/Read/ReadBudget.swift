@@ -120,23 +120,37 @@ public final class ReadBudget {
     return reached == nil
   }
 
-  /// Counts bytes about to be fed to libxml2 and scans them for an element with more
-  /// attributes than allowed, before libxml2 parses it.
-  /// - Returns: `false` once a limit is reached: the caller must not feed these bytes.
+  /// Counts bytes about to be fed to libxml2 and scans them, before libxml2 parses them, for
+  /// an element with more attributes than allowed and for a comment that breaks the XML rule
+  /// against `--` inside it.
+  ///
+  /// libxml2 2.9.14 reports each `--` in a comment (each `-` of a run of them) with a copy of
+  /// the whole comment read so far: 2 MB of comment followed by 1 000 of them cost 2.3 s, and a
+  /// 3 MB file could hold a million (found by the xlsx fuzz target: 13 KB inflating to 2 MB
+  /// of comment and 3 781 hyphens, 1.5 s). Such a file is malformed whatever follows, so
+  /// libxml2 is given the bytes up to the first one, then the end of the document: it reports
+  /// that comment once (`xml.malformed`), not a million times.
+  /// - Returns: how many of the bytes to feed (all of them, or fewer when the document must end
+  ///   after them: the caller then ends it), or `nil` once a limit is reached: the caller must
+  ///   not feed these bytes.
   /// - Parameter counted: `false` for a second look at bytes already counted (the rows pass
   ///   over an xlsx worksheet, after the pass that collects its merged ranges and counts its
   ///   rows). The bytes still count as inflated.
-  public func consume(xml chunk: UnsafeRawBufferPointer, counted: Bool = true) -> Bool {
-    guard reached == nil else { return false }
+  public func consume(xml chunk: UnsafeRawBufferPointer, counted: Bool = true) -> Int? {
+    guard reached == nil else { return nil }
     if counted {
       bytes += chunk.count
       xmlBytes += chunk.count
     }
-    if !scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
+    var feed = chunk.count
+    switch scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
+    case .clean: break
+    case .tooManyAttributes:
       reached = (.attributes, allowance.attributesPerElement)
-      return false
+      return nil
+    case .brokenComment(let end): feed = end
     }
-    return inflated(count: chunk.count)
+    return inflated(count: chunk.count) ? feed : nil
   }
 
   /// Counts bytes inflated from an xlsx, whether or not they reach the XML reader (the rest of
@@ -242,24 +256,43 @@ public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
   public mutating func endSheet() { base.endSheet() }
 }
 
-/// Counts the attributes of each XML start tag in raw bytes, across chunk boundaries.
+/// Counts the attributes of each XML start tag in raw bytes, across chunk boundaries, and
+/// finds the first comment that holds `--` (XML allows it only as the comment's end).
 ///
 /// Cheap and approximate in the safe direction: an `=` inside a tag and outside quotes is one
-/// attribute. Comments, processing instructions and end tags are skipped to their `>`. Works
-/// on UTF-8 and on UTF-16 (every markup character is then an ASCII byte beside a zero).
+/// attribute. Processing instructions, end tags and other `<!` declarations are skipped to their
+/// `>`; a comment to its `-->`. Works on UTF-8 and on UTF-16 (every markup character is then an
+/// ASCII byte beside a zero, and zero bytes are passed over).
 struct AttributeScanner {
-  private enum State: UInt8 { case text, open, tag, doubleQuoted, singleQuoted, skip }
+  /// What a chunk holds.
+  enum Outcome: Equatable {
+    case clean
+    case tooManyAttributes
+    /// A comment holds `--` not followed by `>`: the document may be fed up to `end` (the byte
+    /// after the `--` included, so the parser sees and reports it), then must end.
+    case brokenComment(end: Int)
+  }
+
+  private enum State: UInt8 {
+    case text, open, tag, doubleQuoted, singleQuoted, skip
+    /// After `<!`, `<!-`; inside a comment.
+    case bang, bangDash, comment
+  }
   private var state = State.text
   private var count = 0
+  /// `-` met in a row inside a comment.
+  private var hyphens = 0
 
-  /// - Returns: `false` as soon as one element has more than `maxAttributes`.
-  mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int) -> Bool {
-    for byte in chunk {
+  mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int) -> Outcome {
+    for index in chunk.indices {
+      let byte = chunk[index]
       switch state {
       case .text:
         if byte == 0x3C { state = .open }  // <
       case .open:
-        if byte == 0x21 || byte == 0x3F || byte == 0x2F {  // ! ? /
+        if byte == 0x21 {  // !
+          state = .bang
+        } else if byte == 0x3F || byte == 0x2F {  // ? /
           state = .skip
         } else if byte != 0 {
           state = .tag
@@ -269,7 +302,7 @@ struct AttributeScanner {
         switch byte {
         case 0x3D:  // =
           count += 1
-          if count > maxAttributes { return false }
+          if count > maxAttributes { return .tooManyAttributes }
         case 0x22: state = .doubleQuoted
         case 0x27: state = .singleQuoted
         case 0x3E: state = .text
@@ -281,8 +314,37 @@ struct AttributeScanner {
         if byte == 0x27 { state = .tag }
       case .skip:
         if byte == 0x3E { state = .text }
+      case .bang:
+        if byte == 0x2D {
+          state = .bangDash
+        } else if byte == 0x3E {
+          state = .text
+        } else if byte != 0 {
+          state = .skip
+        }
+      case .bangDash:
+        if byte == 0x2D {
+          state = .comment
+          hyphens = 0
+        } else if byte == 0x3E {
+          state = .text
+        } else if byte != 0 {
+          state = .skip
+        }
+      case .comment:
+        if byte == 0 { continue }
+        if hyphens >= 2 {
+          // `--` ends the comment with `>`, and is an error before anything else (a third
+          // `-` too: libxml2 reports each `-` of a long run).
+          guard byte == 0x3E else { return .brokenComment(end: index + 1) }
+          state = .text
+        } else if byte == 0x2D {
+          hyphens += 1
+        } else {
+          hyphens = 0
+        }
       }
     }
-    return true
+    return .clean
   }
 }

@@ -99,6 +99,27 @@ struct MapReaderTests {
     #expect(ColumnKey.matching(TextKey("group_project")) == .group)
     #expect(ColumnKey.matching(TextKey("Tên cán bộ")) == nil)
   }
+
+  @Test("folding: ASCII and Vietnamese alike; the dot of an indicator code kept")
+  func folding() {
+    #expect(TextKey("  ABC-xyz_09 ").folded == "abc xyz 09")
+    #expect(TextKey("KC 3.3.").folded == "kc 3.3")
+    #expect(TextKey("Đồng ĐỀ ÁN. 2").folded == "dong de an 2")
+    #expect(TextKey("...x").folded == "x")
+  }
+
+  @Test("contains(words:) finds whole words in a row, never part of one")
+  func containsWords() {
+    let text = TextKey("TM. Ủy ban nhân dân huyện — Chủ tịch (đã ký)")
+    #expect(text.contains(words: TextKey("tm uy ban")))
+    #expect(text.contains(words: TextKey("chu tich")))
+    #expect(text.contains(words: TextKey("da ky")))
+    #expect(!text.contains(words: TextKey("uy b")))
+    #expect(!text.contains(words: TextKey("an nhan")))
+    #expect(!text.contains(words: TextKey("")))
+    #expect(!TextKey("ky").contains(words: TextKey("da ky")))
+    #expect(TextKey("ký").contains(words: TextKey("ky")))
+  }
 }
 
 @Suite("Map: sheets and rows")

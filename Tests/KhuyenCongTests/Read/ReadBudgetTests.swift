@@ -1,5 +1,5 @@
 import Foundation
-import KhuyenCong
+@testable import KhuyenCong
 import Testing
 
 /// Small files that expand when read are stopped by the reading budget, with one `file.limit`
@@ -120,6 +120,53 @@ struct ReadBudgetTests {
     let (report, rows) = read(Array(xml.utf8), name: "ok.xml", chunkSize: 3)
     #expect(report.diagnostics.isEmpty)
     #expect(rows == 1)
+  }
+
+  /// An XML Spreadsheet whose comment holds `body`.
+  private static func spreadsheetML(comment body: String) -> [UInt8] {
+    Array(
+      ("<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+        + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"S\"><Table>"
+        + "<Row><Cell><Data ss:Type=\"String\">x</Data></Cell></Row><!--" + body
+        + "--></Table></Worksheet></Workbook>").utf8)
+  }
+
+  @Test(
+    "a comment holding '--' ends the document there: malformed, said once (libxml2 copied the comment for each)",
+    arguments: [7, 4096])
+  func commentWithHyphens(chunkSize: Int) throws {
+    let body = String(repeating: "x", count: 200_000) + String(repeating: "--y", count: 2_000)
+    let (report, _) = read(Self.spreadsheetML(comment: body), name: "c.xml", chunkSize: chunkSize)
+    let malformed = report.diagnostics.filter { $0.code == .xmlMalformed }
+    #expect(malformed.count == 1)
+    let reason = malformed.first.flatMap { $0.values["reason"] } ?? ""
+    #expect(reason.hasPrefix("Double hyphen within comment"))
+    #expect(report.isFatal)
+  }
+
+  @Test("the scanner ends a document at the first '--' inside a comment, in UTF-8 and UTF-16, across chunks")
+  func scannerFindsBrokenComments() {
+    func outcome(_ chunks: [[UInt8]]) -> [AttributeScanner.Outcome] {
+      var scanner = AttributeScanner()
+      return chunks.map { chunk in chunk.withUnsafeBytes { scanner.scan($0, maxAttributes: 256) } }
+    }
+    let bytes = { (text: String) in Array(text.utf8) }
+    #expect(outcome([bytes("<a><!-- a - b --><b/></a>")]) == [.clean])
+    #expect(outcome([bytes("<a><!-- a -- b --></a>")]) == [.brokenComment(end: 13)])
+    #expect(outcome([bytes("<a><!-- a ---></a>")]) == [.brokenComment(end: 13)])
+    #expect(outcome([bytes("<a><!-- a -"), bytes("- b --></a>")]) == [.clean, .brokenComment(end: 2)])
+    // Not a comment: a declaration, a processing instruction, an attribute value.
+    #expect(outcome([bytes("<?x a -- b?><!DOCTYPE a -- b><a t=\"--x\">-- x</a>")]) == [.clean])
+    let utf16 = Array("<a><!-- a -- b --></a>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    #expect(outcome([utf16]) == [.brokenComment(end: 25)])
+  }
+
+  @Test(
+    "an xlsx found by fuzzing (2 MB of comment, a run of 3 781 hyphens, then damage) is refused as damaged")
+  func fuzzCommentHyphens() throws {
+    let (report, _) = try readXLSXFixture("fuzz-comment-hyphens.xlsx")
+    #expect(report.diagnostics.map(\.code) == [.fileUnreadable])
+    #expect(report.isFatal)
   }
 
   @Test("a CSV plan followed by 200 000 rows of 'a' stops at the row limit")

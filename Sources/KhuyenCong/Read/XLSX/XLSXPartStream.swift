@@ -30,6 +30,9 @@ final class XLSXPartStream {
   private(set) var failure: XLSXPackage.Failure?
   /// Whether every byte was produced and the CRC-32 matched.
   private(set) var isComplete = false
+  /// The XML reader was given the end of the document early, after a comment libxml2 would
+  /// report without end (`ReadBudget.consume(xml:)`); `drain()` still checks the rest.
+  private var endedForReader = false
 
   /// The whole zip (shared, not copied: an array is copy-on-write).
   private let bytes: [UInt8]
@@ -87,6 +90,7 @@ final class XLSXPartStream {
   /// Fills `buffer` with the next bytes of the part (the `XMLPullReader` pull contract).
   /// - Returns: the number of bytes written, 0 at the end of the part, -1 after a failure.
   func pull(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    if endedForReader { return 0 }
     while start == end {
       guard failure == nil else { return -1 }
       if isComplete { return 0 }
@@ -97,15 +101,16 @@ final class XLSXPartStream {
     guard count > 0, let target = buffer.baseAddress, let source = pending.baseAddress else {
       return 0
     }
-    // Scanned before libxml2 sees the bytes (attributes per element), and stopped once a
-    // reading budget is spent.
+    // Scanned before libxml2 sees the bytes (attributes per element, broken comments), and
+    // stopped once a reading budget is spent.
     let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
-    guard readBudget.consume(xml: chunk, counted: countsTowardBudget) else {
+    guard let feed = readBudget.consume(xml: chunk, counted: countsTowardBudget) else {
       return -1
     }
-    target.copyMemory(from: source + start, byteCount: count)
+    if feed < count { endedForReader = true }
+    target.copyMemory(from: source + start, byteCount: feed)
     start += count
-    return count
+    return feed
   }
 
   /// Produces and drops the rest of the part, so that its size limit, its compressed data
