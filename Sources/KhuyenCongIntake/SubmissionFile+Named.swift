@@ -10,7 +10,7 @@ extension SubmissionFile {
   /// with `file.unreadable`, never a thrown error.
   public static func validate(
     path: String, named name: String, against programme: Programme,
-    limits: ReadLimits = .standard
+    limits: ReadLimits = .standard, keepingLines: Bool = true
   ) -> SubmissionValidator.Outcome {
     func refused(_ values: [String: String]) -> SubmissionValidator.Outcome {
       let diagnostic = Diagnostic(
@@ -32,6 +32,7 @@ extension SubmissionFile {
         "size": String(source.byteCount),
       ])
     }
-    return SubmissionValidator.validate(&source, named: name, against: programme, limits: limits)
+    return SubmissionValidator.validate(
+      &source, named: name, against: programme, limits: limits, keepingLines: keepingLines)
   }
 }

@@ -6,12 +6,13 @@ public enum SubmissionFile {
   /// Opens `path` and validates it against `programme`. A file that cannot be opened, or is
   /// larger than `limits.maxFileBytes`, is a rejected submission with `file.unreadable`
   /// (refused before reading a byte: SPEC §8), never a thrown error.
+  /// `keepingLines`: whether the result holds the lines (`SubmissionValidator`).
   public static func validate(
     path: String, against programme: Programme,
-    limits: ReadLimits = .standard
+    limits: ReadLimits = .standard, keepingLines: Bool = true
   ) -> SubmissionValidator.Outcome {
     validate(
       path: path, named: URL(fileURLWithPath: path).lastPathComponent, against: programme,
-      limits: limits)
+      limits: limits, keepingLines: keepingLines)
   }
 }

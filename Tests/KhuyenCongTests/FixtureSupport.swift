@@ -15,3 +15,9 @@ func fixtureURL(_ path: String) -> URL {
 func fixtureBytes(_ path: String) -> [UInt8] {
   (try? Data(contentsOf: fixtureURL(path))).map { [UInt8]($0) } ?? []
 }
+
+/// The names of the fixtures in one folder (`Validate`), sorted.
+func fixtureNames(in folder: String) -> [String] {
+  let names = try? FileManager.default.contentsOfDirectory(atPath: fixtureURL(folder).path)
+  return (names ?? []).filter { !$0.hasPrefix(".") }.sorted()
+}

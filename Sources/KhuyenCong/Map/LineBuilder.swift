@@ -1,10 +1,12 @@
-/// Turns the rows under a header into typed plan lines as they stream in (SPEC §3, §8).
+/// Turns the rows under a header into typed plan lines as they stream in (SPEC §3, §8), and
+/// hands each line on as soon as it is final (`takeReady`): nothing here grows with the lines.
 ///
 /// Money typed as text such as `1.500` means one thing in each number convention, and the
 /// file's convention is only known once its whole table was seen ("an ambiguous value is
 /// resolved by the file's other values or reported"). So each row becomes its line at once,
-/// and only its ambiguous cells wait (`Pending`), with the checks that depend on them; raw rows
-/// are never held. The outcome is exactly that of reading the whole table first.
+/// and only a line with an ambiguous cell waits (`Pending`, `held`), handed on first as
+/// provisional (with the amounts it may end with) and then final at `finish`; raw rows are
+/// never held. The outcome is exactly that of reading the whole table first.
 struct LineBuilder {
   let file: String
   let sheet: String
@@ -12,23 +14,28 @@ struct LineBuilder {
   let programme: Programme
 
   struct Output {
-    var lines: [PlanLine] = []
     var totals: [DeclaredTotal] = []
     var diagnostics: [Diagnostic] = []
     var meta: SubmissionMeta
     var moneyUnit: MoneyUnit = .trieuDong
     var convention: NumberConvention?
     var isForm = false
-    /// Rows with an amount that could not be read, marked on their lines and totals at the
-    /// end (an ambiguous amount is only known to be unreadable then).
+    /// Rows with an amount that could not be read, marked on their lines and totals (a line
+    /// with an ambiguous amount, and a total, only at the end).
     var unreadableMoneyRows: Set<Int> = []
+    /// How many lines the table has.
+    var lineCount = 0
+    /// Whether one of them is not a group project (beneficiary and place are then required).
+    var hasNonGroupLine = false
   }
 
   /// A cell whose number depends on the file's convention, kept until it is decided.
   private struct Pending {
     enum Target {
+      /// `held[index]`'s amount in column `key`.
       case line(Int)
       case total(Int)
+      /// `held[index]`'s quantity.
       case quantity(Int)
     }
 
@@ -47,12 +54,19 @@ struct LineBuilder {
   /// The plan year and date cells of the last line whose year or date could be read.
   private var lastReadYear: CellValue?
   private var lastReadDate: CellValue?
-  private var sectionStart: (label: String, row: BodyRow, lines: [Int])?
-  private var allLineRows: [Int] = []
+  /// The open section: its row, and the group of lines under it.
+  private var sectionStart: (label: String, row: BodyRow, group: Int)?
+  /// The group the next line falls in: a section or total row starts a new one, so each
+  /// declared total covers a range of groups (`DeclaredTotal.lineGroups`), not a list of rows.
+  private var group = 0
   private var sawStructure: Bool
   /// The conventions the file's text numbers point to so far (`NumberReader.convention`).
   private var evidence: Set<NumberConvention> = []
   private var pending: [Pending] = []
+  /// Lines with a pending cell, in row order, with their group: final only at `finish`.
+  private var held: [(line: PlanLine, group: Int)] = []
+  /// Lines built and not yet taken (`takeReady`).
+  private var ready: [BuiltLine] = []
 
   /// A builder for the table under `layout`, with what the title block said (`meta`).
   init(file: String, sheet: String, layout: HeaderLayout, programme: Programme, meta: SubmissionMeta) {
@@ -86,29 +100,82 @@ struct LineBuilder {
     case .section(let label):
       sawStructure = true
       if let open = sectionStart {
-        output.totals.append(declared(open.row, section: open.label, lines: open.lines))
+        output.totals.append(declared(open.row, section: open.label, groups: open.group..<open.group + 1))
       }
-      sectionStart = (label, row, [])
+      group += 1
+      sectionStart = (label, row, group)
     case .total:
       sawStructure = true
       if let open = sectionStart {
-        output.totals.append(declared(open.row, section: open.label, lines: open.lines))
+        output.totals.append(declared(open.row, section: open.label, groups: open.group..<open.group + 1))
         sectionStart = nil
       }
-      output.totals.append(declared(row, section: nil, lines: allLineRows))
+      // A total row covers every line above it.
+      output.totals.append(declared(row, section: nil, groups: 0..<group + 1))
+      group += 1
     case .line:
       readMeta(row)
-      output.lines.append(line(row))
-      allLineRows.append(row.number)
-      sectionStart?.lines.append(row.number)
+      let pendingBefore = pending.count
+      var built = line(row)
+      output.lineCount += 1
+      if !built.isGroup { output.hasNonGroupLine = true }
+      if pending.count > pendingBefore {
+        // It waits for the file's convention; until then it is announced with the amounts
+        // it may end with, so that a check keyed on amounts keeps lines in row order.
+        let waiting = pending[pendingBefore...]
+        held.append((built, group))
+        ready.append(
+          BuiltLine(line: built, group: group, stage: .provisional(possibleAmounts(of: built, waiting))))
+      } else {
+        built.amountsAreReadable = !output.unreadableMoneyRows.contains(row.number)
+        ready.append(BuiltLine(line: built, group: group, stage: .streamed))
+      }
+    }
+  }
+
+  /// The district the lines are for so far: the first one named (it never changes after).
+  var firstDistrict: DistrictCode? { output.meta.districts.first?.value }
+  /// The plan year the lines are for so far: the first one given (it never changes after).
+  var firstYear: Int? { output.meta.planYears.first?.value }
+
+  /// Moves the lines built since the last call into `buffer` (which must be empty): the
+  /// caller checks them and lets them go.
+  mutating func takeReady(into buffer: inout [BuiltLine]) {
+    swap(&buffer, &ready)
+  }
+
+  /// The amounts a line with pending cells ends with under each outcome of `finish`
+  /// (Vietnamese, English, undecided), as `resolve` would set them.
+  private func possibleAmounts(of line: PlanLine, _ waiting: ArraySlice<Pending>) -> [FundTotals] {
+    let outcomes: [NumberConvention?] = [.vietnamese, .english, nil]
+    return outcomes.map { convention in
+      var amounts = line.amounts
+      for cell in waiting {
+        guard case .line = cell.target,
+          let fund = FundColumn.allCases.first(where: { $0.columnKey == cell.key })
+        else { continue }
+        let value: ExactDecimal?
+        switch convention {
+        case .vietnamese?: value = cell.vietnamese
+        case .english?: value = cell.english
+        case nil: value = nil
+        }
+        if let value, let amount = Money(value, unit: output.moneyUnit),
+          amount.dong.magnitude <= Self.largestAmount
+        {
+          amounts.set(fund, amount)
+        }
+      }
+      return amounts
     }
   }
 
   /// The lines and totals, once the table has ended: the convention is decided and the
   /// ambiguous cells are read in it (or reported).
+  /// The held lines become ready, final, in row order.
   mutating func finish() -> Output {
     if let open = sectionStart {
-      output.totals.append(declared(open.row, section: open.label, lines: open.lines))
+      output.totals.append(declared(open.row, section: open.label, groups: open.group..<open.group + 1))
       sectionStart = nil
     }
     output.convention = evidence.count == 1 ? evidence.first : nil
@@ -116,10 +183,13 @@ struct LineBuilder {
     pending = []
     // Lines and totals with an amount that could not be read say so themselves.
     let unreadable = output.unreadableMoneyRows
+    for (line, group) in held {
+      var final = line
+      final.amountsAreReadable = !unreadable.contains(line.source.row ?? 0)
+      ready.append(BuiltLine(line: final, group: group, stage: .resolved))
+    }
+    held = []
     if !unreadable.isEmpty {
-      for index in output.lines.indices where unreadable.contains(output.lines[index].source.row ?? 0) {
-        output.lines[index].amountsAreReadable = false
-      }
       for index in output.totals.indices where unreadable.contains(output.totals[index].position.row ?? 0) {
         output.totals[index].amountsAreReadable = false
       }
@@ -209,14 +279,14 @@ struct LineBuilder {
     let reading = decided(cell)
     switch cell.target {
     case .quantity(let index):
-      var line = output.lines[index]
+      var line = held[index].line
       quantity(reading, row: cell.row, into: &line)
-      output.lines[index] = line
+      held[index].line = line
     case .line(let index):
       if case .value(let amount) = money(reading, row: cell.row, key: cell.key, isLine: true),
         let fund = FundColumn.allCases.first(where: { $0.columnKey == cell.key })
       {
-        output.lines[index].amounts.set(fund, amount)
+        held[index].line.amounts.set(fund, amount)
       }
     case .total(let index):
       if case .value(let amount) = money(reading, row: cell.row, key: cell.key, isLine: false),
@@ -314,8 +384,9 @@ struct LineBuilder {
 
   // MARK: - Rows
 
-  /// The total row `row` as declared; it becomes `output.totals[output.totals.count]`.
-  private mutating func declared(_ row: BodyRow, section: String?, lines: [Int]) -> DeclaredTotal {
+  /// The total row `row` as declared, covering the lines of `groups`; it becomes
+  /// `output.totals[output.totals.count]`.
+  private mutating func declared(_ row: BodyRow, section: String?, groups: Range<Int>) -> DeclaredTotal {
     var amounts: [FundColumn: Located<Money>] = [:]
     let index = output.totals.count
     for fund in FundColumn.allCases {
@@ -327,7 +398,7 @@ struct LineBuilder {
     let label = section.map { s in text(row, .activity).map { s + ". " + $0 } ?? s }
     return DeclaredTotal(
       section: label, position: position(row.number, nil), amounts: amounts,
-      lineRows: lines)
+      lineGroups: groups)
   }
 
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
@@ -364,11 +435,12 @@ struct LineBuilder {
     }
   }
 
-  /// The line of `row`; it becomes `output.lines[output.lines.count]`.
+  /// The line of `row`; when one of its cells waits for the file's convention, it becomes
+  /// `held[held.count]`.
   private mutating func line(_ row: BodyRow) -> PlanLine {
     let contentText = text(row, .content) ?? ""
     var amounts = FundTotals()
-    let index = output.lines.count
+    let index = held.count
     for fund in FundColumn.allCases {
       let read = reading(row, fund.columnKey, waiting: .line(index))
       if case .value(let amount) = money(read, row: row.number, key: fund.columnKey, isLine: true) {
@@ -494,4 +566,23 @@ extension FundTotals {
     case .other: other = amount
     }
   }
+}
+
+/// A line as the mapper hands it on to validation.
+struct BuiltLine {
+  /// Where the line stands in the stream.
+  enum Stage {
+    /// Final when built.
+    case streamed
+    /// Waiting for the file's number convention: the amounts it may end with (one per
+    /// outcome). It comes again, `resolved`, when the table has ended.
+    case provisional([FundTotals])
+    /// Final at the end of the table, after being `provisional`.
+    case resolved
+  }
+
+  var line: PlanLine
+  /// The group of lines it falls in (`DeclaredTotal.lineGroups`).
+  var group: Int
+  var stage: Stage
 }

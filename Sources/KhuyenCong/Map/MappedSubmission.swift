@@ -6,8 +6,10 @@ public struct DeclaredTotal: Hashable, Sendable {
   public var position: Position
   /// Each money column's declared amount, with its cell (only the cells that hold a value).
   public var amounts: [FundColumn: Located<Money>]
-  /// The source rows of the lines the total covers.
-  public var lineRows: [Int]
+  /// The groups of lines the total covers: the mapper numbers the lines into groups that
+  /// each section or total row closes, so a section covers one group and a total row every
+  /// group above it (a range, not a list of rows: nothing per line is kept).
+  public var lineGroups: Range<Int>
   /// Whether every amount the row declares could be read (each one that could not was
   /// reported): when not, it is not compared with its lines.
   public var amountsAreReadable = true
@@ -15,12 +17,12 @@ public struct DeclaredTotal: Hashable, Sendable {
   /// Creates a declared total.
   public init(
     section: String?, position: Position, amounts: [FundColumn: Located<Money>],
-    lineRows: [Int]
+    lineGroups: Range<Int>
   ) {
     self.section = section
     self.position = position
     self.amounts = amounts
-    self.lineRows = lineRows
+    self.lineGroups = lineGroups
   }
 }
 

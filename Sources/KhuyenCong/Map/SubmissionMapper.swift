@@ -3,7 +3,8 @@
 /// rows below into lines, section rows, the total row and the signature block.
 ///
 /// Rows stream through: above the header at most `titleRowLimit` rows are kept; below it,
-/// each row is kept only as the raw cells of a line or total, which the plan needs anyway.
+/// each row becomes its line at once. A caller that takes the lines as they are built
+/// (`takeLines`, as validation does) keeps memory flat; otherwise `finish` returns them all.
 public struct SubmissionMapper: WorkbookVisitor {
   /// How many rows above a header may form the title block; a sheet without a header in
   /// its first rows is not a plan table.
@@ -30,6 +31,10 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var layout: HeaderLayout?
   /// Builds the lines as the rows under the header stream in (none are kept).
   private var builder: LineBuilder?
+  /// What the builder said once the table ended (`endTable`).
+  private var built: LineBuilder.Output?
+  /// Column of each key in the plan's sheet, once its header is known.
+  private(set) var columnsByKey: [ColumnKey: Int] = [:]
   /// Rows sorted under the header so far (lines, sections, totals).
   private var bodyRowCount = 0
   private var totalSeen = false
@@ -141,6 +146,27 @@ public struct SubmissionMapper: WorkbookVisitor {
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
     builder = LineBuilder(file: file, sheet: sheetName, layout: layout, programme: programme, meta: meta)
+    for (column, key) in layout.columns { columnsByKey[key] = column }
+  }
+
+  /// The sheet of the plan table, once its header was found.
+  var tableSheet: String? { planSheet }
+  /// The district the lines are for so far (the first one named; it never changes after).
+  var linesDistrict: DistrictCode? { builder?.firstDistrict }
+  /// The plan year the lines are for so far (the first one given; it never changes after).
+  var linesYear: Int? { builder?.firstYear }
+
+  /// Moves the lines built since the last call into `buffer` (which must be empty).
+  mutating func takeLines(into buffer: inout [BuiltLine]) {
+    builder?.takeReady(into: &buffer)
+  }
+
+  /// Ends the plan table: lines that waited for the file's number convention become final
+  /// (`takeLines` hands them on). `finish` calls it when the caller did not.
+  mutating func endTable() {
+    guard built == nil, var builder else { return }
+    built = builder.finish()
+    self.builder = builder
   }
 
   /// Sorts one row below the header.
@@ -253,8 +279,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   /// The same, folded once (a row of a long sheet is compared with each).
   static let signatureKeys = signatureWords.map { TextKey($0) }
 
-  /// The submission, once every sheet was read.
-  /// The rows it kept are released: only the submission remains.
+  /// The submission, once every sheet was read, with the lines no caller took (every line,
+  /// in row order, when nobody called `takeLines`).
   public mutating func finish(report: ReadReport) -> MappedSubmission {
     var submission = Submission(file: file)
     var diagnostics = self.diagnostics
@@ -264,7 +290,8 @@ public struct SubmissionMapper: WorkbookVisitor {
           code: .reportTruncated, severity: .info, position: Position(file: file),
           values: ["count": String(ignoredRows - DiagnosticBounds.maxPerFile)]))
     }
-    guard let layout, let planSheet, var builder else {
+    endTable()
+    guard let layout, let planSheet, let built else {
       if !report.isFatal {
         diagnostics.append(
           Diagnostic(
@@ -277,20 +304,27 @@ public struct SubmissionMapper: WorkbookVisitor {
         diagnostics: diagnostics, columns: [:], numberConvention: nil)
     }
     submission.sheet = planSheet
-    let built = builder.finish()
+    var rest: [BuiltLine] = []
+    builder?.takeReady(into: &rest)
     self.builder = nil
     diagnostics += built.diagnostics
-    submission.lines = built.lines
+    var lines: [PlanLine] = []
+    for entry in rest {
+      if case .provisional = entry.stage { continue }
+      lines.append(entry.line)
+    }
+    // Lines that waited for the convention come last: back in row order.
+    lines.sort { ($0.source.row ?? 0) < ($1.source.row ?? 0) }
+    submission.lines = lines
+    submission.lineCount = built.lineCount
     submission.layout = built.isForm ? .form : .flat
     submission.documentNumber = meta.documentNumber
     submission.moneyUnit = built.moneyUnit
     submission.district = built.meta.districts.first?.value
     submission.planYear = built.meta.planYears.first.map { PlanYear(rawValue: $0.value) }
     submission.submittedOn = built.meta.dates.first?.value
-    var columns: [ColumnKey: Int] = [:]
-    for (column, key) in layout.columns { columns[key] = column }
-    diagnostics += headerProblems(layout, sheet: planSheet, lines: built.lines)
-    if built.lines.isEmpty {
+    diagnostics += headerProblems(layout, sheet: planSheet, hasNonGroupLine: built.hasNonGroupLine)
+    if built.lineCount == 0 {
       diagnostics.append(
         Diagnostic(
           code: .planEmpty, severity: .error,
@@ -298,7 +332,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     let mapped = MappedSubmission(
       submission: submission, meta: built.meta, declaredTotals: built.totals,
-      diagnostics: diagnostics, columns: columns,
+      diagnostics: diagnostics, columns: columnsByKey,
       numberConvention: built.convention)
     return mapped
   }
@@ -307,13 +341,15 @@ public struct SubmissionMapper: WorkbookVisitor {
 extension SubmissionMapper {
   /// `header.missing` for required columns not found, `header.unknown-column` (a warning)
   /// for header cells naming nothing we know.
-  fileprivate func headerProblems(_ layout: HeaderLayout, sheet: String, lines: [PlanLine]) -> [Diagnostic] {
+  fileprivate func headerProblems(_ layout: HeaderLayout, sheet: String, hasNonGroupLine: Bool)
+    -> [Diagnostic]
+  {
     // A shifted second header row is the one fault: the columns it renames follow from it.
     if let shift = layout.shifted { return [shift.diagnostic(file: file, sheet: sheet)] }
     var found: [Diagnostic] = []
     var required = ColumnKey.required
     // Beneficiary and place may be absent only when every line is a group project.
-    if lines.contains(where: { !$0.isGroup }) { required += [.beneficiary, .place] }
+    if hasNonGroupLine { required += [.beneficiary, .place] }
     let present = Set(layout.columns.values)
     let missing = required.filter { !present.contains($0) }
     if !missing.isEmpty {

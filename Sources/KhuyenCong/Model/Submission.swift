@@ -19,17 +19,27 @@ public struct Submission: Hashable, Sendable, Codable {
   /// "215/KH-UBND", when the title block carries one.
   public var documentNumber: String?
   public var moneyUnit: MoneyUnit
-  public var lines: [PlanLine]
+  /// The lines, when they were kept: `validate` streams them through the checks and keeps
+  /// only their count and totals. Setting them sets `lineCount` and `totals`.
+  public var lines: [PlanLine] {
+    didSet {
+      lineCount = lines.count
+      totals = lines.reduce(into: FundTotals.zero) { $0 += $1.amounts }
+    }
+  }
+  /// How many lines the plan has (also when they were not kept).
+  public var lineCount: Int
+  /// The sum of every line's amounts (also when they were not kept).
+  public var totals: FundTotals
 
   /// Creates an empty submission for `file`.
   public init(file: String) {
     self.file = file
     self.moneyUnit = .trieuDong
     self.lines = []
+    self.lineCount = 0
+    self.totals = .zero
   }
-
-  /// The sum of every line's amounts.
-  public var totals: FundTotals { lines.reduce(into: FundTotals.zero) { $0 += $1.amounts } }
 }
 
 /// Whether a submission goes into the plan.

@@ -13,62 +13,86 @@
 ///   file (`budget.unchecked`, info).
 /// - For plan years whose legal text's caps the programme does not hold, one
 ///   `budget.cap-unknown` (info) per file, and no cap of another text is applied.
-public struct BudgetCapCheck: SubmissionCheck {
-  /// Creates the check.
-  public init() {}
+struct BudgetCapCheck: LineCheck {
+  var needsDistrictAndYear: Bool { true }
+  /// Whether a line asks for khuyến công support (for `budget.cap-unknown`).
+  private var asksSupport = false
+  /// Rules the form cannot check that concern a line, with the row and rule order where each
+  /// first did: they are named in that order, as the lines come in the file.
+  private var unchecked: [(rule: UncheckedRule, row: Int, order: Int)] = []
 
-  public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
+  /// The cap period of the plan year, when its legal text's caps are not held.
+  private func capsUnknown(_ context: LineContext) -> (PlanYear, CapPeriod)? {
+    guard let year = context.validation.planYear,
+      let period = context.programme.capPeriods.first(where: { $0.covers(year) }), !period.capsGiven
+    else { return nil }
+    return (year, period)
+  }
+
+  mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     // Without a total column (`header.missing`) no sum or share can be checked.
-    guard mapped.columns[.total] != nil else { return [] }
+    guard context.columns[.total] != nil else { return [] }
+    let line = built.line
+    if capsUnknown(context) != nil {
+      if line.amounts.support.dong > 0 { asksSupport = true }
+      return []
+    }
+    guard line.amountsAreReadable else { return [] }
     let programme = context.programme
-    let file = Position(file: mapped.submission.file, sheet: mapped.submission.sheet)
-    if let year = context.planYear, let period = programme.capPeriods.first(where: { $0.covers(year) }),
-      !period.capsGiven
-    {
-      guard mapped.submission.lines.contains(where: { $0.amounts.support.dong > 0 }) else { return [] }
+    func inForce(_ span: PlanYearSpan) -> Bool { context.validation.planYear.map(span.contains) ?? true }
+    var found: [Diagnostic] = []
+    for (order, rule) in programme.rules.enumerated() {
+      switch rule {
+      case .cap(let cap) where cap.indicator == line.indicator && inForce(cap.years):
+        if !cap.markers.isEmpty, !Self.hasMarker(line, cap.markers) { continue }
+        found += violations(of: cap, line: line, context: context)
+      case .priorityOnly(let only) where only.indicator == line.indicator && inForce(only.years):
+        if let district = context.validation.district, !district.priority, line.amounts.support.dong > 0 {
+          found.append(
+            Diagnostic(
+              code: .budgetPriorityOnly, severity: .error,
+              position: context.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
+              values: [
+                "indicator": only.indicator.rawValue, "district": district.nameInSentence,
+                "basis": only.basis,
+              ]))
+        }
+      case .unchecked(let rule) where inForce(rule.years) && rule.concerns(line):
+        let row = line.source.row ?? 0
+        if let index = unchecked.firstIndex(where: { $0.rule == rule }) {
+          if (row, order) < (unchecked[index].row, unchecked[index].order) {
+            unchecked[index] = (rule, row, order)
+          }
+        } else {
+          unchecked.append((rule, row, order))
+        }
+      case .cap, .priorityOnly, .unchecked:
+        continue
+      }
+    }
+    return found
+  }
+
+  func finish(_ mapped: MappedSubmission, in context: LineContext) -> [Diagnostic] {
+    guard context.columns[.total] != nil else { return [] }
+    let file = Position(file: context.file, sheet: context.sheet)
+    if let (year, period) = capsUnknown(context) {
+      guard asksSupport else { return [] }
       return [
         Diagnostic(
           code: .budgetCapUnknown, severity: .info, position: file,
           values: ["year": year.description, "basis": period.basis, "why": period.reason])
       ]
     }
-    func inForce(_ span: PlanYearSpan) -> Bool { context.planYear.map(span.contains) ?? true }
-    var found: [Diagnostic] = []
-    var unchecked: [UncheckedRule] = []
-    for line in mapped.submission.lines {
-      guard line.amountsAreReadable else { continue }
-      for rule in programme.rules {
-        switch rule {
-        case .cap(let cap) where cap.indicator == line.indicator && inForce(cap.years):
-          if !cap.markers.isEmpty, !Self.hasMarker(line, cap.markers) { continue }
-          found += violations(of: cap, line: line, mapped: mapped, context: context)
-        case .priorityOnly(let only) where only.indicator == line.indicator && inForce(only.years):
-          if let district = context.district, !district.priority, line.amounts.support.dong > 0 {
-            found.append(
-              Diagnostic(
-                code: .budgetPriorityOnly, severity: .error,
-                position: mapped.position(of: line, line.amounts.national.dong > 0 ? .national : .local),
-                values: [
-                  "indicator": only.indicator.rawValue, "district": district.nameInSentence,
-                  "basis": only.basis,
-                ]))
-          }
-        case .unchecked(let rule) where inForce(rule.years) && rule.concerns(line):
-          if !unchecked.contains(rule) { unchecked.append(rule) }
-        case .cap, .priorityOnly, .unchecked:
-          continue
-        }
-      }
-    }
-    if !unchecked.isEmpty {
-      found.append(
-        Diagnostic(
-          code: .budgetUnchecked, severity: .info, position: file,
-          values: [
-            "items": unchecked.map { "\($0.what) (\($0.basis)), vì \($0.why)" }.joined(separator: "; ")
-          ]))
-    }
-    return found
+    guard !unchecked.isEmpty else { return [] }
+    let rules = unchecked.sorted { ($0.row, $0.order) < ($1.row, $1.order) }.map(\.rule)
+    return [
+      Diagnostic(
+        code: .budgetUnchecked, severity: .info, position: file,
+        values: [
+          "items": rules.map { "\($0.what) (\($0.basis)), vì \($0.why)" }.joined(separator: "; ")
+        ])
+    ]
   }
 
   /// Whether the line's activity or note holds one of `markers` (case, diacritics and spacing
@@ -78,10 +102,7 @@ public struct BudgetCapCheck: SubmissionCheck {
     return markers.contains { marker in texts.contains { $0.contains(words: TextKey(marker)) } }
   }
 
-  private func violations(
-    of cap: SupportCap, line: PlanLine, mapped: MappedSubmission,
-    context: ValidationContext
-  ) -> [Diagnostic] {
+  private func violations(of cap: SupportCap, line: PlanLine, context: LineContext) -> [Diagnostic] {
     let national = Int128(line.amounts[cap.fund].dong)
     let withLocal = Int128(line.amounts.support.dong)
     let total = Int128(line.amounts.total.dong)
@@ -99,7 +120,7 @@ public struct BudgetCapCheck: SubmissionCheck {
       values.merge(extra) { $1 }
       found.append(
         Diagnostic(
-          code: .budgetCap, severity: severity, position: mapped.position(of: line, column), values: values))
+          code: .budgetCap, severity: severity, position: context.position(of: line, column), values: values))
     }
     if let percent = cap.maxPercent {
       // support / total ≤ percent / 100, in integers: support × 100 × 10^s ≤ total × units.
@@ -120,7 +141,7 @@ public struct BudgetCapCheck: SubmissionCheck {
       let multiplier = context.programme.priorityMultiplier
       // With no known district (already `meta.district`), assume the priority ceiling rather
       // than report a second error that only follows from the first.
-      let raisable = cap.raisedInPriorityDistricts && (context.district?.priority ?? true)
+      let raisable = cap.raisedInPriorityDistricts && (context.validation.district?.priority ?? true)
       let raised = raisable ? base * Int128(multiplier.units) : base
       let raisedScale = raisable ? scale * Int128(pow10(multiplier.scale)) : scale
       let baseText = Money(dong: Int64(clamping: base / scale)).trieuText

@@ -1,11 +1,15 @@
 /// `line.duplicate`: the same line twice in one submission would be counted twice.
 ///
 /// Lines are the same when content, activity, beneficiary, place and every amount agree
-/// (text compared case-, diacritic- and spacing-insensitively).
-public struct DuplicateLineCheck: SubmissionCheck {
-  /// Creates the check.
-  public init() {}
-
+/// (text compared case-, diacritic- and spacing-insensitively). The first line of a key is
+/// the one with the lowest row; each later one is reported, naming it.
+///
+/// Lines stream in row order, and each keeps only its 16-byte fingerprint. A line whose
+/// amounts wait for the file's number convention comes first as a promise of the amounts it
+/// may end with (`expect`), then final at the end: a line that may equal one of its possible
+/// keys waits with it (with its row and activity, the only text the report needs) until the
+/// end, when both are put back in row order.
+struct DuplicateLineCheck: LineCheck {
   private struct Key: Hashable {
     var content: String
     var activity: TextKey
@@ -14,22 +18,65 @@ public struct DuplicateLineCheck: SubmissionCheck {
     var amounts: FundTotals
   }
 
-  public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    var first = LineFingerprints()
+  /// A line whose first occurrence depends on lines not final yet.
+  private struct Waiting {
+    var fingerprint: LineFingerprints.Fingerprint
+    var source: Position
+    var activity: String
+  }
+
+  /// The first row of each key among the lines checked as they came.
+  private var first = LineFingerprints()
+  /// The keys that lines not final yet may end with.
+  private var promised: Set<LineFingerprints.Fingerprint> = []
+  /// Lines that may be duplicates of lines not final yet, and those lines once final.
+  private var waiting: [Waiting] = []
+
+  private static func key(_ line: PlanLine, amounts: FundTotals) -> Key {
+    Key(
+      content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
+      activity: TextKey(line.activity), beneficiary: TextKey(line.beneficiary ?? ""),
+      place: TextKey(line.place ?? ""), amounts: amounts)
+  }
+
+  mutating func expect(_ line: PlanLine, amounts: [FundTotals]) {
+    for possible in amounts {
+      promised.insert(LineFingerprints.fingerprint(Self.key(line, amounts: possible)))
+    }
+  }
+
+  mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
+    let line = built.line
+    let fingerprint = LineFingerprints.fingerprint(Self.key(line, amounts: line.amounts))
+    if case .resolved = built.stage {
+      waiting.append(Waiting(fingerprint: fingerprint, source: line.source, activity: line.activity))
+      return []
+    }
+    if promised.contains(fingerprint) {
+      waiting.append(Waiting(fingerprint: fingerprint, source: line.source, activity: line.activity))
+      return []
+    }
+    guard let earlier = first.insert(fingerprint, row: line.source.row ?? 0) else { return [] }
+    return [Self.duplicate(line.source, activity: line.activity, of: earlier)]
+  }
+
+  func finish(_ mapped: MappedSubmission, in context: LineContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    for line in mapped.submission.lines {
-      let key = Key(
-        content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
-        activity: TextKey(line.activity), beneficiary: TextKey(line.beneficiary ?? ""),
-        place: TextKey(line.place ?? ""), amounts: line.amounts)
-      if let earlier = first.insert(key, row: line.source.row ?? 0) {
-        found.append(
-          Diagnostic(
-            code: .lineDuplicate, severity: .error, position: line.source,
-            values: ["activity": line.activity, "otherRow": String(earlier)]))
-      }
+    var seen: [LineFingerprints.Fingerprint: Int] = [:]
+    for line in waiting.sorted(by: { ($0.source.row ?? 0) < ($1.source.row ?? 0) }) {
+      let row = line.source.row ?? 0
+      let earlier = [first.row(of: line.fingerprint), seen[line.fingerprint]].compactMap { $0 }
+        .filter { $0 < row }.min()
+      if let earlier { found.append(Self.duplicate(line.source, activity: line.activity, of: earlier)) }
+      if seen[line.fingerprint] == nil { seen[line.fingerprint] = row }
     }
     return found
+  }
+
+  private static func duplicate(_ source: Position, activity: String, of row: Int) -> Diagnostic {
+    Diagnostic(
+      code: .lineDuplicate, severity: .error, position: source,
+      values: ["activity": activity, "otherRow": String(row)])
   }
 }
 
@@ -41,25 +88,37 @@ public struct DuplicateLineCheck: SubmissionCheck {
 /// different salts: two different lines share one with a probability of about 2⁻⁹⁶, and a
 /// file cannot be crafted to collide because the key is secret.
 struct LineFingerprints {
-  private struct Fingerprint: Hashable {
+  struct Fingerprint: Hashable {
     var high: UInt64
     var low: UInt32
   }
 
   private var rows: [Fingerprint: UInt32] = [:]
 
-  /// Records `key` at `row`; returns the row of an earlier line with the same key, if any.
-  mutating func insert(_ key: some Hashable, row: Int) -> Int? {
+  /// The fingerprint of `key`.
+  static func fingerprint(_ key: some Hashable) -> Fingerprint {
     var a = Hasher()
     a.combine(0x6B63_6475_706C_3031 as UInt64)
     a.combine(key)
     var b = Hasher()
     b.combine(0x6B63_6475_706C_3032 as UInt64)
     b.combine(key)
-    let fingerprint = Fingerprint(
+    return Fingerprint(
       high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b.finalize()))
+  }
+
+  /// Records `fingerprint` at `row`; returns the row of an earlier line with it, if any.
+  mutating func insert(_ fingerprint: Fingerprint, row: Int) -> Int? {
     if let earlier = rows[fingerprint] { return Int(earlier) }
     rows[fingerprint] = UInt32(clamping: row)
     return nil
   }
+
+  /// Records `key` at `row`; returns the row of an earlier line with the same key, if any.
+  mutating func insert(_ key: some Hashable, row: Int) -> Int? {
+    insert(Self.fingerprint(key), row: row)
+  }
+
+  /// The row recorded with `fingerprint`, if any.
+  func row(of fingerprint: Fingerprint) -> Int? { rows[fingerprint].map(Int.init) }
 }

@@ -31,7 +31,7 @@ public struct PlaceResolver: Sendable {
   }
 
   /// The register indexed by name, both ways.
-  private struct Index {
+  fileprivate struct Index {
     var byExact: [String: [Commune]] = [:]
     var byFolded: [String: [Commune]] = [:]
 
@@ -56,48 +56,50 @@ public struct PlaceResolver: Sendable {
     }
   }
 
-  /// Sets `commune` on lines whose place is one commune of the district, and returns the
-  /// problems of every place.
-  public func resolve(
-    _ lines: inout [PlanLine], district: District, year: PlanYear,
-    columns: [ColumnKey: Int]
+  /// What the resolver remembers between lines: the register's index, and each distinct
+  /// place text already resolved (a plan names the same few places on many lines).
+  struct Memo {
+    fileprivate var index: Index?
+    fileprivate var resolved: [String: (matched: [CommuneCode], found: [Diagnostic])] = [:]
+  }
+
+  /// Sets `commune` on `line` when its place is one commune of the district, and returns the
+  /// problems of its place, at its place cell.
+  func resolve(
+    _ line: inout PlanLine, district: District, year: PlanYear, columns: [ColumnKey: Int],
+    memo: inout Memo
   ) -> [Diagnostic] {
-    let day = CivilDate(year: year.rawValue, month: 1, day: 1)
-    let index = Index(programme.communes)
-    var found: [Diagnostic] = []
-    // A plan names the same few places on many lines: each distinct text is resolved once,
-    // its diagnostics moved to each line's cell.
-    var resolved: [String: (matched: [CommuneCode], found: [Diagnostic])] = [:]
-    for lineIndex in lines.indices {
-      guard let place = lines[lineIndex].place else { continue }
-      let at = lines[lineIndex].source.at(column: columns[.place])
-      if let known = resolved[place] {
-        for diagnostic in known.found {
-          var moved = diagnostic
-          moved.position = at
-          found.append(moved)
-        }
-        if known.matched.count == 1 { lines[lineIndex].commune = known.matched[0] }
-        continue
+    guard let place = line.place else { return [] }
+    let at = line.source.at(column: columns[.place])
+    // Each distinct text is resolved once, its diagnostics moved to each line's cell.
+    if let known = memo.resolved[place] {
+      if known.matched.count == 1 { line.commune = known.matched[0] }
+      return known.found.map { diagnostic in
+        var moved = diagnostic
+        moved.position = at
+        return moved
       }
-      let before = found.count
-      var matched: [CommuneCode] = []
-      for part in Self.parts(of: place) {
-        let key = TextKey(part)
-        if key.isEmpty || Self.wholeArea.contains(key.folded) { continue }
-        if let code = districts.exact(part), code == district.code { continue }
-        let name = CommuneName(part)
-        let outcome = judge(part, name: name, index: index, district: district, day: day, year: year)
-        found += outcome.diagnostics.map { diagnostic in
-          var placed = diagnostic
-          placed.position = at
-          return placed
-        }
-        if let code = outcome.match { matched.append(code) }
-      }
-      if matched.count == 1 { lines[lineIndex].commune = matched[0] }
-      if resolved.count < 4096 { resolved[place] = (matched, Array(found[before...])) }
     }
+    let day = CivilDate(year: year.rawValue, month: 1, day: 1)
+    let index = memo.index ?? Index(programme.communes)
+    memo.index = index
+    var found: [Diagnostic] = []
+    var matched: [CommuneCode] = []
+    for part in Self.parts(of: place) {
+      let key = TextKey(part)
+      if key.isEmpty || Self.wholeArea.contains(key.folded) { continue }
+      if let code = districts.exact(part), code == district.code { continue }
+      let name = CommuneName(part)
+      let outcome = judge(part, name: name, index: index, district: district, day: day, year: year)
+      found += outcome.diagnostics.map { diagnostic in
+        var placed = diagnostic
+        placed.position = at
+        return placed
+      }
+      if let code = outcome.match { matched.append(code) }
+    }
+    if matched.count == 1 { line.commune = matched[0] }
+    if memo.resolved.count < 4096 { memo.resolved[place] = (matched, found) }
     return found
   }
 

@@ -1,4 +1,5 @@
-/// One rule of SPEC §4, checked over a mapped submission.
+/// One rule of SPEC §4 about the file and its title block, checked once the file is mapped
+/// (rules about the lines are `LineCheck`s, judged as the lines stream in).
 ///
 /// Checks return every problem they find (all problems of a file in one pass) and never
 /// stop at the first.
@@ -21,12 +22,5 @@ public struct ValidationContext: Sendable {
     self.district = district
     self.planYear = planYear
     self.content = ContentResolver(programme: programme)
-  }
-}
-
-extension MappedSubmission {
-  /// The place of a line's cell in column `key`.
-  func position(of line: PlanLine, _ key: ColumnKey?) -> Position {
-    line.source.at(column: key.flatMap { columns[$0] })
   }
 }

@@ -1,5 +1,5 @@
 /// The whole pipeline for one file: read → map → validate (pure: bytes and a programme in,
-/// a result out).
+/// a result out). Lines stream from the reader through the mapper into the checks.
 public enum SubmissionValidator {
   /// Everything known about one validated file.
   public struct Outcome: Sendable {
@@ -22,14 +22,59 @@ public enum SubmissionValidator {
   /// let outcome = SubmissionValidator.validate(&file, named: "lam-binh.xml", against: programme)
   /// outcome.result.status   // .accepted or .rejected
   /// ```
+  /// - Parameter keepingLines: whether the result holds the submission's lines. Without them
+  ///   (`validate`) memory does not grow with the file: the result has their count and totals.
   public static func validate<Source: ByteSource>(
     _ source: inout Source, named file: String, against programme: Programme,
-    limits: ReadLimits = .standard
+    limits: ReadLimits = .standard, keepingLines: Bool = true
   ) -> Outcome {
-    var mapper = SubmissionMapper(file: file, programme: programme)
-    let read = WorkbookReader.read(&source, file: file, limits: limits, into: &mapper)
-    let mapped = mapper.finish(report: read)
-    let result = ValidationRun.validate(mapped, read: read, against: programme)
+    var visitor = ValidatingVisitor(
+      mapper: SubmissionMapper(file: file, programme: programme),
+      run: ValidationRun(file: file, programme: programme, keepingLines: keepingLines))
+    let read = WorkbookReader.read(&source, file: file, limits: limits, into: &visitor)
+    visitor.mapper.endTable()
+    visitor.passLines()
+    let mapped = visitor.mapper.finish(report: read)
+    let result = visitor.run.finish(mapped, read: read)
     return Outcome(read: read, result: result)
+  }
+}
+
+/// Feeds the mapper and hands each line it builds to the validation run at once.
+private struct ValidatingVisitor: WorkbookVisitor {
+  var mapper: SubmissionMapper
+  var run: ValidationRun
+  /// Lines taken from the mapper (reused: no allocation per row).
+  private var lines: [BuiltLine] = []
+
+  init(mapper: SubmissionMapper, run: ValidationRun) {
+    self.mapper = mapper
+    self.run = run
+  }
+
+  mutating func beginSheet(name: String, index: Int) { mapper.beginSheet(name: name, index: index) }
+
+  mutating func visit(_ row: SheetRow) {
+    mapper.visit(row)
+    passLines()
+  }
+
+  mutating func endSheet() {
+    mapper.endSheet()
+    passLines()
+  }
+
+  /// Hands the lines the mapper built to the run.
+  mutating func passLines() {
+    mapper.takeLines(into: &lines)
+    guard !lines.isEmpty else { return }
+    let district = mapper.linesDistrict
+    let year = mapper.linesYear
+    let sheet = mapper.tableSheet
+    let columns = mapper.columnsByKey
+    for built in lines {
+      run.accept(built, district: district, year: year, sheet: sheet, columns: columns)
+    }
+    lines.removeAll(keepingCapacity: true)
   }
 }

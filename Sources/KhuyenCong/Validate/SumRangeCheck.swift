@@ -6,36 +6,42 @@
 /// file's sum may reach `Money.maxFileSum` (Int64.max / 1024, about 9 × 10^15 đồng), so that a
 /// province's plan of up to 1 024 accepted files still adds up exactly; the line where a
 /// column's running sum passes it is an error, once per column.
-public struct SumRangeCheck: SubmissionCheck {
-  /// Creates the check.
-  public init() {}
+///
+/// Lines stream through it (issue 7): it keeps one running sum per column, not the lines.
+struct SumRangeCheck: LineCheck {
+  private static let columns: [ColumnKey] = [.total, .national, .local, .counterpart, .other]
+  private var sums = [Int64](repeating: 0, count: Self.columns.count)
+  private var reported = [Bool](repeating: false, count: Self.columns.count)
 
-  public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    let columns: [(ColumnKey, KeyPath<FundTotals, Money>)] = [
-      (.total, \.total), (.national, \.national), (.local, \.local),
-      (.counterpart, \.counterpart), (.other, \.other),
-    ]
-    var sums = [Int64](repeating: 0, count: columns.count)
-    var reported = [Bool](repeating: false, count: columns.count)
+  mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
+    let line = built.line
     var diagnostics: [Diagnostic] = []
-    for line in mapped.submission.lines {
-      for (index, (key, path)) in columns.enumerated() where !reported[index] {
-        let (sum, overflow) = sums[index].addingReportingOverflow(line.amounts[keyPath: path].dong)
-        if overflow || sum > Money.maxFileSum || sum < -Money.maxFileSum {
-          reported[index] = true
-          diagnostics.append(
-            Diagnostic(
-              code: .cellType, severity: .error, position: mapped.position(of: line, key),
-              values: [
-                "reason": "sum too large", "column": key.rawValue, "expected": "money",
-                "limit": String(Money.maxFileSum),
-              ]))
-        } else {
-          sums[index] = sum
-        }
+    for (index, key) in Self.columns.enumerated() where !reported[index] {
+      let (sum, overflow) = sums[index].addingReportingOverflow(Self.amount(line.amounts, key).dong)
+      if overflow || sum > Money.maxFileSum || sum < -Money.maxFileSum {
+        reported[index] = true
+        diagnostics.append(
+          Diagnostic(
+            code: .cellType, severity: .error, position: context.position(of: line, key),
+            values: [
+              "reason": "sum too large", "column": key.rawValue, "expected": "money",
+              "limit": String(Money.maxFileSum),
+            ]))
+      } else {
+        sums[index] = sum
       }
     }
     return diagnostics
+  }
+
+  private static func amount(_ amounts: FundTotals, _ key: ColumnKey) -> Money {
+    switch key {
+    case .national: amounts.national
+    case .local: amounts.local
+    case .counterpart: amounts.counterpart
+    case .other: amounts.other
+    default: amounts.total
+    }
   }
 }
 

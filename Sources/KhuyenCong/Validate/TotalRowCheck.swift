@@ -1,24 +1,38 @@
 /// `total.mismatch`: the file's own total and subtotal rows equal the sums of their lines.
-public struct TotalRowCheck: SubmissionCheck {
-  /// Creates the check.
-  public init() {}
+///
+/// Lines stream in with the group the mapper put them in (each section or total row closes
+/// one); the check keeps one running sum per group, and compares each declared total with
+/// the sum of its groups at the end.
+struct TotalRowCheck: LineCheck {
+  private struct GroupSum {
+    var amounts = FundTotals.zero
+    var lines = 0
+    /// Whether a line of the group has an amount that could not be read.
+    var unreadable = false
+  }
 
-  public func check(_ mapped: MappedSubmission, in context: ValidationContext) -> [Diagnostic] {
-    var byRow: [Int: FundTotals] = [:]
-    var unreadableRows: Set<Int> = []
-    for line in mapped.submission.lines {
-      guard let amounts = line.readableAmounts else {
-        unreadableRows.insert(line.source.row ?? 0)
-        continue
-      }
-      byRow[line.source.row ?? 0, default: .zero] += amounts
+  private var groups: [GroupSum] = []
+
+  mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
+    if built.group >= groups.count {
+      groups += Array(repeating: GroupSum(), count: built.group + 1 - groups.count)
     }
+    groups[built.group].lines += 1
+    if let amounts = built.line.readableAmounts {
+      groups[built.group].amounts += amounts
+    } else {
+      groups[built.group].unreadable = true
+    }
+    return []
+  }
+
+  func finish(_ mapped: MappedSubmission, in context: LineContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
     for declared in mapped.declaredTotals {
-      if !declared.amountsAreReadable || declared.lineRows.contains(where: unreadableRows.contains) {
-        continue
-      }
-      let sum = declared.lineRows.reduce(into: FundTotals.zero) { $0 += byRow[$1] ?? .zero }
+      let covered = groups.indices.clamped(to: declared.lineGroups)
+      if !declared.amountsAreReadable || groups[covered].contains(where: \.unreadable) { continue }
+      let sum = groups[covered].reduce(into: FundTotals.zero) { $0 += $1.amounts }
+      let lines = groups[covered].reduce(0) { $0 + $1.lines }
       for fund in FundColumn.allCases {
         guard let stated = declared.amounts[fund], stated.value != fund.amount(in: sum) else { continue }
         found.append(
@@ -27,7 +41,7 @@ public struct TotalRowCheck: SubmissionCheck {
             values: [
               "stated": stated.value.trieuText, "sum": fund.amount(in: sum).trieuText,
               "column": fund.rawValue, "section": declared.section ?? "",
-              "lines": String(declared.lineRows.count),
+              "lines": String(lines),
             ]))
       }
     }

@@ -1,15 +1,29 @@
-/// Checks a mapped submission against the programme: every rule, every problem, one pass
-/// (SPEC §4).
-public enum ValidationRun {
-  /// The checks of SPEC §4 that look at one submission alone, in reporting order.
-  /// (`cross.duplicate` and `submission.superseded` need several submissions: see Merge.)
-  public static let checks: [any SubmissionCheck] = [
-    MetaCheck(), DeadlineCheck(), ContentUnitCheck(), PeriodCheck(), BudgetSumCheck(),
-    BudgetCapCheck(), TotalRowCheck(), DuplicateLineCheck(), SumRangeCheck(),
-  ]
-
-  /// The checks that judge the file and its title block, not its lines.
+/// Checks a submission against the programme as its lines stream out of the mapper: every
+/// rule, every problem, one pass (SPEC §4), with memory that does not grow with the lines
+/// (SPEC §8) unless the caller keeps them.
+///
+/// Each line is checked once it is final, then let go (or kept, for `consolidate`). What the
+/// checks need across lines is kept small: running sums per fund source for the report and
+/// per group of lines for `total.mismatch`, a 16-byte fingerprint per line for
+/// `line.duplicate`, the first row of each rule `budget.unchecked` names. Lines wait only when
+/// a check needs what the file has not said yet: the district and plan year (for places,
+/// periods and caps), or the number convention of an ambiguous amount (`LineBuilder`).
+///
+/// The diagnostics, and their order once sorted, are exactly those of checking the whole
+/// submission at the end: each check's diagnostics are kept apart and joined in check order.
+public struct ValidationRun {
+  /// The checks that judge the file and its title block, not its lines, in reporting order
+  /// (before the line checks).
   static let fileChecks: [any SubmissionCheck] = [MetaCheck(), DeadlineCheck()]
+
+  /// The checks of SPEC §4 that judge the lines, in reporting order (after the file checks).
+  /// (`cross.duplicate` and `submission.superseded` need several submissions: see Merge.)
+  static func lineChecks() -> [any LineCheck] {
+    [
+      ContentUnitCheck(), PeriodCheck(), BudgetSumCheck(), BudgetCapCheck(), TotalRowCheck(),
+      DuplicateLineCheck(), SumRangeCheck(),
+    ]
+  }
 
   /// Diagnostics about the file, its sheets, header and title block: kept when the lines are
   /// not judged.
@@ -18,37 +32,135 @@ public enum ValidationRun {
     return ["file", "csv", "xml", "header", "meta", "sheet"].contains(String(prefix))
   }
 
-  /// Validates `mapped` (with the problems met while reading, `read`) against `programme`.
-  /// `mapped` is consumed: its lines are resolved in place, not copied (a plan's lines are
-  /// the largest thing validation holds).
-  public static func validate(
-    _ mapped: consuming MappedSubmission, read: ReadReport, against programme: Programme
-  ) -> SubmissionResult {
-    let district = mapped.submission.district.flatMap { programme.district($0) }
-    let year = mapped.submission.planYear
-    let context = ValidationContext(programme: programme, district: district, planYear: year)
+  private let programme: Programme
+  private let file: String
+  private let keepsLines: Bool
+  private var checks = lineChecks()
+  /// Each line check's diagnostics so far, by check.
+  private var found: [[Diagnostic]]
+  /// The place diagnostics so far (reported before the checks').
+  private var placeFound: [Diagnostic] = []
+  private let places: PlaceResolver
+  private var placeMemo = PlaceResolver.Memo()
+  /// Set once the district and year are known (they never change after) or the file ended.
+  private var context: LineContext?
+  /// The context of the checks that need no district or year, from the first line on.
+  private var early: LineContext?
+  /// Where the plan table is (sheet, columns), from its first line on.
+  private var table: (sheet: String?, columns: [ColumnKey: Int])?
+  /// Lines that wait for the district and year.
+  private var waiting: [BuiltLine] = []
+  /// The lines, when kept.
+  private var kept: [PlanLine] = []
+  private var lineCount = 0
+  private var totals = FundTotals.zero
+
+  /// A run over the lines of the file named `file`; `keepingLines`: whether the result holds
+  /// the lines (`consolidate` needs them; `validate` needs only their count and totals).
+  public init(file: String, programme: Programme, keepingLines: Bool) {
+    self.programme = programme
+    self.file = file
+    self.keepsLines = keepingLines
+    self.places = PlaceResolver(programme: programme)
+    self.found = Array(repeating: [], count: checks.count)
+  }
+
+  /// Takes the next line out of the mapper. `district` and `year` are what the file said so far
+  /// (the first district and year named); `sheet` and `columns`, where its plan table is.
+  mutating func accept(
+    _ built: BuiltLine, district: DistrictCode?, year: Int?, sheet: String?, columns: [ColumnKey: Int]
+  ) {
+    if table == nil { table = (sheet, columns) }
+    if context == nil, let district, let year {
+      settle(district: district, year: PlanYear(rawValue: year))
+    }
+    let early = context ?? self.early ?? makeContext(district: nil, year: nil)
+    self.early = early
+    if case .provisional(let amounts) = built.stage {
+      for index in checks.indices { checks[index].expect(built.line, amounts: amounts) }
+      return
+    }
+    lineCount += 1
+    totals += built.line.amounts
+    for index in checks.indices where !checks[index].needsDistrictAndYear {
+      found[index] += checks[index].check(built, in: early)
+    }
+    if let context {
+      judge(built, in: context)
+    } else {
+      waiting.append(built)
+    }
+  }
+
+  private func makeContext(district: DistrictCode?, year: PlanYear?) -> LineContext {
+    LineContext(
+      validation: ValidationContext(
+        programme: programme, district: district.flatMap { programme.district($0) }, planYear: year),
+      file: file, sheet: table?.sheet, columns: table?.columns ?? [:])
+  }
+
+  /// The district and year are known: the lines that waited for them are judged.
+  private mutating func settle(district: DistrictCode?, year: PlanYear?) {
+    let context = makeContext(district: district, year: year)
+    self.context = context
+    let lines = waiting
+    waiting = []
+    for built in lines { judge(built, in: context) }
+  }
+
+  /// The checks that needed the district and year; then the line is kept or let go.
+  private mutating func judge(_ built: BuiltLine, in context: LineContext) {
+    var line = built.line
+    if let district = context.validation.district, let year = context.validation.planYear {
+      placeFound += places.resolve(
+        &line, district: district, year: year, columns: context.columns, memo: &placeMemo)
+    }
+    for index in checks.indices where checks[index].needsDistrictAndYear {
+      found[index] += checks[index].check(built, in: context)
+    }
+    if keepsLines { kept.append(line) }
+  }
+
+  /// The result, once the mapper has finished: `mapped` (with the problems met while reading,
+  /// `read`) says what only the whole file tells.
+  public mutating func finish(_ mapped: MappedSubmission, read: ReadReport) -> SubmissionResult {
+    if context == nil {
+      if table == nil { table = (mapped.submission.sheet, mapped.columns) }
+      settle(district: mapped.submission.district, year: mapped.submission.planYear)
+    }
+    let lineContext = context ?? makeContext(district: nil, year: nil)
+    let validation = lineContext.validation
+    var submission = mapped.submission
     // One cause, one report: when the header could not be mapped, the lines were read against
     // a guessed header, so nothing said about them follows from the file itself.
     if mapped.diagnostics.contains(where: { $0.severity == .error && $0.code.rawValue.hasPrefix("header.") })
     {
       var diagnostics = read.diagnostics + mapped.diagnostics.filter { Self.fileLevel($0.code) }
-      for check in fileChecks { diagnostics += check.check(mapped, in: context) }
+      for check in Self.fileChecks { diagnostics += check.check(mapped, in: validation) }
       // Rows read against a guessed header are not the district's lines: none is reported.
-      var submission = mapped.submission
       submission.lines = []
-      return SubmissionResult(submission: submission, diagnostics: sorted(diagnostics))
+      return SubmissionResult(submission: submission, diagnostics: Self.sorted(diagnostics))
     }
-    var diagnostics = read.diagnostics + mapped.diagnostics
-    if let district, let year {
-      diagnostics += PlaceResolver(programme: programme)
-        .resolve(&mapped.submission.lines, district: district, year: year, columns: mapped.columns)
-    }
+    var diagnostics = read.diagnostics + mapped.diagnostics + placeFound
     // A file that could not be read has no table worth checking rules on.
-    if !read.isFatal || !mapped.submission.lines.isEmpty {
-      for check in checks { diagnostics += check.check(mapped, in: context) }
+    if !read.isFatal || lineCount > 0 {
+      for check in Self.fileChecks { diagnostics += check.check(mapped, in: validation) }
+      for index in checks.indices {
+        diagnostics += found[index]
+        diagnostics += checks[index].finish(mapped, in: lineContext)
+      }
     }
-    let kept = DiagnosticBounds.bounded(sorted(diagnostics), file: mapped.submission.file)
-    return SubmissionResult(submission: mapped.submission, diagnostics: kept)
+    if keepsLines {
+      // Lines that waited for the number convention came last: back in row order.
+      kept.sort { ($0.source.row ?? 0) < ($1.source.row ?? 0) }
+      submission.lines = kept
+    } else {
+      submission.lines = []
+      submission.lineCount = lineCount
+      submission.totals = totals
+    }
+    let bounded = DiagnosticBounds.bounded(Self.sorted(diagnostics), file: submission.file)
+    return SubmissionResult(submission: submission, diagnostics: bounded)
   }
 
   /// File-level problems first, then by sheet, row, column and code: the order a district

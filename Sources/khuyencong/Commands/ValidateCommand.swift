@@ -32,7 +32,10 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let programme = try programme.load()
     try InputFiles.check(files)
-    let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
+    // The report needs each file's line count and totals, not its lines: they stream.
+    let results = files.map {
+      SubmissionFile.validate(path: $0, against: programme, keepingLines: false).result
+    }
     switch format {
     case .text:
       printOut(ValidationReport.text(results, programme: programme, language: language.language))

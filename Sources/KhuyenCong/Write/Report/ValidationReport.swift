@@ -21,7 +21,7 @@ public enum ValidationReport {
       }
       if let date = submission.submittedOn { facts.append((vi ? "ngày " : "dated ") + date.vietnameseText) }
       facts.append(
-        "\(submission.lines.count) " + (vi ? "dòng" : submission.lines.count == 1 ? "line" : "lines"))
+        "\(submission.lineCount) " + (vi ? "dòng" : submission.lineCount == 1 ? "line" : "lines"))
       facts.append((vi ? "tổng " : "total ") + NumberDisplay.money(submission.totals.total, in: language))
       out += "   " + facts.joined(separator: " · ") + "\n"
       let errors = result.diagnostics.filter { $0.severity == .error }.count
@@ -97,7 +97,7 @@ extension ValidationReport {
         ("status", .string(result.status.rawValue)),
         ("district", .string(submission.district?.rawValue)),
         ("planYear", submission.planYear.map { .number($0.description) } ?? .null),
-        ("lines", .number(String(submission.lines.count))),
+        ("lines", .number(String(submission.lineCount))),
         ("totals", PlanJSONWriter.totals(submission.totals)),
         ("diagnostics", .array(diagnostics)),
       ])
