@@ -1,4 +1,5 @@
 import Foundation
+import KhuyenCong
 
 #if canImport(Glibc)
   import Glibc
@@ -39,6 +40,27 @@ public enum AtomicFile {
   static func write(
     _ bytes: [UInt8], to path: String, syncFolder: (String) throws(WriteError) -> Void
   ) throws(WriteError) {
+    do {
+      try write(to: path, syncFolder: syncFolder) { sink in bytes.withUnsafeBytes { sink.write($0) } }
+    } catch let error as WriteError {
+      throw error
+    } catch {
+      throw WriteError(path: path, reason: String(describing: error))
+    }
+  }
+
+  /// Replaces `path` with what `body` writes into its sink, streamed to a temporary file in the
+  /// same folder, flushed and renamed: the bytes are never all in memory. When `body` throws or
+  /// a write fails, the temporary file is removed, `path` is left as it was, and the error is
+  /// rethrown (a failed write as `WriteError`).
+  public static func write(to path: String, _ body: (inout any ByteSink) throws -> Void) throws {
+    try write(to: path, syncFolder: { folder throws(WriteError) in try syncFolder(folder) }, body)
+  }
+
+  static func write(
+    to path: String, syncFolder: (String) throws(WriteError) -> Void,
+    _ body: (inout any ByteSink) throws -> Void
+  ) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -50,19 +72,15 @@ public enum AtomicFile {
     guard descriptor >= 0 else {
       throw WriteError(path: path, reason: "cannot create \(temporary): " + String(cString: strerror(errno)))
     }
-    var failure: String?
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = "write failed: " + String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
+    var sink: any ByteSink = DescriptorSink(descriptor: descriptor)
+    do {
+      try body(&sink)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
     }
+    var failure = (sink as? DescriptorSink)?.failure
     // The rename must not reach the disk before the bytes do.
     if failure == nil, fsync(descriptor) != 0 {
       failure = "fsync failed: " + String(cString: strerror(errno))
@@ -91,6 +109,26 @@ public enum AtomicFile {
     // EINVAL: a file system that cannot flush a folder (some network mounts); nothing to do.
     if fsync(descriptor) != 0, errno != EINVAL {
       throw WriteError(path: path, reason: "cannot flush the folder: " + String(cString: strerror(errno)))
+    }
+  }
+}
+
+/// Writes to an open file, keeping the first failure (the writer goes on; its owner asks).
+private struct DescriptorSink: ByteSink {
+  let descriptor: Int32
+  var failure: String?
+
+  mutating func write(_ bytes: UnsafeRawBufferPointer) {
+    guard failure == nil, let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = "write failed: " + String(cString: strerror(errno))
+        return
+      }
+      offset += written
     }
   }
 }

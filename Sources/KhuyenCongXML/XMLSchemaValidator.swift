@@ -11,7 +11,7 @@ public struct XMLSchemaValidator: @unchecked Sendable {
     public var issues: [XMLIssue]
   }
 
-  private let storage: Storage
+  let storage: Storage
 
   /// Compiles the XSD in `xsd`. Imports and includes by URL are refused (nothing is loaded).
   /// - Throws: `CompileError` with libxml2's messages when the schema is not valid XSD.
@@ -82,7 +82,7 @@ public struct XMLSchemaValidator: @unchecked Sendable {
   }
 
   /// Owns the compiled schema and frees it with the last copy of the validator.
-  private final class Storage {
+  final class Storage {
     let schema: OpaquePointer
     init(schema: OpaquePointer) { self.schema = schema }
     deinit { xmlSchemaFree(schema) }

@@ -37,3 +37,37 @@ struct AtomicFileTests {
     #expect(flushed == [folder.path])
   }
 }
+
+@Suite("atomic file, streamed")
+struct AtomicFileStreamTests {
+  struct Stop: Error {}
+
+  @Test("what the body writes replaces the file whole")
+  func streamed() throws {
+    let folder = try AtomicFileTests().folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("plan-2017.csv").path
+    try AtomicFile.write(Array("old".utf8), to: target)
+    try AtomicFile.write(to: target) { sink in
+      for piece in ["xin ", "chào"] { Array(piece.utf8).withUnsafeBytes { sink.write($0) } }
+    }
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "xin chào")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan-2017.csv"])
+  }
+
+  @Test("a body that throws leaves the old file and no temporary file")
+  func bodyThrows() throws {
+    let folder = try AtomicFileTests().folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("plan-2017.xml").path
+    try AtomicFile.write(Array("old".utf8), to: target)
+    #expect(throws: Stop.self) {
+      try AtomicFile.write(to: target) { sink in
+        Array("half".utf8).withUnsafeBytes { sink.write($0) }
+        throw Stop()
+      }
+    }
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan-2017.xml"])
+  }
+}

@@ -25,30 +25,74 @@ public enum PlanOutputError: Error, Hashable, Sendable, CustomStringConvertible 
 
 /// Renders the four files of SPEC §5 for a consolidated plan.
 public enum PlanOutputs {
-  /// The files of `plan`, messages in `language`. The XML is checked against
+  /// The names of the plan's files, in the order they are written.
+  public static func names(of plan: ConsolidatedPlan) -> [String] {
+    let stem = "plan-\(plan.planYear.rawValue)"
+    return [stem + ".xml", stem + ".csv", stem + ".json", stem + ".html"]
+  }
+
+  /// The files of `plan` in memory, messages in `language`. The XML is checked against
   /// `schemas/plan-spreadsheet.xsd` before it is handed out (issue 4).
   public static func render(_ plan: ConsolidatedPlan, programme: Programme, language: Language)
     throws(PlanOutputError) -> [PlanOutputFile]
   {
-    let messages: (Diagnostic) -> String = { MessageCatalog.message($0, in: language) }
-    let stem = "plan-\(plan.planYear.rawValue)"
-    let xml = PlanXMLSpreadsheetWriter.write(plan, programme: programme, messages: messages)
+    var files: [PlanOutputFile] = []
+    do {
+      try write(plan, programme: programme, language: language) { name, body in
+        var sink: any ByteSink = MemorySink()
+        try body(&sink)
+        files.append(PlanOutputFile(name: name, bytes: (sink as? MemorySink)?.bytes ?? []))
+      }
+    } catch let error as PlanOutputError {
+      throw error
+    } catch {
+      throw .schema(String(describing: error))
+    }
+    return files
+  }
+
+  /// Streams the files of `plan` one after the other, messages in `language`: for each,
+  /// `file(name, body)` opens where it goes, runs `body` on its sink, and keeps the file only
+  /// when `body` returns (the CLI: a temporary file, renamed once complete). No file is ever
+  /// whole in memory. The XML is checked against `schemas/plan-spreadsheet.xsd` as it streams;
+  /// when it fails, its `body` throws `PlanOutputError` and no later file is written.
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme, language: Language,
+    to file: (_ name: String, _ body: (inout any ByteSink) throws -> Void) throws -> Void
+  ) throws {
+    let names = names(of: plan)
     let validator: XMLSchemaValidator
     do {
       validator = try XMLSchemaValidator(xsd: Array(PlanSpreadsheetSchema.xsd.utf8))
     } catch {
-      throw .schema(String(describing: error))
+      throw PlanOutputError.schema(String(describing: error))
     }
-    if let issue = validator.validate(xml).first {
-      throw .invalidSpreadsheet(line: issue.line, message: issue.message)
+    let messages: (Diagnostic) -> String = { MessageCatalog.message($0, in: language) }
+    try file(names[0]) { sink in
+      var checked = SchemaCheckedSink(base: sink, stream: validator.stream())
+      PlanXMLSpreadsheetWriter.write(plan, programme: programme, messages: messages, into: &checked)
+      sink = checked.base
+      if let issue = checked.stream.finish().first {
+        throw PlanOutputError.invalidSpreadsheet(line: issue.line, message: issue.message)
+      }
     }
-    return [
-      PlanOutputFile(name: stem + ".xml", bytes: xml),
-      PlanOutputFile(name: stem + ".csv", bytes: PlanCSVWriter.write(plan, programme: programme)),
-      PlanOutputFile(
-        name: stem + ".json", bytes: PlanJSONWriter.write(plan, programme: programme, messages: messages)),
-      PlanOutputFile(
-        name: stem + ".html", bytes: PlanHTMLWriter.write(plan, programme: programme, messages: messages)),
-    ]
+    try file(names[1]) { sink in PlanCSVWriter.write(plan, programme: programme, into: &sink) }
+    try file(names[2]) { sink in
+      PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &sink)
+    }
+    try file(names[3]) { sink in
+      PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &sink)
+    }
+  }
+}
+
+/// Passes the bytes on to `base` and to a schema validation as they are written.
+private struct SchemaCheckedSink: ByteSink {
+  var base: any ByteSink
+  let stream: XMLSchemaStream
+
+  mutating func write(_ bytes: UnsafeRawBufferPointer) {
+    stream.feed(bytes)
+    base.write(bytes)
   }
 }

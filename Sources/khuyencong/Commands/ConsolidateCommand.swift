@@ -42,26 +42,22 @@ struct ConsolidateCommand: ParsableCommand {
     try InputFiles.check(files)
     let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
-    let outputs: [PlanOutputFile]
+    // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
     do {
-      outputs = try PlanOutputs.render(plan, programme: programme, language: language.language)
+      try PlanOutputs.write(plan, programme: programme, language: language.language) { name, body in
+        try AtomicFile.write(to: URL(fileURLWithPath: out).appendingPathComponent(name).path, body)
+      }
+    } catch let error as AtomicFile.WriteError {
+      printError(error.description)
+      throw ExitCode(ExitStatus.usage.rawValue)
     } catch {
       printError("internal error: \(error)")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
-    for output in outputs {
-      let path = URL(fileURLWithPath: out).appendingPathComponent(output.name).path
-      do {
-        try AtomicFile.write(output.bytes, to: path)
-      } catch {
-        printError(error.description)
-        throw ExitCode(ExitStatus.usage.rawValue)
-      }
-    }
     printOut(
       ConsolidationSummary.text(
         plan, results: results, programme: programme, folder: out,
-        files: outputs.map(\.name), language: language.language))
+        files: PlanOutputs.names(of: plan), language: language.language))
     if results.contains(where: { $0.status == .rejected }) {
       throw ExitCode(ExitStatus.rejected.rawValue)
     }

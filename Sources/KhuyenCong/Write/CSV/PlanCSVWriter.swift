@@ -28,7 +28,16 @@ public enum PlanCSVWriter {
   ///   - programme: unused today beyond the plan's own names; kept so every writer has the
   ///     same shape.
   public static func write(_ plan: ConsolidatedPlan, programme: Programme) -> [UInt8] {
-    var out = CSVField.record(columns.map { CSVField.text($0.title) })
+    var sink = MemorySink()
+    write(plan, programme: programme, into: &sink)
+    return sink.bytes
+  }
+
+  /// Streams the CSV into `sink`, a record at a time.
+  public static func write(_ plan: ConsolidatedPlan, programme: Programme, into sink: inout some ByteSink) {
+    var out = TextOutput(sink)
+    out.write(bytes: CSVField.byteOrderMark)
+    out += CSVField.record(columns.map { CSVField.text($0.title) })
     for entry in plan.lines {
       let line = entry.line
       let district = plan.district(entry.district)
@@ -55,7 +64,7 @@ public enum PlanCSVWriter {
         + [CSVField.text(district.file ?? ""), CSVField.text(district.sheet ?? ""), ""]
       out += CSVField.record(fields)
     }
-    return CSVField.byteOrderMark + Array(out.utf8)
+    sink = out.finish()
   }
 
   static func districtFields(_ district: PlanDistrict?, code: DistrictCode) -> [String] {

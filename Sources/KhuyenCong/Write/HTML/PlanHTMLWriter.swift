@@ -13,8 +13,19 @@ public enum PlanHTMLWriter {
     _ plan: ConsolidatedPlan, programme: Programme,
     messages: (Diagnostic) -> String
   ) -> [UInt8] {
+    var sink = MemorySink()
+    write(plan, programme: programme, messages: messages, into: &sink)
+    return sink.bytes
+  }
+
+  /// Streams the page into `sink`, a section and a table row at a time.
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String, into sink: inout some ByteSink
+  ) {
     let year = plan.planYear.description
-    var html = """
+    var html = TextOutput(sink)
+    html += """
       <!DOCTYPE html>
       <html lang="vi">
       <head>
@@ -43,16 +54,16 @@ public enum PlanHTMLWriter {
       <p>Đơn vị tính: triệu đồng <small>(amounts in million đồng)</small></p>
 
       """
-    html += cards(plan)
-    html += areaSection(plan)
-    html += districtSection(plan)
-    html += prioritySection(plan)
-    html += progressSection(plan, programme: programme)
-    html += missingSection(plan, messages: messages)
-    html += notesSection(plan, messages: messages)
-    html += linesSection(plan)
+    cards(plan, into: &html)
+    areaSection(plan, into: &html)
+    districtSection(plan, into: &html)
+    prioritySection(plan, into: &html)
+    progressSection(plan, programme: programme, into: &html)
+    missingSection(plan, messages: messages, into: &html)
+    notesSection(plan, messages: messages, into: &html)
+    linesSection(plan, into: &html)
     html += "</body>\n</html>\n"
-    return Array(html.utf8)
+    sink = html.finish()
   }
 
   static func e(_ text: String) -> String { HTMLText.escaped(text) }
@@ -86,8 +97,8 @@ public enum PlanHTMLWriter {
 
   static let amountHeaders = PlanLabels.amountHeadings.map { "<th>\($0)</th>" }.joined()
 
-  static func cards(_ plan: ConsolidatedPlan) -> String {
-    var out = "<div class=\"cards\">\n"
+  static func cards<Out: TextOut>(_ plan: ConsolidatedPlan, into out: inout Out) {
+    out += "<div class=\"cards\">\n"
     out += "<div class=\"card\">Tổng kinh phí <small>Total</small><b>\(amount(plan.totals.total))</b></div>\n"
     for (fund, vi, en) in PlanLabels.funds {
       out += "<div class=\"card\">\(e(vi)) <small>\(en)</small><b>\(amount(plan.totals[fund]))</b></div>\n"
@@ -99,11 +110,11 @@ public enum PlanHTMLWriter {
       out +=
         "<div class=\"card\">\(e(PlanLabels.status(status))) <small>\(status.rawValue)</small><b>\(count)</b></div>\n"
     }
-    return out + "</div>\n"
+    out += "</div>\n"
   }
 
-  static func areaSection(_ plan: ConsolidatedPlan) -> String {
-    var out = heading("Kinh phí theo nội dung", "Budget by content area")
+  static func areaSection<Out: TextOut>(_ plan: ConsolidatedPlan, into out: inout Out) {
+    out += heading("Kinh phí theo nội dung", "Budget by content area")
     out += SVGBarChart(
       title: "Kinh phí theo nội dung (triệu đồng)",
       bars: plan.contentAreas.map {
@@ -139,11 +150,10 @@ public enum PlanHTMLWriter {
     }
     out +=
       "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td><td></td>\(moneyCells(plan.totals))</tr>\n</table>\n"
-    return out
   }
 
-  static func districtSection(_ plan: ConsolidatedPlan) -> String {
-    var out = heading(
+  static func districtSection<Out: TextOut>(_ plan: ConsolidatedPlan, into out: inout Out) {
+    out += heading(
       "Kinh phí theo huyện (huyện ưu tiên xếp trước)",
       "Budget by district, priority districts first and highlighted")
     out += SVGBarChart(
@@ -171,11 +181,10 @@ public enum PlanHTMLWriter {
     }
     out +=
       "<tr class=\"total\"><td></td><td></td><td>Tổng cộng</td><td></td><td></td><td></td><td class=\"n\">\(plan.lines.count)</td>\(moneyCells(plan.totals))<td></td></tr>\n</table>\n"
-    return out
   }
 
-  static func prioritySection(_ plan: ConsolidatedPlan) -> String {
-    var out = heading("Tỷ trọng của các huyện ưu tiên", "Priority districts' share")
+  static func prioritySection<Out: TextOut>(_ plan: ConsolidatedPlan, into out: inout Out) {
+    out += heading("Tỷ trọng của các huyện ưu tiên", "Priority districts' share")
     let share = { (value: ExactDecimal?) -> UInt64 in
       UInt64(max(0, value?.units(atScale: 2) ?? 0))
     }
@@ -195,11 +204,12 @@ public enum PlanHTMLWriter {
       "<tr><td>Tổng kinh phí</td><td class=\"n\">\(amount(plan.priorityTotals.total))</td><td class=\"n\">\(amount(plan.totals.total))</td><td class=\"n\">\(number(plan.priorityShareOfTotal))</td></tr>\n"
     out +=
       "<tr><td>Hỗ trợ khuyến công (KCQG + KCĐP)</td><td class=\"n\">\(amount(plan.priorityTotals.support))</td><td class=\"n\">\(amount(plan.totals.support))</td><td class=\"n\">\(number(plan.priorityShareOfSupport))</td></tr>\n</table>\n"
-    return out
   }
 
-  static func progressSection(_ plan: ConsolidatedPlan, programme: Programme) -> String {
-    var out = heading(
+  static func progressSection<Out: TextOut>(
+    _ plan: ConsolidatedPlan, programme: Programme, into out: inout Out
+  ) {
+    out += heading(
       "Tiến độ so với mục tiêu \(programme.firstYear)–\(programme.lastYear)",
       "Progress to the five-year targets (accepted plans, cumulative)")
     let withTarget = plan.progress.filter { $0.percentOfTarget != nil }
@@ -220,15 +230,18 @@ public enum PlanHTMLWriter {
       out += "<td class=\"n\">\(number(p.earlierYears))</td><td class=\"n\">\(number(p.cumulative))</td>"
       out += "<td class=\"n\">\(viText(p.percentOfTarget?.fixedText(places: 1) ?? ""))</td></tr>\n"
     }
-    return out + "</table>\n"
+    out += "</table>\n"
   }
 
-  static func missingSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
-    var out = heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
+  static func missingSection<Out: TextOut>(
+    _ plan: ConsolidatedPlan, messages: (Diagnostic) -> String, into out: inout Out
+  ) {
+    out += heading("Huyện chưa nộp hoặc bị từ chối", "Districts missing or rejected")
     let absent = plan.districts.filter { $0.status != .accepted }
     guard !absent.isEmpty || !plan.unattributedRejections.isEmpty || !plan.otherRejections.isEmpty else {
-      return out
-        + "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
+      out +=
+        "<p>Tất cả các huyện đã nộp kế hoạch hợp lệ. <small>Every district's plan was accepted.</small></p>\n"
+      return
     }
     out +=
       "<table>\n<tr><th>Mã</th><th>Huyện, thành phố</th><th>Tình trạng</th><th>Tệp</th><th>Mã lỗi</th><th>Ô</th><th>Nội dung lỗi</th></tr>\n"
@@ -260,22 +273,24 @@ public enum PlanHTMLWriter {
           "<tr>\(lead)<td>\(e(d.code.rawValue))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
       }
     }
-    return out + "</table>\n"
+    out += "</table>\n"
   }
 
-  static func notesSection(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String) -> String {
-    guard !plan.diagnostics.isEmpty else { return "" }
-    var out = heading("Lưu ý khi tổng hợp", "Merge notes: superseded versions, duplicates, envelopes")
+  static func notesSection<Out: TextOut>(
+    _ plan: ConsolidatedPlan, messages: (Diagnostic) -> String, into out: inout Out
+  ) {
+    guard !plan.diagnostics.isEmpty else { return }
+    out += heading("Lưu ý khi tổng hợp", "Merge notes: superseded versions, duplicates, envelopes")
     out += "<table>\n<tr><th>Mã</th><th>Mức</th><th>Tệp</th><th>Ô</th><th>Nội dung</th></tr>\n"
     for d in plan.diagnostics {
       out +=
         "<tr><td>\(e(d.code.rawValue))</td><td>\(MessageCatalog.severity(d.severity, in: .vi))</td><td>\(e(d.position.file))</td><td>\(e(d.position.cellReference(in: .vi)))</td><td>\(e(messages(d)))</td></tr>\n"
     }
-    return out + "</table>\n"
+    out += "</table>\n"
   }
 
-  static func linesSection(_ plan: ConsolidatedPlan) -> String {
-    var out = heading("Chi tiết các đề án, hoạt động", "Every line, with its source file:sheet:row")
+  static func linesSection<Out: TextOut>(_ plan: ConsolidatedPlan, into out: inout Out) {
+    out += heading("Chi tiết các đề án, hoạt động", "Every line, with its source file:sheet:row")
     out += "<details><summary>\(plan.lines.count) dòng <small>(lines)</small></summary>\n<table>\n"
     out +=
       "<tr><th>STT</th><th>Huyện</th><th>Chỉ tiêu</th><th>Tên đề án, hoạt động</th><th>Đơn vị thụ hưởng</th><th>Địa điểm</th><th>Số lượng</th>\(amountHeaders)<th>Nguồn</th></tr>\n"
@@ -288,6 +303,6 @@ public enum PlanHTMLWriter {
       out += "<td class=\"n\">\(number(line.quantity))</td>\(moneyCells(line.amounts))"
       out += "<td>\(e(PlanLabels.source(line.source)))</td></tr>\n"
     }
-    return out + "</table>\n</details>\n"
+    out += "</table>\n</details>\n"
   }
 }

@@ -20,7 +20,8 @@ enum JSONValue: Sendable {
     return Array(out.utf8)
   }
 
-  private func write(to out: inout String, indent: Int) {
+  /// Writes the value at `indent` (the indentation of the line it starts on).
+  func write<Out: TextOut>(to out: inout Out, indent: Int) {
     switch self {
     case .object(let members):
       guard !members.isEmpty else {
@@ -60,24 +61,29 @@ enum JSONValue: Sendable {
   }
 
   /// RFC 8259 §7: escape `"`, `\` and the C0 controls; everything else as UTF-8.
-  private static func writeString(_ text: String, to out: inout String) {
-    out += "\""
+  static func writeString<Out: TextOut>(_ text: String, to out: inout Out) {
+    // Most texts need no escape: written whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += "\"" + text + "\""
+      return
+    }
+    var escaped = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
       default:
         if scalar.value < 0x20 {
           let hex = String(scalar.value, radix: 16, uppercase: false)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
-          out.unicodeScalars.append(scalar)
+          escaped.unicodeScalars.append(scalar)
         }
       }
     }
-    out += "\""
+    out += escaped + "\""
   }
 }

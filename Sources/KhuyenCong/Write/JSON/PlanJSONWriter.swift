@@ -15,6 +15,17 @@ public enum PlanJSONWriter {
     _ plan: ConsolidatedPlan, programme: Programme,
     messages: (Diagnostic) -> String
   ) -> [UInt8] {
+    var sink = MemorySink()
+    write(plan, programme: programme, messages: messages, into: &sink)
+    return sink.bytes
+  }
+
+  /// Streams the JSON into `sink`: the lines and the merge notes one at a time, each object
+  /// written and let go.
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String, into sink: inout some ByteSink
+  ) {
     let districts = plan.districts.map { district -> JSONValue in
       var members: [(String, JSONValue)] = [
         ("code", .string(district.code.rawValue)), ("name", .string(district.name)),
@@ -69,7 +80,7 @@ public enum PlanJSONWriter {
         ("withoutIndicatorLines", .number(String(area.withoutIndicatorLines))),
       ])
     }
-    let lines = plan.lines.map { entry -> JSONValue in
+    func lineValue(_ entry: ConsolidatedLine) -> JSONValue {
       let line = entry.line
       return .object([
         ("district", .string(entry.district.rawValue)),
@@ -103,61 +114,81 @@ public enum PlanJSONWriter {
         ("percentOfTarget", .string(p.percentOfTarget?.fixedText(places: 1))),
       ])
     }
-    let document = JSONValue.object([
-      ("planYear", .number(String(plan.planYear.rawValue))),
-      ("totals", totals(plan.totals)),
-      ("districts", .array(districts)),
-      ("contentAreas", .array(areas)),
-      ("lines", .array(lines)),
-      (
-        "programme",
-        .object([
-          ("id", .string(programme.id)), ("title", .string(programme.title)),
-          ("province", .string(programme.province.name)),
-          ("firstYear", .number(String(programme.firstYear.rawValue))),
-          ("lastYear", .number(String(programme.lastYear.rawValue))),
-        ])
-      ),
-      ("moneyUnit", .string("triệu đồng")),
-      (
-        "priorityShare",
-        .object([
-          ("totals", totals(plan.priorityTotals)),
-          ("ofTotal", .string(plan.priorityShareOfTotal?.description)),
-          ("ofSupport", .string(plan.priorityShareOfSupport?.description)),
-        ])
-      ),
-      (
-        "progress",
-        .object([
-          ("earlierYears", .array(plan.earlierYears.map { .number(String($0.rawValue)) })),
-          ("indicators", .array(progress)),
-        ])
-      ),
-      ("crossDuplicates", .array(plan.crossDuplicates.map { diagnostic($0, messages) })),
-      ("diagnostics", .array(plan.diagnostics.map { diagnostic($0, messages) })),
-      (
-        "unattributedRejections",
-        .array(
-          plan.unattributedRejections.map { rejected in
-            .object([
-              ("file", .string(rejected.file)),
-              ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
-            ])
-          })
-      ),
-      (
-        "otherRejections",
-        .array(
-          plan.otherRejections.map { rejected in
-            .object([
-              ("file", .string(rejected.file)), ("district", .string(rejected.district?.rawValue)),
-              ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
-            ])
-          })
-      ),
-    ])
-    return document.bytes()
+    // The document's members, in order; the long arrays are written element by element.
+    var out = TextOutput(sink)
+    out += "{\n"
+    func member(_ key: String, _ value: JSONValue, last: Bool = false) {
+      out += "  "
+      JSONValue.writeString(key, to: &out)
+      out += ": "
+      value.write(to: &out, indent: 2)
+      out += last ? "\n" : ",\n"
+    }
+    func arrayMember(_ key: String, count: Int, _ item: (Int) -> JSONValue) {
+      out += "  "
+      JSONValue.writeString(key, to: &out)
+      if count == 0 {
+        out += ": [],\n"
+        return
+      }
+      out += ": [\n"
+      for index in 0..<count {
+        out += "    "
+        item(index).write(to: &out, indent: 4)
+        out += index == count - 1 ? "\n" : ",\n"
+      }
+      out += "  ],\n"
+    }
+    member("planYear", .number(String(plan.planYear.rawValue)))
+    member("totals", totals(plan.totals))
+    member("districts", .array(districts))
+    member("contentAreas", .array(areas))
+    arrayMember("lines", count: plan.lines.count) { lineValue(plan.lines[$0]) }
+    member(
+      "programme",
+      .object([
+        ("id", .string(programme.id)), ("title", .string(programme.title)),
+        ("province", .string(programme.province.name)),
+        ("firstYear", .number(String(programme.firstYear.rawValue))),
+        ("lastYear", .number(String(programme.lastYear.rawValue))),
+      ]))
+    member("moneyUnit", .string("triệu đồng"))
+    member(
+      "priorityShare",
+      .object([
+        ("totals", totals(plan.priorityTotals)),
+        ("ofTotal", .string(plan.priorityShareOfTotal?.description)),
+        ("ofSupport", .string(plan.priorityShareOfSupport?.description)),
+      ]))
+    member(
+      "progress",
+      .object([
+        ("earlierYears", .array(plan.earlierYears.map { .number(String($0.rawValue)) })),
+        ("indicators", .array(progress)),
+      ]))
+    let crossDuplicates = plan.crossDuplicates
+    arrayMember("crossDuplicates", count: crossDuplicates.count) { diagnostic(crossDuplicates[$0], messages) }
+    arrayMember("diagnostics", count: plan.diagnostics.count) { diagnostic(plan.diagnostics[$0], messages) }
+    member(
+      "unattributedRejections",
+      .array(
+        plan.unattributedRejections.map { rejected in
+          .object([
+            ("file", .string(rejected.file)),
+            ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
+          ])
+        }))
+    member(
+      "otherRejections",
+      .array(
+        plan.otherRejections.map { rejected in
+          .object([
+            ("file", .string(rejected.file)), ("district", .string(rejected.district?.rawValue)),
+            ("diagnostics", .array(rejected.diagnostics.map { diagnostic($0, messages) })),
+          ])
+        }), last: true)
+    out += "}\n"
+    sink = out.finish()
   }
 
   /// `{"total","national","local","counterpart","other"}` as decimal strings in triệu đồng.

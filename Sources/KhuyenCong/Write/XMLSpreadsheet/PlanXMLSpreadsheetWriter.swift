@@ -21,13 +21,25 @@ public enum PlanXMLSpreadsheetWriter {
     _ plan: ConsolidatedPlan, programme: Programme,
     messages: (Diagnostic) -> String
   ) -> [UInt8] {
-    SpreadsheetMLWorkbook(worksheets: [
-      summarySheet(plan, programme: programme, messages: messages),
-      districtSheet(plan, programme: programme),
-      detailSheet(plan, programme: programme),
-      progressSheet(plan, programme: programme),
-      missingSheet(plan, messages: messages),
-    ]).bytes()
+    var sink = MemorySink()
+    write(plan, programme: programme, messages: messages, into: &sink)
+    return sink.bytes
+  }
+
+  /// Streams the workbook into `sink`: each sheet's rows are written as they are built.
+  public static func write(
+    _ plan: ConsolidatedPlan, programme: Programme,
+    messages: (Diagnostic) -> String, into sink: inout some ByteSink
+  ) {
+    var out = TextOutput(sink)
+    SpreadsheetMLWorkbook.writeHead(to: &out)
+    summarySheet(plan, programme: programme, messages: messages, into: &out)
+    districtSheet(plan, programme: programme, into: &out)
+    detailSheet(plan, programme: programme, into: &out)
+    progressSheet(plan, programme: programme, into: &out)
+    missingSheet(plan, messages: messages, into: &out)
+    SpreadsheetMLWorkbook.writeTail(to: &out)
+    sink = out.finish()
   }
 
   /// Title and subtitle rows merged across `width` columns.
@@ -54,10 +66,10 @@ public enum PlanXMLSpreadsheetWriter {
     "Tỉnh \(programme.province.name) · \(programme.title) · Đơn vị tính: triệu đồng"
   }
 
-  static func summarySheet(
+  static func summarySheet<Out: TextOut>(
     _ plan: ConsolidatedPlan, programme: Programme,
-    messages: (Diagnostic) -> String
-  ) -> SpreadsheetMLWorksheet {
+    messages: (Diagnostic) -> String, into out: inout Out
+  ) {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[0], columnWidths: [48, 300, 70, 60, 80, 80, 80, 80, 80], frozenRows: 3)
     titleRows(
@@ -145,9 +157,10 @@ public enum PlanXMLSpreadsheetWriter {
           .text(3, diagnostic.severity.rawValue),
           .text(4, placeText(diagnostic), across: 1),
         ])
+        sheet.flushRows(to: &out)
       }
     }
-    return sheet
+    sheet.finish(to: &out)
   }
 
   static func placeText(_ diagnostic: Diagnostic) -> String {
@@ -156,8 +169,7 @@ public enum PlanXMLSpreadsheetWriter {
     return cell.isEmpty ? diagnostic.position.file : diagnostic.position.file + " " + cell
   }
 
-  static func districtSheet(_ plan: ConsolidatedPlan, programme: Programme)
-    -> SpreadsheetMLWorksheet
+  static func districtSheet<Out: TextOut>(_ plan: ConsolidatedPlan, programme: Programme, into out: inout Out)
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[1],
@@ -191,10 +203,10 @@ public enum PlanXMLSpreadsheetWriter {
         .blank(5), .blank(6), .number(7, String(plan.lines.count), .numberBold),
       ]
         + moneyCells(plan.totals, from: 8, .numberBold) + [.blank(13)])
-    return sheet
+    sheet.finish(to: &out)
   }
 
-  static func detailSheet(_ plan: ConsolidatedPlan, programme: Programme) -> SpreadsheetMLWorksheet {
+  static func detailSheet<Out: TextOut>(_ plan: ConsolidatedPlan, programme: Programme, into out: inout Out) {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[2],
       columnWidths: [36, 90, 45, 220, 120, 120, 100, 60, 50, 60, 60, 70, 70, 70, 70, 70, 100, 250],
@@ -225,16 +237,16 @@ public enum PlanXMLSpreadsheetWriter {
       cells += moneyCells(line.amounts, from: 12)
       cells += [.text(17, line.note ?? ""), .text(18, PlanLabels.source(line.source))]
       sheet.append(cells)
+      sheet.flushRows(to: &out)
     }
     sheet.append(
       [.blank(1, .code), .text(2, "Tổng cộng", .textBold)]
         + (3...11).map { SpreadsheetMLCell.blank($0) }
         + moneyCells(plan.totals, from: 12, .numberBold) + [.blank(17), .blank(18)])
-    return sheet
+    sheet.finish(to: &out)
   }
 
-  static func progressSheet(_ plan: ConsolidatedPlan, programme: Programme)
-    -> SpreadsheetMLWorksheet
+  static func progressSheet<Out: TextOut>(_ plan: ConsolidatedPlan, programme: Programme, into out: inout Out)
   {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[3], columnWidths: [48, 300, 70, 70, 70, 90, 70, 70], frozenRows: 3)
@@ -258,12 +270,12 @@ public enum PlanXMLSpreadsheetWriter {
           ?? .blank(8, .percent),
       ])
     }
-    return sheet
+    sheet.finish(to: &out)
   }
 
-  static func missingSheet(_ plan: ConsolidatedPlan, messages: (Diagnostic) -> String)
-    -> SpreadsheetMLWorksheet
-  {
+  static func missingSheet<Out: TextOut>(
+    _ plan: ConsolidatedPlan, messages: (Diagnostic) -> String, into out: inout Out
+  ) {
     var sheet = SpreadsheetMLWorksheet(
       name: sheetNames[4], columnWidths: [40, 140, 50, 80, 220, 110, 220, 360], frozenRows: 3)
     titleRows(
@@ -292,6 +304,7 @@ public enum PlanXMLSpreadsheetWriter {
             .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
             .text(8, messages(diagnostic)),
           ])
+        sheet.flushRows(to: &out)
       }
     }
     for rejected in plan.unattributedRejections {
@@ -307,6 +320,7 @@ public enum PlanXMLSpreadsheetWriter {
             .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
             .text(8, messages(diagnostic)),
           ])
+        sheet.flushRows(to: &out)
       }
     }
     for rejected in plan.otherRejections {
@@ -324,11 +338,12 @@ public enum PlanXMLSpreadsheetWriter {
             .text(6, diagnostic.code.rawValue), .text(7, placeText(diagnostic)),
             .text(8, messages(diagnostic)),
           ])
+        sheet.flushRows(to: &out)
       }
     }
     if !any {
       sheet.append([.text(1, "Tất cả các huyện đã nộp kế hoạch hợp lệ.", .text, across: 7)])
     }
-    return sheet
+    sheet.finish(to: &out)
   }
 }

@@ -9,6 +9,10 @@ struct SpreadsheetMLWorksheet: Sendable {
   var frozenRows: Int
   /// Excel drop-down lists on ranges of this sheet.
   var dataValidations: [SpreadsheetMLDataValidation] = []
+  /// Whether the sheet's head was written (`flushRows`).
+  var headWritten = false
+  /// The number of the last row written and let go (`flushRows`).
+  var writtenRow = 0
 
   /// Creates a sheet.
   init(name: String, columnWidths: [Int], rows: [SpreadsheetMLRow] = [], frozenRows: Int = 0) {
@@ -19,7 +23,10 @@ struct SpreadsheetMLWorksheet: Sendable {
   }
 
   /// The number the next appended row gets.
-  var nextRowNumber: Int { (rows.last?.number ?? 0) + 1 }
+  var nextRowNumber: Int { (rows.last?.number ?? writtenRow) + 1 }
+
+  /// Lets the rows written go (`flushRows`).
+  mutating func dropRows() { rows.removeAll(keepingCapacity: true) }
 
   /// Appends a row after the last one.
   mutating func append(_ cells: [SpreadsheetMLCell], height: Int? = nil) {
