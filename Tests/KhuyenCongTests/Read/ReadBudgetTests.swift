@@ -182,7 +182,9 @@ struct ReadBudgetTests {
 
   @Test("formulas holding '>' in 3 000 cells and a short comment with '>' cost no markup-rescan limit")
   func formulasWithGreaterThan() {
-    let cell = "<Cell ss:Formula=\"=IF(RC[-1]&gt;0,IF(RC[-2]>1,RC[-1],0),0)\"><Data ss:Type=\"Number\">1</Data></Cell>"
+    let cell =
+      "<Cell ss:Formula=\"=IF(RC[-1]&gt;0,IF(RC[-2]>1,RC[-1],0),0)\">"
+      + "<Data ss:Type=\"Number\">1</Data></Cell>"
     let xml =
       "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
       + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><!-- a > b --><Worksheet ss:Name=\"S\"><Table>"
@@ -211,7 +213,9 @@ struct ReadBudgetTests {
     let closed = Array(text.utf8).withUnsafeBytes { fresh.scan($0, maxAttributes: 256, maxRescan: 1_000) }
     #expect(closed == .clean)
     #expect(fresh.rescan > 0)
-    let after = Array("<c x='1'/>".utf8).withUnsafeBytes { fresh.scan($0, maxAttributes: 0, maxRescan: 1_000) }
+    let after = Array("<c x='1'/>".utf8).withUnsafeBytes {
+      fresh.scan($0, maxAttributes: 0, maxRescan: 1_000)
+    }
     #expect(after == .tooManyAttributes)
   }
 
