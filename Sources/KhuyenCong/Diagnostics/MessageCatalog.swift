@@ -132,6 +132,8 @@ public enum MessageCatalog {
       "Bảng chuỗi dùng chung (sharedStrings) có quá nhiều mục so với dung lượng tệp (giới hạn {limit}); dừng đọc, tệp bị từ chối",
     "file.limit#uncompressed-bytes":
       "Tệp xlsx giải nén ra quá nhiều so với dung lượng của nó (giới hạn {limit} byte); dừng đọc, tệp bị từ chối",
+    "file.limit#markup-rescan":
+      "Một thẻ, chú thích hoặc chỉ dẫn XML chứa dấu '>' kéo dài quá mức so với dung lượng tệp (giới hạn {limit} byte phải đọc lại); dừng đọc, tệp bị từ chối",
     "report.truncated": "Còn {count} vấn đề khác không được liệt kê trong báo cáo này",
     "file.encoding#stopped":
       "Quá nhiều byte không đọc được theo bảng mã {encoding}; tệp có thể không phải văn bản, dừng đọc",
@@ -255,6 +257,8 @@ public enum MessageCatalog {
       "The shared string table has more entries than the file's size allows (limit {limit}); reading stopped and the file is refused",
     "file.limit#uncompressed-bytes":
       "The xlsx file inflates to far more than its size holds (limit {limit} bytes); reading stopped and the file is refused",
+    "file.limit#markup-rescan":
+      "An XML tag, comment or instruction holding '>' runs on far longer than the file's size allows (limit {limit} bytes read again); reading stopped and the file is refused",
     "report.truncated": "{count} more problems are not listed in this report",
     "file.encoding#stopped":
       "Too many bytes that do not decode as {encoding}; the file may not be text, reading stopped",

@@ -31,6 +31,9 @@ public final class ReadBudget {
     case sharedStrings = "shared-strings"
     /// Bytes inflated from an xlsx file, every pass counted, against the file's own size.
     case uncompressed = "uncompressed-bytes"
+    /// Bytes libxml2 would scan again while a long tag, comment or instruction holding `>`
+    /// stays open (see `AttributeScanner`).
+    case markupRescan = "markup-rescan"
   }
 
   /// The allowances: each is `perByte × bytes + constant` (or `bytes ÷ bytesPer + constant`).
@@ -60,6 +63,13 @@ public final class ReadBudget {
     /// two 6 MB comments cost seconds of XML parsing while staying under the size limits.
     public var uncompressedPerByte: Int = 64
     public var uncompressedConstant: Int = 32 << 20
+    /// Bytes libxml2 may scan again per byte read, plus a constant. libxml2's reader feeds its
+    /// parser 512 bytes at a time, and while a tag, comment or processing instruction stays
+    /// open, each piece holding a `>` makes it scan back over the whole construct: a 2.3 MB
+    /// comment with a `>` in every piece cost 6.7 s (found by the xlsx fuzz target). An honest
+    /// file's constructs are short (a formula attribute of a few kilobytes at most).
+    public var markupRescanPerByte: Int = 4
+    public var markupRescanConstant: Int = 16 << 20
 
     /// Creates an allowance.
     public init(
@@ -143,10 +153,16 @@ public final class ReadBudget {
       xmlBytes += chunk.count
     }
     var feed = chunk.count
-    switch scanner.scan(chunk, maxAttributes: allowance.attributesPerElement) {
+    let maxRescan =
+      bytes.multipliedReportingOverflow(by: allowance.markupRescanPerByte).partialValue
+      + allowance.markupRescanConstant
+    switch scanner.scan(chunk, maxAttributes: allowance.attributesPerElement, maxRescan: maxRescan) {
     case .clean: break
     case .tooManyAttributes:
       reached = (.attributes, allowance.attributesPerElement)
+      return nil
+    case .tooMuchRescanning:
+      reached = (.markupRescan, maxRescan)
       return nil
     case .brokenComment(let end): feed = end
     }
@@ -256,48 +272,74 @@ public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
   public mutating func endSheet() { base.endSheet() }
 }
 
-/// Counts the attributes of each XML start tag in raw bytes, across chunk boundaries, and
-/// finds the first comment that holds `--` (XML allows it only as the comment's end).
+/// Scans the raw bytes about to be fed to libxml2, across chunk boundaries, for what would make
+/// libxml2 2.9.14 work out of proportion to them: an element with too many attributes (checked
+/// in quadratic time), a comment holding `--` (each reported with a copy of the comment), and a
+/// long construct holding `>` (rescanned for each 512-byte piece holding one).
 ///
 /// Cheap and approximate in the safe direction: an `=` inside a tag and outside quotes is one
-/// attribute. Processing instructions, end tags and other `<!` declarations are skipped to their
-/// `>`; a comment to its `-->`. Works on UTF-8 and on UTF-16 (every markup character is then an
-/// ASCII byte beside a zero, and zero bytes are passed over).
+/// attribute; a tag ends at a `>` outside quotes, an end tag or declaration at its `>`, a
+/// comment at `-->`, a processing instruction at `?>`, a CDATA section at `]]>`. Works on UTF-8
+/// and on UTF-16 (every markup character is then an ASCII byte beside a zero, and zero bytes
+/// are passed over where a sequence is matched).
 struct AttributeScanner {
   /// What a chunk holds.
   enum Outcome: Equatable {
     case clean
     case tooManyAttributes
+    /// The bytes libxml2 would scan again passed the allowance.
+    case tooMuchRescanning
     /// A comment holds `--` not followed by `>`: the document may be fed up to `end` (the byte
     /// after the `--` included, so the parser sees and reports it), then must end.
     case brokenComment(end: Int)
   }
 
   private enum State: UInt8 {
-    case text, open, tag, doubleQuoted, singleQuoted, skip
-    /// After `<!`, `<!-`; inside a comment.
-    case bang, bangDash, comment
+    case text, open, tag, doubleQuoted, singleQuoted
+    /// An end tag or a declaration (`<!DOCTYPE`): ends at `>`.
+    case skip
+    /// After `<!`, `<!-`; inside a comment; a processing instruction; a CDATA section.
+    case bang, bangDash, comment, instruction, cdata
   }
   private var state = State.text
   private var count = 0
-  /// `-` met in a row inside a comment.
-  private var hyphens = 0
+  /// `-` met in a row inside a comment, `]` inside a CDATA section; whether the last byte of a
+  /// processing instruction was `?`.
+  private var run = 0
+  /// Bytes scanned so far (all chunks), the offset of the last `<`, of the last `>` charged.
+  private var offset = 0
+  private var lastOpen = 0
+  private var lastCharge = Int.min / 2
+  /// Bytes libxml2 would scan again so far.
+  private(set) var rescan = 0
 
-  mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int) -> Outcome {
+  /// libxml2's reader hands its parser this many bytes at a time.
+  static let readerPiece = 512
+
+  mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int, maxRescan: Int = .max)
+    -> Outcome
+  {
+    defer { offset += chunk.count }
     for index in chunk.indices {
       let byte = chunk[index]
+      if byte == 0x3C { lastOpen = offset + index }  // <
       switch state {
       case .text:
-        if byte == 0x3C { state = .open }  // <
+        if byte == 0x3C { state = .open }
+        continue
       case .open:
         if byte == 0x21 {  // !
           state = .bang
-        } else if byte == 0x3F || byte == 0x2F {  // ? /
+        } else if byte == 0x3F {  // ?
+          state = .instruction
+          run = 0
+        } else if byte == 0x2F {  // /
           state = .skip
         } else if byte != 0 {
           state = .tag
           count = 0
         }
+        continue
       case .tag:
         switch byte {
         case 0x3D:  // =
@@ -308,40 +350,71 @@ struct AttributeScanner {
         case 0x3E: state = .text
         default: break
         }
+        continue
       case .doubleQuoted:
         if byte == 0x22 { state = .tag }
       case .singleQuoted:
         if byte == 0x27 { state = .tag }
       case .skip:
-        if byte == 0x3E { state = .text }
+        if byte == 0x3E {
+          state = .text
+          continue
+        }
       case .bang:
         if byte == 0x2D {
           state = .bangDash
+        } else if byte == 0x5B {  // [
+          state = .cdata
+          run = 0
         } else if byte == 0x3E {
           state = .text
         } else if byte != 0 {
           state = .skip
         }
+        continue
       case .bangDash:
         if byte == 0x2D {
           state = .comment
-          hyphens = 0
+          run = 0
         } else if byte == 0x3E {
           state = .text
         } else if byte != 0 {
           state = .skip
         }
+        continue
       case .comment:
         if byte == 0 { continue }
-        if hyphens >= 2 {
+        if run >= 2 {
           // `--` ends the comment with `>`, and is an error before anything else (a third
           // `-` too: libxml2 reports each `-` of a long run).
           guard byte == 0x3E else { return .brokenComment(end: index + 1) }
           state = .text
-        } else if byte == 0x2D {
-          hyphens += 1
-        } else {
-          hyphens = 0
+          continue
+        }
+        run = byte == 0x2D ? run + 1 : 0
+      case .instruction:
+        if byte == 0 { continue }
+        if byte == 0x3E && run == 1 {
+          state = .text
+          continue
+        }
+        run = byte == 0x3F ? 1 : 0
+      case .cdata:
+        if byte == 0 { continue }
+        if byte == 0x3E && run >= 2 {
+          state = .text
+          continue
+        }
+        run = byte == 0x5D ? run + 1 : 0
+      }
+      // Inside an open construct: a `>` that does not end it makes libxml2 scan back to the
+      // last `<` (once per piece it is handed).
+      if byte == 0x3E {
+        let at = offset + index
+        if at - lastCharge >= Self.readerPiece {
+          lastCharge = at
+          rescan += at - lastOpen
+          if rescan > maxRescan { return .tooMuchRescanning }
         }
       }
     }

@@ -169,6 +169,56 @@ struct ReadBudgetTests {
     #expect(report.isFatal)
   }
 
+  @Test(
+    "a long comment with '>' in every piece is refused by the markup-rescan budget (libxml2 rescanned it for each)",
+    arguments: [7, 4096])
+  func commentWithManyGreaterThan(chunkSize: Int) {
+    let body = String(repeating: String(repeating: "x", count: 99) + ">", count: 15_000)
+    let (report, rows) = read(Self.spreadsheetML(comment: body), name: "c.xml", chunkSize: chunkSize)
+    #expect(limitReasons(report) == ["markup-rescan"])
+    #expect(report.isFatal)
+    #expect(rows <= 1)
+  }
+
+  @Test("formulas holding '>' in 3 000 cells and a short comment with '>' cost no markup-rescan limit")
+  func formulasWithGreaterThan() {
+    let cell =
+      "<Cell ss:Formula=\"=IF(RC[-1]&gt;0,IF(RC[-2]>1,RC[-1],0),0)\">"
+      + "<Data ss:Type=\"Number\">1</Data></Cell>"
+    let xml =
+      "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+      + "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><!-- a > b --><Worksheet ss:Name=\"S\"><Table>"
+      + String(repeating: "<Row>" + String(repeating: cell, count: 10) + "</Row>", count: 300)
+      + "</Table></Worksheet></Workbook>"
+    let (report, rows) = read(Array(xml.utf8), name: "f.xml")
+    #expect(limitReasons(report).isEmpty)
+    #expect(rows == 300)
+  }
+
+  @Test("an xlsx found by fuzzing (a 2.5 MB comment, half of it '>') is refused by the markup-rescan budget")
+  func fuzzCommentRescan() throws {
+    let (report, _) = try readXLSXFixture("fuzz-comment-rescan.xlsx")
+    #expect(limitReasons(report) == ["markup-rescan"])
+    #expect(report.isFatal)
+  }
+
+  @Test("the scanner ends processing instructions at '?>' and CDATA sections at ']]>'")
+  func scannerConstructs() {
+    var scanner = AttributeScanner()
+    let text = "<?pi a > b ?><a><![CDATA[ x > y ]] z ]]><!-- c > d --><b c=\">\"/></a>"
+    let outcome = Array(text.utf8).withUnsafeBytes { scanner.scan($0, maxAttributes: 256, maxRescan: 0) }
+    // Each '>' inside an open construct is charged (the first at least); none is left open.
+    #expect(outcome == .tooMuchRescanning)
+    var fresh = AttributeScanner()
+    let closed = Array(text.utf8).withUnsafeBytes { fresh.scan($0, maxAttributes: 256, maxRescan: 1_000) }
+    #expect(closed == .clean)
+    #expect(fresh.rescan > 0)
+    let after = Array("<c x='1'/>".utf8).withUnsafeBytes {
+      fresh.scan($0, maxAttributes: 0, maxRescan: 1_000)
+    }
+    #expect(after == .tooManyAttributes)
+  }
+
   @Test("a CSV plan followed by 200 000 rows of 'a' stops at the row limit")
   func csvRowsOfA() {
     let text =
