@@ -47,7 +47,7 @@ public struct CivilDateTime: Hashable, Comparable, Sendable {
 }
 
 /// A calendar day (proleptic Gregorian), used for deadlines, validity dates and periods.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   public var year: Int
   public var month: Int
   public var day: Int

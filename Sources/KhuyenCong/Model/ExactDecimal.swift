@@ -1,7 +1,7 @@
 /// An exact decimal number: `units / 10^scale`, for quantities, percentages and multipliers.
 ///
 /// Never a `Double`: a cap of 30 % on 1 666,67 triệu must compare exactly (STYLE §3).
-public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ExactDecimal: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The digits as an integer.
   public var units: Int64
   /// How many of the digits are after the decimal point (0...18).

@@ -11,7 +11,7 @@ public enum FundSource: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// Budget amounts of a line, or sums of lines: the total and its split by fund source.
-public struct FundTotals: Hashable, Sendable {
+public struct FundTotals: Hashable, Sendable, Codable {
   public var total: Money
   public var national: Money
   public var local: Money

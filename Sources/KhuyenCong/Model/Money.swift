@@ -2,7 +2,7 @@
 ///
 /// Parsed from digits, never via `Double`; shown in triệu đồng only on output (STYLE §3).
 /// A value finer than 1 đồng is a diagnostic at the parser, never silently rounded.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The amount in đồng.
   public var dong: Int64
 

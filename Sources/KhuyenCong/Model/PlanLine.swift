@@ -1,5 +1,5 @@
 /// When a line starts or ends: a day, a month or a quarter ("Quý II/2017").
-public enum PlanTime: Hashable, Sendable {
+public enum PlanTime: Hashable, Sendable, Codable {
   case day(CivilDate)
   case month(year: Int, month: Int)
   case quarter(year: Int, quarter: Int)
@@ -36,7 +36,7 @@ public enum PlanTime: Hashable, Sendable {
 }
 
 /// One project or activity (đề án / hoạt động) of a district's plan, with typed values.
-public struct PlanLine: Hashable, Sendable {
+public struct PlanLine: Hashable, Sendable, Codable {
   /// The row it came from, as the district sees it.
   public var source: Position
   /// The indicator, when the content cell named one (`3.3`), else `nil`.
