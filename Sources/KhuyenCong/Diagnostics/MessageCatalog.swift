@@ -98,6 +98,87 @@ public enum MessageCatalog {
   }
 
   private static func fill(_ template: String, _ values: [String: String]) -> String {
+    quickFill(template, values) ?? slowFill(template, values)
+  }
+
+  /// `slowFill`'s text in one pass over the template's bytes, when nothing can make the two
+  /// differ: every brace of the template opens or closes a `{name}`, no value holds a brace
+  /// (so none can make or hide a placeholder), and no text next to a brace could join it into
+  /// one character (a combining mark after it, a prepended mark before it), since Foundation
+  /// compares whole characters. `nil` otherwise. A plan of a hundred thousand lines has tens of
+  /// thousands of merge notes, each rendered by four writers: this is their hot path.
+  static func quickFill(_ template: String, _ values: [String: String]) -> String? {
+    let open = UInt8(ascii: "{")
+    let close = UInt8(ascii: "}")
+    for value in values.values {
+      if value.utf8.contains(where: { $0 == open || $0 == close }) { return nil }
+      if let first = value.unicodeScalars.first, !isPlainEdge(first) { return nil }
+      if let last = value.unicodeScalars.last, !isPlainEdge(last) { return nil }
+    }
+    let bytes = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 64)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == close { return nil }
+      guard byte == open else {
+        out.append(byte)
+        index += 1
+        continue
+      }
+      var end = index + 1
+      while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+      guard end < bytes.count, bytes[end] == close, end > index + 1 else { return nil }
+      // The characters around the placeholder must not join a brace either.
+      if index > 0, !isPlainEdgeByte(bytes, before: index) { return nil }
+      if end + 1 < bytes.count, !isPlainEdgeByte(bytes, after: end) { return nil }
+      let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+      // A value the diagnostic does not carry leaves nothing.
+      if let value = values[name] { out += value.utf8 }
+      index = end + 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "-")
+  }
+
+  /// Whether `scalar` is a character that never joins its neighbour into one: ASCII, Latin
+  /// letters (Vietnamese included, precomposed), general punctuation, arrows, currency signs.
+  private static func isPlainEdge(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x02FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF,
+      0x2190...0x21FF:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// `isPlainEdge` of the scalar that ends just before byte `index` of UTF-8 `bytes`.
+  private static func isPlainEdgeByte(_ bytes: [UInt8], before index: Int) -> Bool {
+    var start = index - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first.map(isPlainEdge)
+      ?? false
+  }
+
+  /// `isPlainEdge` of the scalar that starts just after byte `index` of UTF-8 `bytes`.
+  private static func isPlainEdgeByte(_ bytes: [UInt8], after index: Int) -> Bool {
+    var end = index + 2
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return String(decoding: bytes[(index + 1)..<end], as: UTF8.self).unicodeScalars.first.map(isPlainEdge)
+      ?? false
+  }
+
+  /// Each `{key}` replaced by its value, key by key in sorted order, with Foundation's
+  /// comparison of characters; then any `{…}` left removed.
+  static func slowFill(_ template: String, _ values: [String: String]) -> String {
     var text = template
     for (key, value) in values.sorted(by: { $0.key < $1.key }) {
       text = text.replacingOccurrences(of: "{" + key + "}", with: value)

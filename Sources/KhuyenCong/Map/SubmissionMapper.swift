@@ -315,7 +315,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     // Lines that waited for the convention come last: back in row order.
     lines.sort { ($0.source.row ?? 0) < ($1.source.row ?? 0) }
-    submission.lines = lines
+    submission.lines = PlanLines(lines)
     submission.lineCount = built.lineCount
     submission.layout = built.isForm ? .form : .flat
     submission.documentNumber = meta.documentNumber

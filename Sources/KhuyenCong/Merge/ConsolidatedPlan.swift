@@ -71,16 +71,46 @@ public struct ConsolidatedPlan: Hashable, Sendable {
 }
 
 /// One line of the consolidated plan: a district's line with the district it belongs to.
+///
+/// A reference into the submission's compact lines (`PlanLines`), not a copy: the plan of a
+/// province holds every line of every district.
 public struct ConsolidatedLine: Hashable, Sendable {
   /// The district whose accepted submission holds the line.
   public var district: DistrictCode
-  /// The line as read, with its source file, sheet and row.
-  public var line: PlanLine
+  private var lines: PlanLines
+  private var index: Int
 
   /// Creates a line entry.
   public init(district: DistrictCode, line: PlanLine) {
+    self.init(district: district, lines: [line], index: 0)
+  }
+
+  /// Line `index` of `lines`.
+  init(district: DistrictCode, lines: PlanLines, index: Int) {
     self.district = district
-    self.line = line
+    self.lines = lines
+    self.index = index
+  }
+
+  /// The line as read, with its source file, sheet and row.
+  public var line: PlanLine {
+    get { lines[index] }
+    set { self = ConsolidatedLine(district: district, line: newValue) }
+  }
+
+  /// The line's source (without rebuilding the line).
+  public var source: Position { lines.source(at: index) }
+
+  /// The line's amounts (without rebuilding the line).
+  public var amounts: FundTotals { lines.amounts(at: index) }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.district == rhs.district && lhs.line == rhs.line
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(district)
+    hasher.combine(line)
   }
 }
 

@@ -85,7 +85,7 @@ extension PlanMerger {
         entry.sheet = winner.sheet
         entry.submittedOn = winner.submittedOn
         entry.documentNumber = winner.documentNumber
-        entry.lineCount = winner.lines.count
+        entry.lineCount = winner.lineCount
         entry.totals = winner.totals
         entry.supersededFiles = others.map(\.file)
         districts[index] = entry
@@ -101,7 +101,7 @@ extension PlanMerger {
               code: .submissionSuperseded, severity: .info,
               position: Position(file: other.file), values: values))
         }
-        lines += winner.lines.map { ConsolidatedLine(district: code, line: $0) }
+        lines += winner.lines.indices.map { ConsolidatedLine(district: code, lines: winner.lines, index: $0) }
       } else if let tries = rejectedByDistrict[code],
         let last = latest(tries.map(\.submission)),
         let result = tries.first(where: { $0.submission == last })

@@ -32,7 +32,7 @@ public enum PlanMerger {
     // 2. The plan: lines in district rank, totals and shares.
     let rank = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
     let lines = sortedLines(choice.lines, rank: rank)
-    let totals = lines.reduce(into: FundTotals.zero) { $0 += $1.line.amounts }
+    let totals = lines.reduce(into: FundTotals.zero) { $0 += $1.amounts }
     for index in districts.indices where districts[index].status == .accepted {
       districts[index].shareOfTotal = Percentage.of(
         districts[index].totals.total, in: totals.total, places: 2)
@@ -81,7 +81,7 @@ public enum PlanMerger {
       }
       if let ra = arrival[a.file], let rb = arrival[b.file], ra != rb { return ra < rb }
       if a.file != b.file { return precedes(a.file, b.file) }
-      return a.lines.count < b.lines.count
+      return a.lineCount < b.lineCount
     }
   }
 
@@ -94,23 +94,27 @@ public enum PlanMerger {
   static func sortedLines(_ lines: [ConsolidatedLine], rank: [DistrictCode: Int])
     -> [ConsolidatedLine]
   {
-    lines.enumerated().sorted { x, y in
-      let a = x.element
-      let b = y.element
-      let ra = rank[a.district] ?? Int.max
-      let rb = rank[b.district] ?? Int.max
-      if ra != rb { return ra < rb }
-      if a.line.source.file != b.line.source.file {
-        return precedes(a.line.source.file, b.line.source.file)
-      }
-      let sa = a.line.source.sheet ?? ""
-      let sb = b.line.source.sheet ?? ""
-      if sa != sb { return precedes(sa, sb) }
-      let rowA = a.line.source.row ?? 0
-      let rowB = b.line.source.row ?? 0
-      if rowA != rowB { return rowA < rowB }
-      return x.offset < y.offset
-    }.map(\.element)
+    // Each line's key once (its source is read from the compact lines, not rebuilt).
+    struct Key {
+      var rank: Int
+      var file: String
+      var sheet: String
+      var row: Int
+      var offset: Int
+    }
+    let keys = lines.enumerated().map { offset, entry in
+      let source = entry.source
+      return Key(
+        rank: rank[entry.district] ?? Int.max, file: source.file, sheet: source.sheet ?? "",
+        row: source.row ?? 0, offset: offset)
+    }
+    return keys.sorted { a, b in
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.file != b.file { return precedes(a.file, b.file) }
+      if a.sheet != b.sheet { return precedes(a.sheet, b.sheet) }
+      if a.row != b.row { return a.row < b.row }
+      return a.offset < b.offset
+    }.map { lines[$0.offset] }
   }
 
   /// The years of the programme period before `year`, in order.

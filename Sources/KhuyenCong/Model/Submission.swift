@@ -19,12 +19,12 @@ public struct Submission: Hashable, Sendable, Codable {
   /// "215/KH-UBND", when the title block carries one.
   public var documentNumber: String?
   public var moneyUnit: MoneyUnit
-  /// The lines, when they were kept: `validate` streams them through the checks and keeps
-  /// only their count and totals. Setting them sets `lineCount` and `totals`.
-  public var lines: [PlanLine] {
+  /// The lines, when they were kept (compactly): `validate` streams them through the checks
+  /// and keeps only their count and totals. Setting them sets `lineCount` and `totals`.
+  public var lines: PlanLines {
     didSet {
       lineCount = lines.count
-      totals = lines.reduce(into: FundTotals.zero) { $0 += $1.amounts }
+      totals = lines.totals
     }
   }
   /// How many lines the plan has (also when they were not kept).

@@ -51,7 +51,7 @@ public struct ValidationRun {
   /// Lines that wait for the district and year.
   private var waiting: [BuiltLine] = []
   /// The lines, when kept.
-  private var kept: [PlanLine] = []
+  private var kept = PlanLines()
   private var lineCount = 0
   private var totals = FundTotals.zero
 
@@ -152,7 +152,8 @@ public struct ValidationRun {
     }
     if keepsLines {
       // Lines that waited for the number convention came last: back in row order.
-      kept.sort { ($0.source.row ?? 0) < ($1.source.row ?? 0) }
+      kept.sortByRow()
+      kept.compact()
       submission.lines = kept
     } else {
       submission.lines = []

@@ -105,7 +105,7 @@ enum MergeTestData {
     submission.planYear = PlanYear(rawValue: year)
     submission.submittedOn = date
     submission.documentNumber = "215/KH-UBND"
-    submission.lines = lines
+    submission.lines = PlanLines(lines)
     return submission
   }
 
