@@ -36,6 +36,7 @@ public struct StoredSubmissions {
   ) throws(IntakeError) -> StoredSubmissions {
     var results: [SubmissionResult] = []
     var missing: [LedgerEntry] = []
+    var lookups: ProgrammeLookups?  // built at the first file that needs validating
     for entry in entries {
       if let cached = cache[entry.sha256] {
         results.append(cached)
@@ -54,7 +55,10 @@ public struct StoredSubmissions {
         missing.append(entry)
         continue
       }
-      let result = SubmissionFile.validate(path: path, named: name, against: programme).result
+      let tables = lookups ?? ProgrammeLookups(programme)
+      lookups = tables
+      let result = SubmissionFile.validate(path: path, named: name, against: programme, lookups: tables)
+        .result
       if let judgements, judgements.keepsNew {
         try judgements.ledger.saveJudgement(result, sha256: entry.sha256, key: judgements.key)
       }

@@ -10,7 +10,7 @@ extension SubmissionFile {
   /// with `file.unreadable`, never a thrown error.
   public static func validate(
     path: String, named name: String, against programme: Programme,
-    limits: ReadLimits = .standard, keepingLines: Bool = true
+    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil
   ) -> SubmissionValidator.Outcome {
     func refused(_ values: [String: String]) -> SubmissionValidator.Outcome {
       let diagnostic = Diagnostic(
@@ -33,6 +33,7 @@ extension SubmissionFile {
       ])
     }
     return SubmissionValidator.validate(
-      &source, named: name, against: programme, limits: limits, keepingLines: keepingLines)
+      &source, named: name, against: programme, limits: limits, keepingLines: keepingLines,
+      lookups: lookups)
   }
 }

@@ -3,6 +3,8 @@
 import KhuyenCong
 
 let programme = Programme.embeddedDefault()
+/// Built once, as `run` and `consolidate` do for many files.
+let lookups = ProgrammeLookups(programme)
 /// As in the xlsx target: a smaller inflation allowance, so the time ceiling finds logic.
 let limits: ReadLimits = {
   var limits = ReadLimits.standard
@@ -13,7 +15,7 @@ let limits: ReadLimits = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var source = MemorySource(Array(UnsafeBufferPointer(start: data, count: size)), chunkSize: 4096)
-  let outcome = SubmissionValidator.validate(&source, named: "fuzz", against: programme, limits: limits)
+  let outcome = SubmissionValidator.validate(&source, named: "fuzz", against: programme, limits: limits, lookups: lookups)
   for language in Language.allCases {
     _ = ValidationReport.text([outcome.result], programme: programme, language: language)
     _ = ValidationReport.json([outcome.result], language: language)

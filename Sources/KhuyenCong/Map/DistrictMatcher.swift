@@ -4,7 +4,9 @@
 /// "UBND tỉnh Tuyên Quang" names the province, not the city of Tuyên Quang (issue 3).
 public struct DistrictMatcher: Sendable {
   private let byKey: [String: DistrictCode]
-  private let names: [(key: TextKey, code: DistrictCode)]
+  /// "huyen lam binh", "thanh pho tuyen quang", …: each name after each kind of unit, longest
+  /// names first (folded once here, not once per title line).
+  private let mentions: [(key: TextKey, code: DistrictCode)]
 
   /// Words that may stand before a district's name.
   static let prefixes = ["uy ban nhan dan", "ubnd", "huyen", "thanh pho", "tp", "thi xa", "quan"]
@@ -24,7 +26,10 @@ public struct DistrictMatcher: Sendable {
     }
     self.byKey = table
     // Longest names first, so "Yên Sơn" is not found inside a longer name by accident.
-    self.names = names.sorted { $0.0.folded.count > $1.0.folded.count }
+    let longestFirst = names.sorted { $0.0.folded.count > $1.0.folded.count }
+    self.mentions = longestFirst.flatMap { name, code in
+      ["huyen", "thanh pho", "tp", "thi xa"].map { kind in (TextKey(kind + " " + name.folded), code) }
+    }
   }
 
   /// The district a cell value names as a whole ("071", "Lâm Bình", "huyện Lâm Bình",
@@ -42,11 +47,7 @@ public struct DistrictMatcher: Sendable {
   /// here, and "tỉnh Tuyên Quang" is the province.
   public func mentioned(in text: String) -> DistrictCode? {
     let key = TextKey(text)
-    for (name, code) in names {
-      for kind in ["huyen", "thanh pho", "tp", "thi xa"] {
-        if key.contains(words: TextKey(kind + " " + name.folded)) { return code }
-      }
-    }
+    for (mention, code) in mentions where key.contains(words: mention) { return code }
     return nil
   }
 

@@ -69,13 +69,16 @@ struct LineBuilder {
   private var ready: [BuiltLine] = []
 
   /// A builder for the table under `layout`, with what the title block said (`meta`).
-  init(file: String, sheet: String, layout: HeaderLayout, programme: Programme, meta: SubmissionMeta) {
+  init(
+    file: String, sheet: String, layout: HeaderLayout, programme: Programme, lookups: ProgrammeLookups,
+    meta: SubmissionMeta
+  ) {
     self.file = file
     self.sheet = sheet
     self.layout = layout
     self.programme = programme
-    self.resolver = ContentResolver(programme: programme)
-    self.districts = DistrictMatcher(programme: programme)
+    self.resolver = lookups.content
+    self.districts = lookups.districts
     self.sawStructure = layout.firstRow != layout.lastRow
     output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title

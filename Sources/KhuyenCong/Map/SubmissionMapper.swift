@@ -12,6 +12,7 @@ public struct SubmissionMapper: WorkbookVisitor {
 
   private let file: String
   private let programme: Programme
+  private let lookups: ProgrammeLookups
   private let titleReader: TitleBlockReader
 
   private enum Phase {
@@ -51,11 +52,13 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var memo: FoldMemo? = FoldMemo()
 
   /// A mapper for the file named `file`, reading names against `programme`.
-  public init(file: String, programme: Programme) {
+  /// `lookups`: `programme`'s tables, when the caller has built them (else built here).
+  public init(file: String, programme: Programme, lookups: ProgrammeLookups? = nil) {
+    let lookups = lookups ?? ProgrammeLookups(programme)
     self.file = file
     self.programme = programme
-    self.titleReader = TitleBlockReader(
-      districts: DistrictMatcher(programme: programme), provinceName: programme.province.name)
+    self.lookups = lookups
+    self.titleReader = TitleBlockReader(districts: lookups.districts, provinceName: programme.province.name)
   }
 
   public mutating func beginSheet(name: String, index: Int) {
@@ -145,7 +148,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     phase = .body(layout)
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
-    builder = LineBuilder(file: file, sheet: sheetName, layout: layout, programme: programme, meta: meta)
+    builder = LineBuilder(
+      file: file, sheet: sheetName, layout: layout, programme: programme, lookups: lookups, meta: meta)
     for (column, key) in layout.columns { columnsByKey[key] = column }
   }
 

@@ -24,42 +24,48 @@ public struct PlaceResolver: Sendable {
     "trong tinh", "tinh", "cac huyen",
   ]
 
-  /// A resolver for `programme`'s register.
-  public init(programme: Programme) {
+  private let index: CommuneIndex
+
+  /// A resolver for `programme`'s register, with its tables (built from `programme` when not
+  /// given).
+  public init(programme: Programme, lookups: ProgrammeLookups? = nil) {
+    let lookups = lookups ?? ProgrammeLookups(programme)
     self.programme = programme
-    self.districts = DistrictMatcher(programme: programme)
+    self.districts = lookups.districts
+    self.index = lookups.register
   }
+}
 
-  /// The register indexed by name, both ways.
-  fileprivate struct Index {
-    var byExact: [String: [Commune]] = [:]
-    var byFolded: [String: [Commune]] = [:]
+/// The commune register indexed by name, both ways (`ProgrammeLookups`).
+struct CommuneIndex: Sendable {
+  var byExact: [String: [Commune]] = [:]
+  var byFolded: [String: [Commune]] = [:]
 
-    init(_ communes: [Commune]) {
-      for commune in communes {
-        let name = CommuneName(registerName: commune.name, kind: commune.kind)
-        byExact[name.exact, default: []].append(commune)
-        byFolded[name.folded, default: []].append(commune)
-      }
-    }
-
-    /// Versions whose name is `name`'s: exactly, else folded when that names one commune
-    /// (one code, one spelling) of the whole register. `nil` with the candidates when the
-    /// folded name is ambiguous.
-    func versions(of name: CommuneName) -> (versions: [Commune], ambiguous: [Commune]) {
-      if let exact = byExact[name.exact] { return (exact, []) }
-      let folded = byFolded[name.folded] ?? []
-      let spellings = Set(folded.map { CommuneName(registerName: $0.name, kind: $0.kind).exact })
-      let codes = Set(folded.map(\.code))
-      if spellings.count <= 1 && codes.count <= 1 { return (folded, []) }
-      return ([], folded)
+  init(_ communes: [Commune]) {
+    for commune in communes {
+      let name = CommuneName(registerName: commune.name, kind: commune.kind)
+      byExact[name.exact, default: []].append(commune)
+      byFolded[name.folded, default: []].append(commune)
     }
   }
 
-  /// What the resolver remembers between lines: the register's index, and each distinct
-  /// place text already resolved (a plan names the same few places on many lines).
+  /// Versions whose name is `name`'s: exactly, else folded when that names one commune
+  /// (one code, one spelling) of the whole register. `nil` with the candidates when the
+  /// folded name is ambiguous.
+  func versions(of name: CommuneName) -> (versions: [Commune], ambiguous: [Commune]) {
+    if let exact = byExact[name.exact] { return (exact, []) }
+    let folded = byFolded[name.folded] ?? []
+    let spellings = Set(folded.map { CommuneName(registerName: $0.name, kind: $0.kind).exact })
+    let codes = Set(folded.map(\.code))
+    if spellings.count <= 1 && codes.count <= 1 { return (folded, []) }
+    return ([], folded)
+  }
+}
+
+extension PlaceResolver {
+  /// What the resolver remembers between lines: each distinct place text already resolved (a
+  /// plan names the same few places on many lines).
   struct Memo {
-    fileprivate var index: Index?
     fileprivate var resolved: [String: (matched: [CommuneCode], found: [Diagnostic])] = [:]
   }
 
@@ -81,8 +87,6 @@ public struct PlaceResolver: Sendable {
       }
     }
     let day = CivilDate(year: year.rawValue, month: 1, day: 1)
-    let index = memo.index ?? Index(programme.communes)
-    memo.index = index
     var found: [Diagnostic] = []
     var matched: [CommuneCode] = []
     for part in Self.parts(of: place) {
@@ -105,7 +109,7 @@ public struct PlaceResolver: Sendable {
 
   /// What one written commune is for `district`'s plan of `year`.
   private func judge(
-    _ part: String, name: CommuneName, index: Index, district: District, day: CivilDate, year: PlanYear
+    _ part: String, name: CommuneName, index: CommuneIndex, district: District, day: CivilDate, year: PlanYear
   ) -> (match: CommuneCode?, diagnostics: [Diagnostic]) {
     let here = Position(file: "")
     let (versions, ambiguous) = index.versions(of: name)

@@ -16,11 +16,13 @@ public struct ValidationContext: Sendable {
   public var planYear: PlanYear?
   public let content: ContentResolver
 
-  /// A context for one submission.
-  public init(programme: Programme, district: District?, planYear: PlanYear?) {
+  /// A context for one submission; `content`: the programme's resolver, when the caller has
+  /// one (else built here).
+  public init(programme: Programme, district: District?, planYear: PlanYear?, content: ContentResolver? = nil)
+  {
     self.programme = programme
     self.district = district
     self.planYear = planYear
-    self.content = ContentResolver(programme: programme)
+    self.content = content ?? ContentResolver(programme: programme)
   }
 }

@@ -22,15 +22,19 @@ public enum SubmissionValidator {
   /// let outcome = SubmissionValidator.validate(&file, named: "lam-binh.xml", against: programme)
   /// outcome.result.status   // .accepted or .rejected
   /// ```
-  /// - Parameter keepingLines: whether the result holds the submission's lines. Without them
-  ///   (`validate`) memory does not grow with the file: the result has their count and totals.
+  /// - Parameters:
+  ///   - keepingLines: whether the result holds the submission's lines. Without them
+  ///     (`validate`) memory does not grow with the file: the result has their count and totals.
+  ///   - lookups: `programme`'s tables, built once by a caller validating many files (else
+  ///     built for this file).
   public static func validate<Source: ByteSource>(
     _ source: inout Source, named file: String, against programme: Programme,
-    limits: ReadLimits = .standard, keepingLines: Bool = true
+    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil
   ) -> Outcome {
+    let lookups = lookups ?? ProgrammeLookups(programme)
     var visitor = ValidatingVisitor(
-      mapper: SubmissionMapper(file: file, programme: programme),
-      run: ValidationRun(file: file, programme: programme, keepingLines: keepingLines))
+      mapper: SubmissionMapper(file: file, programme: programme, lookups: lookups),
+      run: ValidationRun(file: file, programme: programme, keepingLines: keepingLines, lookups: lookups))
     let read = WorkbookReader.read(&source, file: file, limits: limits, into: &visitor)
     visitor.mapper.endTable()
     visitor.passLines()

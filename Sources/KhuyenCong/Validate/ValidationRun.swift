@@ -41,6 +41,7 @@ public struct ValidationRun {
   /// The place diagnostics so far (reported before the checks').
   private var placeFound: [Diagnostic] = []
   private let places: PlaceResolver
+  private let content: ContentResolver
   private var placeMemo = PlaceResolver.Memo()
   /// Set once the district and year are known (they never change after) or the file ended.
   private var context: LineContext?
@@ -57,11 +58,14 @@ public struct ValidationRun {
 
   /// A run over the lines of the file named `file`; `keepingLines`: whether the result holds
   /// the lines (`consolidate` needs them; `validate` needs only their count and totals).
-  public init(file: String, programme: Programme, keepingLines: Bool) {
+  /// `lookups`: `programme`'s tables, when the caller has built them (else built here).
+  public init(file: String, programme: Programme, keepingLines: Bool, lookups: ProgrammeLookups? = nil) {
+    let lookups = lookups ?? ProgrammeLookups(programme)
     self.programme = programme
     self.file = file
     self.keepsLines = keepingLines
-    self.places = PlaceResolver(programme: programme)
+    self.content = lookups.content
+    self.places = PlaceResolver(programme: programme, lookups: lookups)
     self.found = Array(repeating: [], count: checks.count)
   }
 
@@ -95,7 +99,8 @@ public struct ValidationRun {
   private func makeContext(district: DistrictCode?, year: PlanYear?) -> LineContext {
     LineContext(
       validation: ValidationContext(
-        programme: programme, district: district.flatMap { programme.district($0) }, planYear: year),
+        programme: programme, district: district.flatMap { programme.district($0) }, planYear: year,
+        content: content),
       file: file, sheet: table?.sheet, columns: table?.columns ?? [:])
   }
 

@@ -40,7 +40,8 @@ struct ConsolidateCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     try InputFiles.check(files)
-    let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
+    let lookups = ProgrammeLookups(programme)
+    let results = files.map { SubmissionFile.validate(path: $0, against: programme, lookups: lookups).result }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
     // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
     do {

@@ -33,8 +33,9 @@ struct ValidateCommand: ParsableCommand {
     let programme = try programme.load()
     try InputFiles.check(files)
     // The report needs each file's line count and totals, not its lines: they stream.
+    let lookups = ProgrammeLookups(programme)
     let results = files.map {
-      SubmissionFile.validate(path: $0, against: programme, keepingLines: false).result
+      SubmissionFile.validate(path: $0, against: programme, keepingLines: false, lookups: lookups).result
     }
     switch format {
     case .text:
