@@ -39,7 +39,12 @@ struct ConsolidateCommand: ParsableCommand {
         "--year \(year) is outside the programme period \(programme.firstYear)–\(programme.lastYear)")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
-    let results = files.map { SubmissionFile.validate(path: $0, against: programme).result }
+    // Each file keeps only what the merge of this year reads of it (PlanMerger.trimmed): the
+    // lines of the plan year, the quantities of earlier years.
+    let results = files.map {
+      PlanMerger.trimmed(
+        SubmissionFile.validate(path: $0, against: programme).result, for: planYear, programme: programme)
+    }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
     // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
     do {
