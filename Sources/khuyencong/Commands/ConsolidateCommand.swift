@@ -40,10 +40,13 @@ struct ConsolidateCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     // Each file keeps only what the merge of this year reads of it (PlanMerger.trimmed): the
-    // lines of the plan year, the quantities of earlier years.
-    let results = files.map {
+    // lines of the plan year, the quantities of earlier years. Files are validated on every
+    // core, their results kept in the order given.
+    let files = self.files
+    let results = concurrentMap(files.count) { index in
       PlanMerger.trimmed(
-        SubmissionFile.validate(path: $0, against: programme).result, for: planYear, programme: programme)
+        SubmissionFile.validate(path: files[index], against: programme).result, for: planYear,
+        programme: programme)
     }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
     // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
