@@ -68,7 +68,24 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
   /// Whether `other`'s words appear in this key as a contiguous run of whole words.
   public func contains(words other: TextKey) -> Bool {
     guard !other.folded.isEmpty else { return false }
+    // Folded Vietnamese is ASCII: its words are found byte by byte, without Foundation.
+    if folded.utf8.allSatisfy({ $0 < 0x80 }) && other.folded.utf8.allSatisfy({ $0 < 0x80 }) {
+      return Self.containsWords(Array(folded.utf8), Array(other.folded.utf8))
+    }
     return (" " + folded + " ").contains(" " + other.folded + " ")
+  }
+
+  /// Whether `words` occurs in `text` between word boundaries (start, end or a space).
+  private static func containsWords(_ text: [UInt8], _ words: [UInt8]) -> Bool {
+    guard words.count <= text.count else { return false }
+    let space = UInt8(ascii: " ")
+    for start in 0...(text.count - words.count) {
+      if start > 0 && text[start - 1] != space { continue }
+      let end = start + words.count
+      if end < text.count && text[end] != space { continue }
+      if text[start..<end].elementsEqual(words) { return true }
+    }
+    return false
   }
 }
 
