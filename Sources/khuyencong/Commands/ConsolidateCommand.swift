@@ -49,10 +49,33 @@ struct ConsolidateCommand: ParsableCommand {
         programme: programme)
     }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
-    // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
+    // The four files stream at once, each to a temporary file (SPEC §7); all four are renamed
+    // in place once all are complete, or none (the XML failing its schema stops them all).
     do {
-      try PlanOutputs.write(plan, programme: programme, language: language.language) { name, body in
-        try AtomicFile.write(to: URL(fileURLWithPath: out).appendingPathComponent(name).path, body)
+      let writers = try PlanOutputs.writers(plan, programme: programme, language: language.language)
+      let folder = URL(fileURLWithPath: out)
+      let staged = concurrentMap(writers.count) { index in
+        Result {
+          try AtomicFile.stage(
+            to: folder.appendingPathComponent(writers[index].name).path, writers[index].write)
+        }
+      }
+      var files: [AtomicFile.StagedFile] = []
+      for result in staged {
+        switch result {
+        case .success(let file): files.append(file)
+        case .failure(let error):
+          for case .success(let file) in staged { file.discard() }
+          throw error
+        }
+      }
+      for (index, file) in files.enumerated() {
+        do {
+          try file.commit()
+        } catch {
+          for later in files[(index + 1)...] { later.discard() }
+          throw error
+        }
       }
     } catch let error as AtomicFile.WriteError {
       printError(error.description)
