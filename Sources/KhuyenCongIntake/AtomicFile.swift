@@ -61,6 +61,41 @@ public enum AtomicFile {
     to path: String, syncFolder: (String) throws(WriteError) -> Void,
     _ body: (inout any ByteSink) throws -> Void
   ) throws {
+    try stage(to: path, body).commit(syncFolder: syncFolder)
+  }
+
+  /// A file written and flushed under a temporary name beside its target, not yet renamed:
+  /// `commit` puts it in place, `discard` removes it. Several files staged together (the
+  /// four files of a plan, written at once) are all committed, or none.
+  public struct StagedFile: Sendable {
+    /// The target.
+    public let path: String
+    let temporary: String
+    let folder: String
+
+    /// Renames the file over its target, then flushes the folder.
+    public func commit() throws(WriteError) {
+      try commit(syncFolder: { folder throws(WriteError) in try AtomicFile.syncFolder(folder) })
+    }
+
+    func commit(syncFolder: (String) throws(WriteError) -> Void) throws(WriteError) {
+      if rename(temporary, path) != 0 {
+        let reason = "rename failed: " + String(cString: strerror(errno))
+        unlink(temporary)
+        throw WriteError(path: path, reason: reason)
+      }
+      try syncFolder(folder)
+    }
+
+    /// Removes the temporary file; the target is left as it was.
+    public func discard() { unlink(temporary) }
+  }
+
+  /// Streams what `body` writes into a temporary file beside `path` and flushes it (`fsync`),
+  /// without renaming it. When `body` throws or a write fails, the temporary file is removed
+  /// and the error rethrown (a failed write as `WriteError`).
+  public static func stage(to path: String, _ body: (inout any ByteSink) throws -> Void) throws -> StagedFile
+  {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -86,14 +121,11 @@ public enum AtomicFile {
       failure = "fsync failed: " + String(cString: strerror(errno))
     }
     close(descriptor)
-    if failure == nil, rename(temporary, path) != 0 {
-      failure = "rename failed: " + String(cString: strerror(errno))
-    }
     if let failure {
       unlink(temporary)
       throw WriteError(path: path, reason: failure)
     }
-    try syncFolder(folder)
+    return StagedFile(path: path, temporary: temporary, folder: folder)
   }
 
   /// Flushes the folder `path` (`fsync(2)` on the folder itself), so that names just added to

@@ -71,3 +71,24 @@ struct AtomicFileStreamTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan-2017.xml"])
   }
 }
+
+@Suite("atomic file, staged")
+struct AtomicFileStagedTests {
+  @Test("a staged file is not in place until committed, and a discarded one never is")
+  func stagedThenCommitted() throws {
+    let folder = try AtomicFileTests().folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let kept = folder.appendingPathComponent("plan-2017.csv").path
+    let dropped = folder.appendingPathComponent("plan-2017.json").path
+    let first = try AtomicFile.stage(to: kept) { sink in Array("a,b".utf8).withUnsafeBytes { sink.write($0) }
+    }
+    let second = try AtomicFile.stage(to: dropped) { sink in
+      Array("{}".utf8).withUnsafeBytes { sink.write($0) }
+    }
+    #expect(!FileManager.default.fileExists(atPath: kept))
+    try first.commit()
+    second.discard()
+    #expect(try String(contentsOfFile: kept, encoding: .utf8) == "a,b")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan-2017.csv"])
+  }
+}

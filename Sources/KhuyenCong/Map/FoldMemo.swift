@@ -13,15 +13,35 @@ struct FoldMemo {
     var isTotalLabel: Bool
   }
 
-  private var facts: [String: Facts] = [:]
+  private var facts: [TextBytes: Facts] = [:]
+
+  /// The longest fold that means something here: a column's header or a total's label.
+  private static let longestMeaningful =
+    (ColumnKey.allCases.flatMap(\.headerAliases) + SubmissionMapper.totalWords).map(\.count).max() ?? 0
 
   /// The facts of `text`.
   mutating func facts(of text: String) -> Facts {
-    if let known = facts[text] { return known }
+    // Each ASCII letter or digit stays one character of the fold, so a text with more of them
+    // than the longest header or label (an activity's description, unique on every line)
+    // names neither; nor does a text of ASCII digits and signs only (an amount, a date):
+    // neither is folded or kept.
+    var letters = 0
+    var hasLetter = false
+    for byte in text.utf8 {
+      if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80 {
+        hasLetter = true
+        if byte < 0x80 { letters += 1 }
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        letters += 1
+      }
+    }
+    if letters > Self.longestMeaningful || !hasLetter { return Facts(columnKey: nil, isTotalLabel: false) }
+    let bytes = TextBytes(text)
+    if let known = facts[bytes] { return known }
     let key = TextKey(text)
     let found = Facts(
       columnKey: ColumnKey.matching(key), isTotalLabel: SubmissionMapper.totalWords.contains(key.folded))
-    if facts.count < Self.maxEntries { facts[text] = found }
+    if facts.count < Self.maxEntries { facts[bytes] = found }
     return found
   }
 }

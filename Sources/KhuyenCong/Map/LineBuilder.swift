@@ -67,6 +67,48 @@ struct LineBuilder {
   private var held: [(line: PlanLine, group: Int)] = []
   /// Lines built and not yet taken (`takeReady`).
   private var ready: [BuiltLine] = []
+  /// Readings of repeated texts: numbers, plan times, periods, content cells.
+  private var numbers = Memo<TextBytes, NumberReader.Reading>()
+  /// Cell texts trimmed and in NFC, for the short ones (they repeat).
+  private var trims = Memo<TextBytes, String>()
+  /// The column of each key (the leftmost, as `HeaderLayout.column(of:)`).
+  private let keyColumns: [ColumnKey: Int]
+  private var times = Memo<TimeCell, PlanTime?>()
+  private var periods = Memo<PeriodText, Period?>()
+  private var contents = Memo<ContentCell, ResolvedContent?>()
+
+  /// A time cell as a memo key: its text by bytes (`TextBytes`), other values as they are.
+  private struct TimeCell: Hashable {
+    var value: CellValue
+    var defaultYear: Int?
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+      guard lhs.defaultYear == rhs.defaultYear else { return false }
+      if case .text(let a) = lhs.value, case .text(let b) = rhs.value { return TextBytes(a) == TextBytes(b) }
+      return lhs.value == rhs.value
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(defaultYear)
+      if case .text(let text) = value { hasher.combine(TextBytes(text)) } else { hasher.combine(value) }
+    }
+  }
+  private struct PeriodText: Hashable {
+    var text: TextBytes
+    var defaultYear: Int?
+  }
+  private struct Period {
+    var start: PlanTime
+    var end: PlanTime
+  }
+  private struct ContentCell: Hashable {
+    var text: TextBytes
+    var unit: TextBytes?
+  }
+  private struct ResolvedContent {
+    var indicator: IndicatorCode?
+    var area: IndicatorCode
+  }
 
   /// A builder for the table under `layout`, with what the title block said (`meta`).
   init(
@@ -80,6 +122,11 @@ struct LineBuilder {
     self.resolver = lookups.content
     self.districts = lookups.districts
     self.sawStructure = layout.firstRow != layout.lastRow
+    var keyColumns: [ColumnKey: Int] = [:]
+    for (column, key) in layout.columns where keyColumns[key].map({ column < $0 }) ?? true {
+      keyColumns[key] = column
+    }
+    self.keyColumns = keyColumns
     output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
     // has none; two different units cannot both be right (`meta.unit`).
@@ -208,7 +255,7 @@ struct LineBuilder {
   private mutating func noteEvidence(_ row: BodyRow) {
     for key in ColumnKey.money + [.quantity] {
       if case .text(let text)? = row.cells[key]?.value,
-        case .value(_, let found?) = NumberReader.read(text)
+        case .value(_, let found?) = numbers.value(for: TextBytes(text), { NumberReader.read($0.text) })
       {
         evidence.insert(found)
       }
@@ -218,13 +265,18 @@ struct LineBuilder {
   // MARK: - Cells
 
   private func position(_ row: Int, _ key: ColumnKey?) -> Position {
-    Position(file: file, sheet: sheet, row: row, column: key.flatMap { layout.column(of: $0) })
+    Position(file: file, sheet: sheet, row: row, column: key.flatMap { keyColumns[$0] })
   }
 
-  private func text(_ row: BodyRow, _ key: ColumnKey) -> String? {
+  private mutating func text(_ row: BodyRow, _ key: ColumnKey) -> String? {
     guard let cell = row.cells[key] else { return nil }
-    let text = cell.value.displayText.nfcTrimmed
+    let text = trim(cell.value.displayText)
     return text.isEmpty ? nil : text
+  }
+
+  /// `text.nfcTrimmed`, remembered for short texts (district, unit, place: they repeat).
+  private mutating func trim(_ text: String) -> String {
+    text.utf8.count > 64 ? text.nfcTrimmed : trims.value(for: TextBytes(text)) { $0.text.nfcTrimmed }
   }
 
   /// What a number cell holds, before the file's convention is known.
@@ -237,10 +289,16 @@ struct LineBuilder {
   }
 
   /// An exact number from a cell; a diagnostic (at the cell) when it is not one.
-  private func number(_ row: BodyRow, _ key: ColumnKey) -> NumberCell {
+  private mutating func number(_ row: BodyRow, _ key: ColumnKey) -> NumberCell {
     guard let cell = row.cells[key], !cell.value.isEmpty else { return .absent }
-    // Vietnamese forms write "-" for nothing in a money column.
-    if case .text(let raw) = cell.value, Self.nothingMarks.contains(raw.nfcTrimmed) { return .absent }
+    let trimmed: String
+    if case .text(let raw) = cell.value {
+      trimmed = trim(raw)
+      // Vietnamese forms write "-" for nothing in a money column.
+      if Self.nothingMarks.contains(trimmed) { return .absent }
+    } else {
+      trimmed = ""
+    }
     let at = position(row.number, key)
     switch cell.value {
     case .number(let literal):
@@ -249,7 +307,7 @@ struct LineBuilder {
       }
       return .value(value)
     case .text(let raw):
-      switch NumberReader.read(raw.nfcTrimmed) {
+      switch numbers.value(for: TextBytes(trimmed), { NumberReader.read($0.text) }) {
       case .value(let value, _): return .value(value)
       case .ambiguous(let vietnamese, let english):
         return .ambiguous(raw: raw, vietnamese: vietnamese, english: english)
@@ -472,14 +530,14 @@ struct LineBuilder {
     var required: [ColumnKey] = [.content, .activity, .implementer]
     if !line.isGroup { required += [.beneficiary, .place] }
     // A column missing from the header is one `header.missing`, not an error on every line.
-    for key in required where text(row, key) == nil && layout.column(of: key) != nil {
+    for key in required where text(row, key) == nil && keyColumns[key] != nil {
       output.diagnostics.append(
         Diagnostic(
           code: .cellRequired, severity: .error,
           position: position(row.number, key),
           values: ["column": key.rawValue]))
     }
-    if layout.column(of: .total) != nil, line.amounts.total == .zero,
+    if keyColumns[.total] != nil, line.amounts.total == .zero,
       row.cells[.total].map({
         $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed)
       }) ?? true
@@ -492,7 +550,15 @@ struct LineBuilder {
           values: ["column": ColumnKey.total.rawValue]))
     }
     if !contentText.isEmpty {
-      if let resolved = resolver.resolve(contentText, unit: line.unit) {
+      let resolver = self.resolver
+      if let resolved = contents.value(
+        for: ContentCell(text: TextBytes(contentText), unit: line.unit.map(TextBytes.init)),
+        { cell in
+          resolver.resolve(cell.text.text, unit: cell.unit?.text).map {
+            ResolvedContent(indicator: $0.indicator, area: $0.area)
+          }
+        })
+      {
         line.indicator = resolved.indicator
         line.contentArea = resolved.area
       } else {
@@ -511,7 +577,10 @@ struct LineBuilder {
   private mutating func readTimes(_ row: BodyRow, into line: inout PlanLine) {
     for key in [ColumnKey.start, .end] {
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
-      if let time = DateReader.planTime(from: cell.value, defaultYear: output.meta.planYears.first?.value) {
+      let cellTime = TimeCell(value: cell.value, defaultYear: output.meta.planYears.first?.value)
+      if let time = times.value(
+        for: cellTime, { DateReader.planTime(from: $0.value, defaultYear: $0.defaultYear) })
+      {
         if key == .start { line.start = time } else { line.end = time }
       } else {
         output.diagnostics.append(
@@ -522,11 +591,19 @@ struct LineBuilder {
     }
     if let cell = row.cells[.period], !cell.value.isEmpty {
       if case .text(let text) = cell.value,
-        let period = DateReader.period(from: text.nfcTrimmed, defaultYear: output.meta.planYears.first?.value)
+        let period = periods.value(
+          for: PeriodText(text: TextBytes(text.nfcTrimmed), defaultYear: output.meta.planYears.first?.value),
+          {
+            DateReader.period(from: $0.text.text, defaultYear: $0.defaultYear).map {
+              Period(start: $0.start, end: $0.end)
+            }
+          })
       {
         line.start = line.start ?? period.start
         line.end = line.end ?? period.end
-      } else if let time = DateReader.planTime(from: cell.value) {
+      } else if let time = times.value(
+        for: TimeCell(value: cell.value, defaultYear: nil), { DateReader.planTime(from: $0.value) })
+      {
         line.start = line.start ?? time
         line.end = line.end ?? time
       } else {

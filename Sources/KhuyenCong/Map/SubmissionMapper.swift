@@ -50,6 +50,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var ignoredSheets: [String] = []
   /// Folds of the short texts under the header, once per distinct text.
   private var memo: FoldMemo? = FoldMemo()
+  /// Readings of the money cells' texts, once per distinct text.
+  private var numbers = Memo<TextBytes, NumberReader.Reading>()
 
   /// A mapper for the file named `file`, reading names against `programme`.
   /// `lookups`: `programme`'s tables, when the caller has built them (else built here).
@@ -185,7 +187,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     let hasMoney = ColumnKey.money.contains { key in
       switch cells[key]?.value {
       case .number?: return true
-      case .text(let text)?: return NumberReader.read(text.nfcTrimmed) != .invalid
+      case .text(let text)?:
+        return numbers.value(for: TextBytes(text.nfcTrimmed), { NumberReader.read($0.text) }) != .invalid
       default: return false
       }
     }

@@ -45,6 +45,45 @@ enum TextFolding {
 
   // MARK: - Folding
 
+  /// What folding does with one part of a fast scalar's decomposition.
+  enum FoldPart: Sendable {
+    /// An ASCII scalar, folded as `foldASCII` folds it.
+    case ascii(UInt8)
+    /// A letter outside ASCII: its lowercase form's UTF-8 bytes.
+    case letter([UInt8])
+    /// Anything else that is not a combining mark: a word break.
+    case space
+  }
+
+  /// Each fast scalar's folding, flat by scalar value for U+0080–U+02FF and U+1E00–U+1EFF (the
+  /// letters of a Vietnamese plan): an array read instead of a decomposition looked up and
+  /// each part's Unicode properties asked, on every letter of every text folded. `nil` where
+  /// there is no exact table entry (`decompositions`).
+  private static let latinFolds: [[FoldPart]?] = (0x80...0x2FF).map(tabledParts)
+  private static let vietnameseFolds: [[FoldPart]?] = (0x1E00...0x1EFF).map(tabledParts)
+
+  private static func tabledParts(_ value: UInt32) -> [FoldPart]? {
+    guard let parts = decompositions[value] else { return nil }
+    return parts.compactMap { part -> FoldPart? in
+      if part.value < 0x80 { return .ascii(UInt8(truncatingIfNeeded: part.value)) }
+      if (0x300...0x36F).contains(part.value) { return nil }
+      if part == "đ" || part == "Đ" { return .ascii(UInt8(ascii: "d")) }
+      guard part.properties.isAlphabetic else { return .space }
+      var bytes: [UInt8] = []
+      for lower in part.properties.lowercaseMapping.unicodeScalars { UTF8.encode(lower) { bytes.append($0) } }
+      return .letter(bytes)
+    }
+  }
+
+  /// The folding of fast scalar `value` (not ASCII, not a combining mark), `nil` when it has none.
+  @inline(__always)
+  private static func foldParts(of value: UInt32) -> [FoldPart]? {
+    if value >= 0x80 && value <= 0x2FF { return latinFolds[Int(value - 0x80)] }
+    if value >= 0x1E00 && value <= 0x1EFF { return vietnameseFolds[Int(value - 0x1E00)] }
+    guard isFast(value), decompositions[value] != nil else { return nil }
+    return tabledParts(value)
+  }
+
   /// The folded form of `text` (see `TextKey`); `nil` when `text` holds a scalar outside the
   /// fast ranges, for which Foundation must decompose the whole text.
   static func fold(_ text: String) -> String? {
@@ -65,8 +104,17 @@ enum TextFolding {
           foldASCII(UInt8(truncatingIfNeeded: value), into: &out, pendingSpace: &pendingSpace)
         } else if (0x300...0x36F).contains(value) {
           continue
-        } else if isFast(value), let parts = decompositions[value] {
-          for part in parts { fold(part, into: &out, pendingSpace: &pendingSpace) }
+        } else if let parts = foldParts(of: value) {
+          for part in parts {
+            switch part {
+            case .ascii(let byte): foldASCII(byte, into: &out, pendingSpace: &pendingSpace)
+            case .letter(let bytes):
+              if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+              pendingSpace = false
+              out += bytes
+            case .space: pendingSpace = true
+            }
+          }
         } else {
           return nil
         }
@@ -95,28 +143,6 @@ enum TextFolding {
         pendingSpace = true
       }
     default:
-      pendingSpace = true
-    }
-  }
-
-  /// One scalar of a decomposition, exactly as `TextKey`'s Foundation path treats it.
-  private static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8], pendingSpace: inout Bool) {
-    if scalar.value < 0x80 {
-      foldASCII(UInt8(truncatingIfNeeded: scalar.value), into: &out, pendingSpace: &pendingSpace)
-      return
-    }
-    if (0x300...0x36F).contains(scalar.value) { return }
-    if scalar == "đ" || scalar == "Đ" {
-      foldASCII(UInt8(ascii: "d"), into: &out, pendingSpace: &pendingSpace)
-      return
-    }
-    if scalar.properties.isAlphabetic {
-      if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-      pendingSpace = false
-      for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-        UTF8.encode(lower) { out.append($0) }
-      }
-    } else {
       pendingSpace = true
     }
   }

@@ -23,8 +23,25 @@ public struct PlanLines: RandomAccessCollection, MutableCollection, Hashable, Se
 
   public init(arrayLiteral lines: PlanLine...) { self.init(lines) }
 
+  /// The lines of `lines` reduced to what five-year progress counts of them: indicator, unit
+  /// and quantity (12 bytes a line); every other field is empty, the amounts zero, the
+  /// source a file without a name.
+  init(counting lines: some Sequence<PlanLine>) {
+    self.init()
+    var counted: [Counted] = []
+    for line in lines {
+      counted.append(
+        Counted(
+          indicator: storage.texts.reference(line.indicator?.rawValue),
+          unit: storage.texts.reference(line.unit),
+          quantity: storage.quantities.reference(line.quantity)))
+    }
+    storage.counted = counted
+    storage.compact()
+  }
+
   public var startIndex: Int { 0 }
-  public var endIndex: Int { storage.records.count }
+  public var endIndex: Int { storage.counted?.count ?? storage.records.count }
 
   public subscript(position: Int) -> PlanLine {
     get { storage.line(at: position) }
@@ -43,7 +60,7 @@ public struct PlanLines: RandomAccessCollection, MutableCollection, Hashable, Se
   /// Drops what only adding lines needed (the tables' lookups) and spare capacity: call it
   /// once the lines are all there. Appending later still works.
   public mutating func compact() {
-    makeUnique()
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     storage.compact()
   }
 
@@ -55,6 +72,7 @@ public struct PlanLines: RandomAccessCollection, MutableCollection, Hashable, Se
 
   /// The source of line `index` (without rebuilding the line).
   public func source(at index: Int) -> Position {
+    guard storage.counted == nil else { return Position(file: "") }
     let record = storage.records[index]
     var source = storage.positions.value(record.position) ?? Position(file: "")
     source.row = record.row == .min ? nil : Int(record.row)
@@ -62,7 +80,9 @@ public struct PlanLines: RandomAccessCollection, MutableCollection, Hashable, Se
   }
 
   /// The amounts of line `index` (without rebuilding the line).
-  public func amounts(at index: Int) -> FundTotals { storage.records[index].amounts }
+  public func amounts(at index: Int) -> FundTotals {
+    storage.counted == nil ? storage.records[index].amounts : .zero
+  }
 
   /// The sum of every line's amounts, in line order (without rebuilding the lines).
   public var totals: FundTotals {
@@ -71,6 +91,7 @@ public struct PlanLines: RandomAccessCollection, MutableCollection, Hashable, Se
 
   private mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    storage.widen()
   }
 
   public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -128,6 +149,13 @@ extension PlanLines {
     }
   }
 
+  /// A line reduced to what progress counts (`init(counting:)`).
+  fileprivate struct Counted {
+    var indicator: UInt32
+    var unit: UInt32
+    var quantity: UInt32
+  }
+
   /// Values kept once, referenced by number (1-based; 0 is "none").
   fileprivate struct Table<Value: Hashable> {
     private(set) var values: [Value] = []
@@ -170,6 +198,8 @@ extension PlanLines {
 
   fileprivate final class Storage: @unchecked Sendable {
     var records: [Record] = []
+    /// Set instead of `records` for lines reduced to what progress counts.
+    var counted: [Counted]?
     // Texts of at most 64 bytes repeat from line to line; longer ones (an activity) do not.
     var texts = Table<String>(shared: { $0.utf8.count <= 64 })
     var positions = Table<Position>()
@@ -179,6 +209,7 @@ extension PlanLines {
     func copy() -> Storage {
       let copy = Storage()
       copy.records = records
+      copy.counted = counted
       copy.texts = texts
       copy.positions = positions
       copy.times = times
@@ -186,8 +217,17 @@ extension PlanLines {
       return copy
     }
 
+    /// Turns reduced lines into full records, before one is changed or added.
+    func widen() {
+      guard let counted else { return }
+      let lines = counted.indices.map(line(at:))
+      self.counted = nil
+      records = lines.map(record(of:))
+    }
+
     func compact() {
       records = Array(records)
+      counted = counted.map { Array($0) }
       texts.compact()
       positions.compact()
       times.compact()
@@ -213,6 +253,14 @@ extension PlanLines {
     }
 
     func line(at index: Int) -> PlanLine {
+      if let counted {
+        var line = PlanLine(
+          source: Position(file: ""), contentText: "", activity: "", implementer: "", amounts: .zero)
+        line.indicator = texts.value(counted[index].indicator).map(IndicatorCode.init(rawValue:))
+        line.unit = texts.value(counted[index].unit)
+        line.quantity = quantities.value(counted[index].quantity)
+        return line
+      }
       let record = records[index]
       var source = positions.value(record.position) ?? Position(file: "")
       source.row = record.row == .min ? nil : Int(record.row)

@@ -29,6 +29,41 @@ struct BudgetCapCheck: LineCheck {
     return (year, period)
   }
 
+  /// A rule of one indicator in force for the plan year.
+  private enum IndicatorRule: Sendable {
+    /// A cap, with its markers folded.
+    case cap(SupportCap, markers: [TextKey])
+    case priorityOnly(PriorityOnlyRule)
+  }
+
+  /// The rules in force for the plan year, found once (the year never changes after the
+  /// first line is judged): by indicator, in programme order, and those the form cannot check.
+  private struct RulesInForce: Sendable {
+    var byIndicator: [IndicatorCode: [IndicatorRule]] = [:]
+    var unchecked: [(order: Int, rule: UncheckedRule)] = []
+  }
+
+  private var rules: RulesInForce?
+
+  private static func rulesInForce(_ context: LineContext) -> RulesInForce {
+    func inForce(_ span: PlanYearSpan) -> Bool { context.validation.planYear.map(span.contains) ?? true }
+    var found = RulesInForce()
+    for (order, rule) in context.programme.rules.enumerated() {
+      switch rule {
+      case .cap(let cap) where inForce(cap.years):
+        found.byIndicator[cap.indicator, default: []].append(
+          .cap(cap, markers: cap.markers.map { TextKey($0) }))
+      case .priorityOnly(let only) where inForce(only.years):
+        found.byIndicator[only.indicator, default: []].append(.priorityOnly(only))
+      case .unchecked(let rule) where inForce(rule.years):
+        found.unchecked.append((order, rule))
+      case .cap, .priorityOnly, .unchecked:
+        continue
+      }
+    }
+    return found
+  }
+
   mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     // Without a total column (`header.missing`) no sum or share can be checked.
     guard context.columns[.total] != nil else { return [] }
@@ -38,15 +73,24 @@ struct BudgetCapCheck: LineCheck {
       return []
     }
     guard line.amountsAreReadable else { return [] }
-    let programme = context.programme
-    func inForce(_ span: PlanYearSpan) -> Bool { context.validation.planYear.map(span.contains) ?? true }
+    let rules = self.rules ?? Self.rulesInForce(context)
+    self.rules = rules
     var found: [Diagnostic] = []
-    for (order, rule) in programme.rules.enumerated() {
+    // The line's activity and note, folded once when a cap with markers asks (case,
+    // diacritics and spacing folded).
+    var texts: [TextKey]?
+    for rule in line.indicator.flatMap({ rules.byIndicator[$0] }) ?? [] {
       switch rule {
-      case .cap(let cap) where cap.indicator == line.indicator && inForce(cap.years):
-        if !cap.markers.isEmpty, !Self.hasMarker(line, cap.markers) { continue }
+      case .cap(let cap, let markers):
+        if !markers.isEmpty {
+          let folded = texts ?? [line.activity, line.note ?? ""].map { TextKey($0) }
+          texts = folded
+          if !markers.contains(where: { marker in folded.contains { $0.contains(words: marker) } }) {
+            continue
+          }
+        }
         found += violations(of: cap, line: line, context: context)
-      case .priorityOnly(let only) where only.indicator == line.indicator && inForce(only.years):
+      case .priorityOnly(let only):
         if let district = context.validation.district, !district.priority, line.amounts.support.dong > 0 {
           found.append(
             Diagnostic(
@@ -57,17 +101,16 @@ struct BudgetCapCheck: LineCheck {
                 "basis": only.basis,
               ]))
         }
-      case .unchecked(let rule) where inForce(rule.years) && rule.concerns(line):
-        let row = line.source.row ?? 0
-        if let index = unchecked.firstIndex(where: { $0.rule == rule }) {
-          if (row, order) < (unchecked[index].row, unchecked[index].order) {
-            unchecked[index] = (rule, row, order)
-          }
-        } else {
-          unchecked.append((rule, row, order))
+      }
+    }
+    for (order, rule) in rules.unchecked where rule.concerns(line) {
+      let row = line.source.row ?? 0
+      if let index = unchecked.firstIndex(where: { $0.rule == rule }) {
+        if (row, order) < (unchecked[index].row, unchecked[index].order) {
+          unchecked[index] = (rule, row, order)
         }
-      case .cap, .priorityOnly, .unchecked:
-        continue
+      } else {
+        unchecked.append((rule, row, order))
       }
     }
     return found
@@ -93,13 +136,6 @@ struct BudgetCapCheck: LineCheck {
           "items": rules.map { "\($0.what) (\($0.basis)), vì \($0.why)" }.joined(separator: "; ")
         ])
     ]
-  }
-
-  /// Whether the line's activity or note holds one of `markers` (case, diacritics and spacing
-  /// folded).
-  static func hasMarker(_ line: PlanLine, _ markers: [String]) -> Bool {
-    let texts = [line.activity, line.note ?? ""].map { TextKey($0) }
-    return markers.contains { marker in texts.contains { $0.contains(words: TextKey(marker)) } }
   }
 
   private func violations(of cap: SupportCap, line: PlanLine, context: LineContext) -> [Diagnostic] {

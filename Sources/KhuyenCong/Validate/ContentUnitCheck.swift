@@ -4,12 +4,35 @@
 /// is an activity of that area (counted in its budget, never towards a target) unless its
 /// unit fits one of the area's measures: it has no unit to get wrong.
 struct ContentUnitCheck: LineCheck {
-  func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
+  private struct Written: Hashable {
+    var indicator: IndicatorCode
+    var unit: String?
+  }
+
+  /// The diagnostic's values for each indicator and unit met (nil: the unit fits): a plan
+  /// writes the same few pairs on every line.
+  private var outcomes = Memo<Written, [String: String]?>()
+
+  mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     let line = built.line
+    guard let code = line.indicator else { return [] }
+    let values = outcomes.value(for: Written(indicator: code, unit: line.unit)) { written in
+      Self.problem(written.indicator, unit: written.unit, in: context)
+    }
+    guard let values else { return [] }
+    return [
+      Diagnostic(
+        code: .contentUnit, severity: .error, position: context.position(of: line, .unit), values: values)
+    ]
+  }
+
+  /// The values of `content.unit` for `unit` on a line of indicator `code`, or nil when it fits.
+  private static func problem(_ code: IndicatorCode, unit: String?, in context: LineContext) -> [String:
+    String]?
+  {
     let content = context.validation.content
-    guard let code = line.indicator, let indicator = context.programme.indicator(code),
-      content.measureIndex(line.unit, indicator) == nil
-    else { return [] }
+    guard let indicator = context.programme.indicator(code), content.measureIndex(unit, indicator) == nil
+    else { return nil }
     var expected: [String] = []
     for measure in indicator.measures where !expected.contains(measure.unit) {
       expected.append(measure.unit)
@@ -17,7 +40,7 @@ struct ContentUnitCheck: LineCheck {
     var values = [
       "indicator": code.rawValue, "expected": expected.joined(separator: ", "),
     ]
-    if let unit = line.unit, !TextKey(unit).isEmpty {
+    if let unit, !TextKey(unit).isEmpty {
       values["value"] = unit
       let fits = content.indicatorsFitting(unit)
       if !fits.isEmpty {
@@ -28,9 +51,6 @@ struct ContentUnitCheck: LineCheck {
       // Only an indicator with several measures needs the unit to know what is counted.
       values["reason"] = "missing"
     }
-    return [
-      Diagnostic(
-        code: .contentUnit, severity: .error, position: context.position(of: line, .unit), values: values)
-    ]
+    return values
   }
 }

@@ -31,23 +31,29 @@ struct DuplicateLineCheck: LineCheck {
   private var promised: Set<LineFingerprints.Fingerprint> = []
   /// Lines that may be duplicates of lines not final yet, and those lines once final.
   private var waiting: [Waiting] = []
+  /// Folds of the short texts (beneficiary, place, content), which repeat from line to line.
+  private var folds = Memo<TextBytes, TextKey>()
 
-  private static func key(_ line: PlanLine, amounts: FundTotals) -> Key {
+  private mutating func key(_ line: PlanLine, amounts: FundTotals) -> Key {
     Key(
-      content: (line.indicator ?? line.contentArea)?.rawValue ?? TextKey(line.contentText).folded,
-      activity: TextKey(line.activity), beneficiary: TextKey(line.beneficiary ?? ""),
-      place: TextKey(line.place ?? ""), amounts: amounts)
+      content: (line.indicator ?? line.contentArea)?.rawValue ?? fold(line.contentText).folded,
+      activity: fold(line.activity), beneficiary: fold(line.beneficiary ?? ""),
+      place: fold(line.place ?? ""), amounts: amounts)
+  }
+
+  private mutating func fold(_ text: String) -> TextKey {
+    text.utf8.count > 64 ? TextKey(text) : folds.value(for: TextBytes(text)) { TextKey($0.text) }
   }
 
   mutating func expect(_ line: PlanLine, amounts: [FundTotals]) {
     for possible in amounts {
-      promised.insert(LineFingerprints.fingerprint(Self.key(line, amounts: possible)))
+      promised.insert(LineFingerprints.fingerprint(key(line, amounts: possible)))
     }
   }
 
   mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     let line = built.line
-    let fingerprint = LineFingerprints.fingerprint(Self.key(line, amounts: line.amounts))
+    let fingerprint = LineFingerprints.fingerprint(key(line, amounts: line.amounts))
     if case .resolved = built.stage {
       waiting.append(Waiting(fingerprint: fingerprint, source: line.source, activity: line.activity))
       return []

@@ -49,8 +49,9 @@ public struct ValidationRun {
   private var early: LineContext?
   /// Where the plan table is (sheet, columns), from its first line on.
   private var table: (sheet: String?, columns: [ColumnKey: Int])?
-  /// Lines that wait for the district and year.
-  private var waiting: [BuiltLine] = []
+  /// Lines that wait for the district and year, kept compactly (a file may never name them:
+  /// then all its lines wait). The checks that wait read the line alone, not its group.
+  private var waiting = PlanLines()
   /// The lines, when kept.
   private var kept = PlanLines()
   private var lineCount = 0
@@ -92,7 +93,7 @@ public struct ValidationRun {
     if let context {
       judge(built, in: context)
     } else {
-      waiting.append(built)
+      waiting.append(built.line)
     }
   }
 
@@ -109,8 +110,8 @@ public struct ValidationRun {
     let context = makeContext(district: district, year: year)
     self.context = context
     let lines = waiting
-    waiting = []
-    for built in lines { judge(built, in: context) }
+    waiting = PlanLines()
+    for line in lines { judge(BuiltLine(line: line, group: 0, stage: .streamed), in: context) }
   }
 
   /// The checks that needed the district and year; then the line is kept or let go.

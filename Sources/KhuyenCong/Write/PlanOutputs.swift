@@ -60,29 +60,57 @@ public enum PlanOutputs {
     _ plan: ConsolidatedPlan, programme: Programme, language: Language,
     to file: (_ name: String, _ body: (inout any ByteSink) throws -> Void) throws -> Void
   ) throws {
+    for writer in try writers(plan, programme: programme, language: language) {
+      try file(writer.name, writer.write)
+    }
+  }
+
+  /// The four files of `plan` as independent writers, in order: they read the plan only, so
+  /// they may run at once (the CLI stages all four, then renames all four, or none). The XML's
+  /// writer checks it against `schemas/plan-spreadsheet.xsd` as it streams and throws
+  /// `PlanOutputError.invalidSpreadsheet` when it fails.
+  public static func writers(_ plan: ConsolidatedPlan, programme: Programme, language: Language)
+    throws(PlanOutputError) -> [PlanOutputWriter]
+  {
     let names = names(of: plan)
     let validator: XMLSchemaValidator
     do {
       validator = try XMLSchemaValidator(xsd: Array(PlanSpreadsheetSchema.xsd.utf8))
     } catch {
-      throw PlanOutputError.schema(String(describing: error))
+      throw .schema(String(describing: error))
     }
-    let messages: (Diagnostic) -> String = { MessageCatalog.message($0, in: language) }
-    try file(names[0]) { sink in
-      var checked = SchemaCheckedSink(base: sink, stream: validator.stream())
-      PlanXMLSpreadsheetWriter.write(plan, programme: programme, messages: messages, into: &checked)
-      sink = checked.base
-      if let issue = checked.stream.finish().first {
-        throw PlanOutputError.invalidSpreadsheet(line: issue.line, message: issue.message)
-      }
-    }
-    try file(names[1]) { sink in PlanCSVWriter.write(plan, programme: programme, into: &sink) }
-    try file(names[2]) { sink in
-      PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &sink)
-    }
-    try file(names[3]) { sink in
-      PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &sink)
-    }
+    let messages: @Sendable (Diagnostic) -> String = { MessageCatalog.message($0, in: language) }
+    return [
+      PlanOutputWriter(name: names[0]) { sink in
+        var checked = SchemaCheckedSink(base: sink, stream: validator.stream())
+        PlanXMLSpreadsheetWriter.write(plan, programme: programme, messages: messages, into: &checked)
+        sink = checked.base
+        if let issue = checked.stream.finish().first {
+          throw PlanOutputError.invalidSpreadsheet(line: issue.line, message: issue.message)
+        }
+      },
+      PlanOutputWriter(name: names[1]) { sink in PlanCSVWriter.write(plan, programme: programme, into: &sink)
+      },
+      PlanOutputWriter(name: names[2]) { sink in
+        PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &sink)
+      },
+      PlanOutputWriter(name: names[3]) { sink in
+        PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &sink)
+      },
+    ]
+  }
+}
+
+/// One file of the plan: its name, and what writes it into a sink.
+public struct PlanOutputWriter: Sendable {
+  /// `plan-2017.xml`, …
+  public let name: String
+  /// Streams the file into the sink; throws when the file must not be kept.
+  public let write: @Sendable (inout any ByteSink) throws -> Void
+
+  init(name: String, write: @escaping @Sendable (inout any ByteSink) throws -> Void) {
+    self.name = name
+    self.write = write
   }
 }
 

@@ -40,13 +40,44 @@ struct ConsolidateCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usage.rawValue)
     }
     try InputFiles.check(files)
+    // Each file keeps only what the merge of this year reads of it (PlanMerger.trimmed): the
+    // lines of the plan year, the quantities of earlier years. Files are validated on every
+    // core, against the programme's tables built once, their results kept in the order given.
+    let files = self.files
     let lookups = ProgrammeLookups(programme)
-    let results = files.map { SubmissionFile.validate(path: $0, against: programme, lookups: lookups).result }
+    let results = concurrentMap(files.count) { index in
+      PlanMerger.trimmed(
+        SubmissionFile.validate(path: files[index], against: programme, lookups: lookups).result,
+        for: planYear, programme: programme)
+    }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
-    // Each file streams to a temporary file renamed when complete (SPEC §7), one at a time.
+    // The four files stream at once, each to a temporary file (SPEC §7); all four are renamed
+    // in place once all are complete, or none (the XML failing its schema stops them all).
     do {
-      try PlanOutputs.write(plan, programme: programme, language: language.language) { name, body in
-        try AtomicFile.write(to: URL(fileURLWithPath: out).appendingPathComponent(name).path, body)
+      let writers = try PlanOutputs.writers(plan, programme: programme, language: language.language)
+      let folder = URL(fileURLWithPath: out)
+      let staged = concurrentMap(writers.count) { index in
+        Result {
+          try AtomicFile.stage(
+            to: folder.appendingPathComponent(writers[index].name).path, writers[index].write)
+        }
+      }
+      var files: [AtomicFile.StagedFile] = []
+      for result in staged {
+        switch result {
+        case .success(let file): files.append(file)
+        case .failure(let error):
+          for case .success(let file) in staged { file.discard() }
+          throw error
+        }
+      }
+      for (index, file) in files.enumerated() {
+        do {
+          try file.commit()
+        } catch {
+          for later in files[(index + 1)...] { later.discard() }
+          throw error
+        }
       }
     } catch let error as AtomicFile.WriteError {
       printError(error.description)

@@ -140,3 +140,22 @@ struct CellReferenceBytesTests {
     }
   }
 }
+
+@Suite("Map: words found in folded text")
+struct ContainsWordsTests {
+  @Test("byte by byte, as Foundation finds them between spaces")
+  func asFoundation() {
+    let texts = [
+      "Hỗ trợ cơ sở đang hoạt động", "co so dang hoat dong", "cơ sở", "đang", "Cơ sở đang hoạt động tốt",
+      "x cơ sở", "cơ sở x", "", "cơsở đang", "3.3", "chỉ tiêu 3.3 cơ sở", "ß straße", "straße",
+    ]
+    for text in texts {
+      for words in texts {
+        let a = TextKey(text)
+        let b = TextKey(words)
+        let foundation = !b.folded.isEmpty && (" " + a.folded + " ").contains(" " + b.folded + " ")
+        #expect(a.contains(words: b) == foundation, "\(text) / \(words)")
+      }
+    }
+  }
+}

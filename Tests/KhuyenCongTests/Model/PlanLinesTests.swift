@@ -64,4 +64,19 @@ struct PlanLinesTests {
     #expect(data == (try encoder.encode(Self.lines)))
     #expect(try JSONDecoder().decode(PlanLines.self, from: data) == stored)
   }
+
+  @Test("lines reduced to what progress counts keep indicator, unit and quantity, and widen when changed")
+  func counting() {
+    var counted = PlanLines(counting: Self.lines)
+    #expect(counted.count == Self.lines.count)
+    for (line, original) in zip(counted, Self.lines) {
+      #expect(line.indicator == original.indicator && line.unit == original.unit)
+      #expect(line.quantity == original.quantity && line.activity.isEmpty && line.amounts == .zero)
+    }
+    #expect(counted.totals == .zero)
+    let before = Array(counted)
+    counted[0].activity = "Máy vò chè"
+    #expect(counted[0].activity == "Máy vò chè")
+    #expect(Array(counted[1...]) == Array(before[1...]))
+  }
 }

@@ -7,7 +7,10 @@ enum CSVField {
   /// programs themselves use for "text that looks like a formula" (SPEC §5).
   static func text(_ value: String) -> String {
     var text = value
-    if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+    if let first = text.utf8.first,
+      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r")
+    {
       text = "'" + text
     }
     return quoted(text)
@@ -20,7 +23,13 @@ enum CSVField {
 
   /// Quotes a field that holds a delimiter, a quote, CR or LF; doubles inner quotes (RFC 4180).
   static func quoted(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    // Most fields hold none of these bytes, so none of these characters: as they are.
+    guard
+      text.utf8.contains(where: {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+          || $0 == UInt8(ascii: "\r")
+      }),
+      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
     else { return text }
     return "\""
       + text.split(separator: "\"", omittingEmptySubsequences: false)

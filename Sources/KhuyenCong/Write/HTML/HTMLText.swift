@@ -3,6 +3,13 @@ enum HTMLText {
   /// Escapes `&`, `<`, `>`, `"`, `'`, and drops C0 controls other than tab, LF and CR
   /// (not allowed in HTML text).
   static func escaped(_ text: String) -> String {
+    // Most texts hold nothing to escape or drop: given back as they are.
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+        || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+    }) {
+      return text
+    }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar {

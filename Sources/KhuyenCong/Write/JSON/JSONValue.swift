@@ -30,13 +30,13 @@ enum JSONValue: Sendable {
       }
       out += "{\n"
       for (index, (key, value)) in members.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += Self.spaces(indent + 2)
         JSONValue.writeString(key, to: &out)
         out += ": "
         value.write(to: &out, indent: indent + 2)
         out += index == members.count - 1 ? "\n" : ",\n"
       }
-      out += String(repeating: " ", count: indent) + "}"
+      out += Self.spaces(indent) + "}"
     case .array(let items):
       guard !items.isEmpty else {
         out += "[]"
@@ -44,11 +44,11 @@ enum JSONValue: Sendable {
       }
       out += "[\n"
       for (index, item) in items.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += Self.spaces(indent + 2)
         item.write(to: &out, indent: indent + 2)
         out += index == items.count - 1 ? "\n" : ",\n"
       }
-      out += String(repeating: " ", count: indent) + "]"
+      out += Self.spaces(indent) + "]"
     case .string(let text):
       JSONValue.writeString(text, to: &out)
     case .number(let literal):
@@ -58,6 +58,13 @@ enum JSONValue: Sendable {
     case .null:
       out += "null"
     }
+  }
+
+  /// Indentations made once.
+  private static let indentations = (0...32).map { String(repeating: " ", count: $0) }
+
+  private static func spaces(_ count: Int) -> String {
+    count < indentations.count ? indentations[count] : String(repeating: " ", count: count)
   }
 
   /// RFC 8259 §7: escape `"`, `\` and the C0 controls; everything else as UTF-8.

@@ -5,6 +5,14 @@ enum XMLText {
   /// other than those three, U+FFFE and U+FFFF (XML 1.0 §2.2, `Char`). A district's cell with
   /// a stray U+0001 must not make the whole plan unreadable.
   static func escaped(_ text: String) -> String {
+    // Most texts hold nothing to escape or drop: given back as they are. (U+FFFE and U+FFFF
+    // are EF BF BE and EF BF BF in UTF-8: any EF byte takes the long way.)
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+        || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF
+    }) {
+      return text
+    }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar {
