@@ -19,23 +19,35 @@ struct FoldMemo {
   private static let longestMeaningful =
     (ColumnKey.allCases.flatMap(\.headerAliases) + SubmissionMapper.totalWords).map(\.count).max() ?? 0
 
-  /// The facts of `text`.
-  mutating func facts(of text: String) -> Facts {
-    // Each ASCII letter or digit stays one character of the fold, so a text with more of them
-    // than the longest header or label (an activity's description, unique on every line)
-    // names neither; nor does a text of ASCII digits and signs only (an amount, a date):
-    // neither is folded or kept.
+  /// Whether `bytes` has more ASCII letters and digits than the longest header or label (the
+  /// scan stops there), or no letter at all.
+  private static func cannotMean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let limit = longestMeaningful
     var letters = 0
     var hasLetter = false
-    for byte in text.utf8 {
+    for byte in bytes {
       if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80 {
         hasLetter = true
         if byte < 0x80 { letters += 1 }
       } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         letters += 1
       }
+      if letters > limit { return true }
     }
-    if letters > Self.longestMeaningful || !hasLetter { return Facts(columnKey: nil, isTotalLabel: false) }
+    return !hasLetter
+  }
+
+  /// The facts of `text`.
+  mutating func facts(of text: String) -> Facts {
+    // Each ASCII letter or digit stays one character of the fold, so a text with more of them
+    // than the longest header or label (an activity's description, unique on every line)
+    // names neither; nor does a text of ASCII digits and signs only (an amount, a date):
+    // neither is folded or kept.
+    let meaningless = Facts(columnKey: nil, isTotalLabel: false)
+    let countsOut =
+      text.utf8.withContiguousStorageIfAvailable(Self.cannotMean)
+      ?? Array(text.utf8).withUnsafeBufferPointer(Self.cannotMean)
+    if countsOut { return meaningless }
     let bytes = TextBytes(text)
     if let known = facts[bytes] { return known }
     let key = TextKey(text)

@@ -295,7 +295,8 @@ struct LineBuilder {
     if case .text(let raw) = cell.value {
       trimmed = trim(raw)
       // Vietnamese forms write "-" for nothing in a money column.
-      if Self.nothingMarks.contains(trimmed) { return .absent }
+      // (A mark is one character: longer texts skip hashing into the set.)
+      if trimmed.utf8.count <= 3 && Self.nothingMarks.contains(trimmed) { return .absent }
     } else {
       trimmed = ""
     }

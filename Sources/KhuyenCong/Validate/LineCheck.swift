@@ -26,11 +26,21 @@ extension LineCheck {
 
 /// What a line check may consult: the programme, the district and year (`validation`), and
 /// where the plan table is (file, sheet, column of each key).
-struct LineContext: Sendable {
-  var validation: ValidationContext
-  var file: String
-  var sheet: String?
-  var columns: [ColumnKey: Int]
+///
+/// A class: every line is checked in it, and a struct holding the programme would be copied
+/// (dozens of references retained and released) for each line.
+final class LineContext: Sendable {
+  let validation: ValidationContext
+  let file: String
+  let sheet: String?
+  let columns: [ColumnKey: Int]
+
+  init(validation: ValidationContext, file: String, sheet: String?, columns: [ColumnKey: Int]) {
+    self.validation = validation
+    self.file = file
+    self.sheet = sheet
+    self.columns = columns
+  }
 
   var programme: Programme { validation.programme }
 

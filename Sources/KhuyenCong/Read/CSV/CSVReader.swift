@@ -34,6 +34,15 @@ public enum CSVReader {
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
     into visitor: inout Visitor
   ) -> ReadReport {
+    read(&source, file: file, limits: limits, decodingEveryByte: false, into: &visitor)
+  }
+
+  /// `read`; with `decodingEveryByte`, UTF-8 goes through the decoder scalar by scalar instead
+  /// of the tokenizer's byte path: the tests' reference for that path.
+  static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
+    _ source: inout Source, file: String, limits: ReadLimits, decodingEveryByte: Bool,
+    into visitor: inout Visitor
+  ) -> ReadReport {
     var report = ReadReport(format: .csv)
     var prefix: [UInt8] = []
     var atEnd = false
@@ -105,6 +114,10 @@ public enum CSVReader {
           fatal = fileUnreadable(file, values: ["limit": String(limits.maxFileBytes)])
           break
         }
+        if case .utf8 = encoding, !decodingEveryByte {
+          stop = feedUTF8(chunk, decoder: &decoder, sheet: &sheet, into: &budgeted)
+          continue
+        }
         decoder.decode(chunk[...], into: &units)
       }
       stop = sheet.feed(units, into: &budgeted)
@@ -123,6 +136,36 @@ public enum CSVReader {
     if let fatal { report.diagnostics.append(fatal) }
     report.sheets = [sheet.summary]
     return report
+  }
+
+  /// A UTF-8 chunk after the first: a sequence the last chunk left open is completed through the
+  /// decoder, then the valid bytes go to the tokenizer as they are (no scalar decoding), and
+  /// the decoder takes over again at the first byte that is not valid text, to report it at
+  /// its offset. The rows and diagnostics are those of decoding the whole chunk.
+  private static func feedUTF8<Visitor: WorkbookVisitor>(
+    _ chunk: [UInt8], decoder: inout TextDecoder, sheet: inout CSVSheetWriter, into visitor: inout Visitor
+  ) -> CSVSheetWriter.Stop? {
+    var units: [DecodedUnit] = []
+    var start = 0
+    // A sequence split by the chunk's start: one byte at a time until the decoder is idle.
+    while !decoder.isIdle && start < chunk.count {
+      decoder.decode(chunk[start..<start + 1], into: &units)
+      start += 1
+    }
+    if let stop = sheet.feed(units, into: &visitor) { return stop }
+    units.removeAll()
+    guard start < chunk.count else { return nil }
+    let valid = chunk.withUnsafeBufferPointer { buffer -> (count: Int, stop: CSVSheetWriter.Stop?) in
+      let rest = UnsafeBufferPointer(rebasing: buffer[start...])
+      let count = TextDecoder.validUTF8Prefix(rest)
+      return (count, sheet.feed(validUTF8: UnsafeBufferPointer(rebasing: rest[..<count]), into: &visitor))
+    }
+    decoder.skip(validBytes: valid.count)
+    if let stop = valid.stop { return stop }
+    start += valid.count
+    guard start < chunk.count else { return nil }
+    decoder.decode(chunk[start...], into: &units)
+    return sheet.feed(units, into: &visitor)
   }
 
   private static func fileUnreadable(_ file: String, values: [String: String]) -> Diagnostic {

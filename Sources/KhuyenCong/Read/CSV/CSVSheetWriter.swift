@@ -24,6 +24,19 @@ struct CSVSheetWriter {
     return nil
   }
 
+  /// Feeds bytes of valid UTF-8 without U+0000 (`TextDecoder.validUTF8Prefix`), read without
+  /// decoding (`CSVTokenizer.consume(validUTF8:from:)`); returns why reading must stop, if it must.
+  mutating func feed<Visitor: WorkbookVisitor>(
+    validUTF8 bytes: UnsafeBufferPointer<UInt8>, into visitor: inout Visitor
+  ) -> Stop? {
+    var index = 0
+    while index < bytes.count {
+      if let row = tokenizer.consume(validUTF8: bytes, from: &index) { deliver(row, to: &visitor) }
+      if tokenizer.isStopped { return .sheetFull }
+    }
+    return nil
+  }
+
   mutating func finish<Visitor: WorkbookVisitor>(into visitor: inout Visitor) {
     if let row = tokenizer.finish() { deliver(row, to: &visitor) }
   }

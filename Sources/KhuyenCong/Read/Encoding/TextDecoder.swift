@@ -30,6 +30,56 @@ struct TextDecoder {
     }
   }
 
+  /// Whether no incomplete sequence is held back from the last chunk.
+  var isIdle: Bool { pending.isEmpty && highSurrogate == nil }
+
+  /// Counts `count` bytes that were read without the decoder (`validUTF8Prefix`), so that
+  /// later offsets stay those of the file. Only when `isIdle`.
+  mutating func skip(validBytes count: Int) {
+    precondition(isIdle, "bytes skipped while a sequence is held back")
+    offset += count
+  }
+
+  /// UTF-8: how many bytes at the start of `bytes` are whole, valid sequences and no U+0000,
+  /// that is, bytes that `decode` would turn into scalars one for one, with nothing reported
+  /// and nothing held back. CSV reads such bytes without decoding them (`CSVTokenizer`).
+  static func validUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = 0
+    let count = bytes.count
+    while i < count {
+      let lead = bytes[i]
+      if lead < 0x80 {
+        if lead == 0 { return i }
+        i += 1
+        continue
+      }
+      let length: Int
+      var second: ClosedRange<UInt8> = 0x80...0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        second = 0xA0...0xBF
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        second = 0x80...0x9F
+      case 0xF0:
+        length = 4
+        second = 0x90...0xBF
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        second = 0x80...0x8F
+      default: return i
+      }
+      guard i + length <= count, second.contains(bytes[i + 1]) else { return i }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += length
+    }
+    return i
+  }
+
   /// The file has ended: whatever is still held back is reported as invalid.
   mutating func finish(into output: inout [DecodedUnit]) {
     switch encoding {
