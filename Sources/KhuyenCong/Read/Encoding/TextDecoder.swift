@@ -40,6 +40,23 @@ struct TextDecoder {
     offset += count
   }
 
+  /// UTF-8: the length of the sequence a non-ASCII `lead` byte starts, and the range its second
+  /// byte must be in (no overlong forms, no surrogates, nothing past U+10FFFF); `nil` when
+  /// `lead` starts no sequence.
+  @inline(__always)
+  private static func sequence(startingWith lead: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+    switch lead {
+    case 0xC2...0xDF: (2, 0x80...0xBF)
+    case 0xE0: (3, 0xA0...0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80...0xBF)
+    case 0xED: (3, 0x80...0x9F)
+    case 0xF0: (4, 0x90...0xBF)
+    case 0xF1...0xF3: (4, 0x80...0xBF)
+    case 0xF4: (4, 0x80...0x8F)
+    default: nil
+    }
+  }
+
   /// UTF-8: how many bytes at the start of `bytes` are whole, valid sequences and no U+0000,
   /// that is, bytes that `decode` would turn into scalars one for one, with nothing reported
   /// and nothing held back. CSV reads such bytes without decoding them (`CSVTokenizer`).
@@ -53,26 +70,7 @@ struct TextDecoder {
         i += 1
         continue
       }
-      let length: Int
-      var second: ClosedRange<UInt8> = 0x80...0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        second = 0xA0...0xBF
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        second = 0x80...0x9F
-      case 0xF0:
-        length = 4
-        second = 0x90...0xBF
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        second = 0x80...0x8F
-      default: return i
-      }
+      guard let (length, second) = Self.sequence(startingWith: lead) else { return i }
       guard i + length <= count, second.contains(bytes[i + 1]) else { return i }
       for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
       i += length
@@ -124,25 +122,7 @@ struct TextDecoder {
         i += 1
         continue
       }
-      let length: Int
-      var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        secondRange = 0xA0...0xBF
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        secondRange = 0x80...0x9F
-      case 0xF0:
-        length = 4
-        secondRange = 0x90...0xBF
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        secondRange = 0x80...0x8F
-      default:
+      guard let (length, secondRange) = Self.sequence(startingWith: lead) else {
         output.append(.invalid(offset: base + i, bytes: [lead]))
         i += 1
         continue decoding
