@@ -56,7 +56,7 @@ extension Intake {
         }
         let result = SubmissionFile.validate(
           path: storedPath, named: entry.originalName,
-          against: programme, limits: readLimits
+          against: programme, limits: readLimits, lookups: lookups
         ).result
         try store.writeReports(
           for: result, beside: entry.storedPath, programme: programme,
@@ -110,7 +110,8 @@ extension Intake {
         // Placed but not recorded: the crash came between the rename and the transaction.
         let originalName = Store.originalName(fromStored: name)
         let result = SubmissionFile.validate(
-          path: store.path(relative), named: originalName, against: programme, limits: readLimits
+          path: store.path(relative), named: originalName, against: programme, limits: readLimits,
+          lookups: lookups
         ).result
         try store.writeReports(for: result, beside: relative, programme: programme, language: reportLanguage)
         let entry = LedgerEntry(

@@ -20,7 +20,9 @@ public struct Intake {
   public var inbox: URL
   public var store: Store
   public var ledger: Ledger
-  public var programme: Programme
+  public let programme: Programme
+  /// `programme`'s tables, built once for every file the run validates.
+  let lookups: ProgrammeLookups
   public var clock: any IntakeClock
   /// Language of the plans (and of the summary the CLI prints).
   public var language: Language
@@ -46,6 +48,7 @@ public struct Intake {
     self.store = store
     self.ledger = ledger
     self.programme = programme
+    self.lookups = ProgrammeLookups(programme)
     self.clock = clock
     self.language = language
   }
@@ -149,7 +152,7 @@ public struct Intake {
   func fileCopy(_ copy: Store.Copy, receivedAt: String) throws(IntakeError) -> LedgerEntry {
     let result = SubmissionFile.validate(
       path: store.path(copy.relativePath), named: copy.originalName,
-      against: programme, limits: readLimits
+      against: programme, limits: readLimits, lookups: lookups
     ).result
     let folder = Store.folder(for: result)
     let target = folder + "/" + Store.storedName(sha256: copy.sha256, originalName: copy.originalName)
