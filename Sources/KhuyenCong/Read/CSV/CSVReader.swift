@@ -114,7 +114,7 @@ public enum CSVReader {
           fatal = fileUnreadable(file, values: ["limit": String(limits.maxFileBytes)])
           break
         }
-        if case .utf8 = encoding, !decodingEveryByte {
+        if case .utf8 = encoding, delimiter.isASCII, !decodingEveryByte {
           stop = feedUTF8(chunk, decoder: &decoder, sheet: &sheet, into: &budgeted)
           continue
         }

@@ -110,19 +110,10 @@ struct CSVTokenizer {
   /// bytes end. The same rows and diagnostics as decoding them and consuming each scalar:
   /// delimiter, quote and line ends are ASCII and never inside a multi-byte sequence, so runs
   /// of other bytes are copied into the field whole (issue 7: the byte-by-byte decoding was a
-  /// quarter of `validate`'s instructions on a CSV).
+  /// quarter of `validate`'s instructions on a CSV). The delimiter must be ASCII.
   mutating func consume(validUTF8 bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> SheetRow? {
-    guard delimiter.isASCII else {
-      // Never the case (`,` `;` tab), but the byte scan below would be wrong for it.
-      while index < bytes.count {
-        let scalarStart = index
-        index += Self.sequenceLength(bytes[index])
-        let scalar = Self.scalar(bytes, scalarStart..<index)
-        if let row = consume(scalar) { return row }
-        if isStopped { return nil }
-      }
-      return nil
-    }
+    // The reader takes this path only for an ASCII delimiter (`,` `;` tab: all it sniffs).
+    precondition(delimiter.isASCII, "the byte path needs an ASCII delimiter")
     let delimiterByte = UInt8(truncatingIfNeeded: delimiter.value)
     let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     let count = bytes.count
