@@ -29,7 +29,11 @@ struct TotalRowCheck: LineCheck {
   func finish(_ mapped: MappedSubmission, in context: LineContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
     for declared in mapped.declaredTotals {
-      let covered = groups.indices.clamped(to: declared.lineGroups)
+      // The groups it covers that received a line: a total can close groups that none did
+      // (sections with no line under them), past the end of `groups`. Clamping the other way
+      // round returned such a range unchanged and trapped on the slice (found by the pipeline
+      // fuzzer: a form with two empty sections and their total).
+      let covered = declared.lineGroups.clamped(to: groups.indices)
       if !declared.amountsAreReadable || groups[covered].contains(where: \.unreadable) { continue }
       let sum = groups[covered].reduce(into: FundTotals.zero) { $0 += $1.amounts }
       let lines = groups[covered].reduce(0) { $0 + $1.lines }

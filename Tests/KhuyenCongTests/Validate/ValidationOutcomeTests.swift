@@ -100,6 +100,19 @@ struct ValidationOutcomeTests {
     #expect(result.located(atLeast: .error).count == 1, "got \(result.located())")
   }
 
+  @Test("a total over sections with no line under them is judged, not a crash")
+  func totalOverEmptySections() throws {
+    // A form sent back with its sections zeroed and no line: the total row closes groups no
+    // line fell in. `validate` trapped on it (found by the pipeline fuzzer, issue 9).
+    let empty = try validateFixture("Validate/form-total-without-lines.csv")
+    #expect(empty.located(atLeast: .error) == ["plan.empty form-total-without-lines!8:8"])
+    #expect(empty.status == .rejected)
+    // The fuzzer's own input (2.7 KB, mutated from form-total-mismatch.csv): judged in full.
+    let found = try validateFixture("Validate/fuzz-total-past-groups.csv")
+    #expect(found.located().contains("total.mismatch fuzz-total-past-groups!L20"))
+    #expect(found.status == .rejected)
+  }
+
   @Test("an unknown header is a warning, not a rejection")
   func unknownHeader() throws {
     let result = try validateFixture("Validate/form-header-missing.csv")
