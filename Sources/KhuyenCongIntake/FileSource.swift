@@ -56,6 +56,39 @@ public struct FileSource: ByteSource {
       throw ByteSourceError(reason: "read failed: \(error)")
     }
   }
+
+  /// `pread(2)` on the same descriptor, within the size found when it was opened.
+  public func randomAccess() -> (any RandomAccessBytes)? {
+    FileBytes(file: file, count: byteCount)
+  }
+}
+
+/// An open regular file read at offsets (`pread(2)`, which leaves the sequential position
+/// alone). A file cut short after it was opened gives short reads, which the zip reader
+/// reports as a damaged file.
+struct FileBytes: RandomAccessBytes {
+  let file: OpenFile
+  let count: Int
+
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+    -> Int
+  {
+    let wanted = max(0, min(buffer.count, count - offset))
+    var done = 0
+    while done < wanted {
+      let read: Int
+      do {
+        read = try file.descriptor.read(
+          fromAbsoluteOffset: Int64(offset + done),
+          into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<wanted]))
+      } catch {
+        throw ByteSourceError(reason: "read failed: \(error)")
+      }
+      if read == 0 { break }
+      done += read
+    }
+    return done
+  }
 }
 
 /// The descriptor of an open file, closed when the last `FileSource` copy goes.

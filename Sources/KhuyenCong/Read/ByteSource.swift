@@ -6,6 +6,62 @@ public protocol ByteSource {
   /// The next bytes, at most `maxCount` (and at least one unless at the end).
   /// An empty array means the end of the file.
   mutating func read(maxCount: Int) throws(ByteSourceError) -> [UInt8]
+
+  /// The same bytes read at any offset, when the source allows it (a regular file, bytes in
+  /// memory); `nil` by default. A zip needs random access: with it the xlsx reader reads the
+  /// directory and each part's compressed bytes where they lie instead of holding the whole
+  /// file (issue 7).
+  func randomAccess() -> (any RandomAccessBytes)?
+}
+
+extension ByteSource {
+  public func randomAccess() -> (any RandomAccessBytes)? { nil }
+}
+
+/// Bytes read at offsets, the file's size known up front.
+public protocol RandomAccessBytes {
+  /// The number of bytes.
+  var count: Int { get }
+  /// Copies the bytes at `offset` into `buffer`, as many as fit.
+  /// - Returns: how many were copied: fewer than `buffer.count` only at the end (or when the
+  ///   file was cut short while read).
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+    -> Int
+}
+
+extension RandomAccessBytes {
+  /// The bytes `offset..<offset + count`, fewer when they run past the end.
+  func bytes(at offset: Int, count: Int) throws(ByteSourceError) -> [UInt8] {
+    guard offset >= 0, count > 0, offset < self.count else { return [] }
+    let wanted = min(count, self.count - offset)
+    var failure: ByteSourceError?
+    let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+      do throws(ByteSourceError) {
+        initialized = try read(at: offset, into: UnsafeMutableRawBufferPointer(buffer))
+      } catch {
+        failure = error
+        initialized = 0
+      }
+    }
+    if let failure { throw failure }
+    return bytes
+  }
+}
+
+/// Bytes in memory read at offsets.
+struct MemoryBytes: RandomAccessBytes {
+  let bytes: [UInt8]
+
+  var count: Int { bytes.count }
+
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard offset >= 0, offset < bytes.count else { return 0 }
+    let copied = min(buffer.count, bytes.count - offset)
+    bytes.withUnsafeBytes { all in
+      buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<offset + copied]))
+    }
+    return copied
+  }
 }
 
 /// Why bytes could not be read (an I/O failure of the program, not a district's error).
@@ -31,6 +87,8 @@ public struct MemorySource: ByteSource {
     defer { offset = end }
     return Array(bytes[offset..<end])
   }
+
+  public func randomAccess() -> (any RandomAccessBytes)? { MemoryBytes(bytes: bytes) }
 }
 
 /// A source that first replays bytes already read (for sniffing), then continues with `base`.
@@ -39,7 +97,8 @@ public struct PrefixedSource<Base: ByteSource>: ByteSource {
   private var prefixOffset = 0
   private var base: Base
 
-  /// Replays `prefix`, then reads `base`.
+  /// Replays `prefix`, then reads `base`. `prefix` must be the first bytes read from `base`
+  /// (what the sniffer read): `randomAccess()` gives the base's bytes, the prefix included.
   public init(prefix: [UInt8], base: Base) {
     self.prefix = prefix
     self.base = base
@@ -53,6 +112,9 @@ public struct PrefixedSource<Base: ByteSource>: ByteSource {
     }
     return try base.read(maxCount: maxCount)
   }
+
+  /// The base's: the prefix is its first bytes, replayed.
+  public func randomAccess() -> (any RandomAccessBytes)? { base.randomAccess() }
 }
 
 extension ByteSource {

@@ -1,7 +1,7 @@
 /// Turns one `<c>` (its `t`, its style, its `<v>` or `<is>` text) into a `CellValue`.
 struct XLSXCellDecoder {
   /// The shared string table, NFC.
-  var sharedStrings: [String]
+  var sharedStrings: XLSXStringTable
   var styles: XLSXStyles
   var date1904: Bool
 
@@ -31,16 +31,16 @@ struct XLSXCellDecoder {
       bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     {
       let index = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      if sharedStrings.indices.contains(index) { return .success(.text(sharedStrings[index])) }
+      if let text = sharedStrings.text(at: index) { return .success(.text(text)) }
     }
     let text = XLSXPartParser.text(bytes)
     let trimmed = Self.trimmed(text)
     switch type {
     case "s":
-      guard let index = Int(trimmed), sharedStrings.indices.contains(index) else {
+      guard let index = Int(trimmed), let shared = sharedStrings.text(at: index) else {
         return .failure(XLSXCellProblem(reason: "no such shared string", value: text))
       }
-      return .success(.text(sharedStrings[index]))
+      return .success(.text(shared))
     case "str":
       return .success(.text(text))
     case "b":

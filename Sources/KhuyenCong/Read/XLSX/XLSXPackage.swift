@@ -3,8 +3,9 @@
 /// A zip bomb declares a small size and inflates to gigabytes, so the declared size is only
 /// a first filter: bytes are counted while they are inflated (`XLSXPartStream`), and a part
 /// stops at the limit for the entry and for the whole file (SPEC §8, "bounded
-/// decompression"). The zip itself stays in memory (at most `maxFileBytes`: a zip needs
-/// random access); no uncompressed part is ever held whole.
+/// decompression"). The zip is read at offsets (`RandomAccessBytes`: a file by `pread`, or
+/// bytes already in memory), a chunk of compressed bytes at a time; no part, compressed or
+/// not, is ever held whole.
 struct XLSXPackage {
   /// Why a part could not be extracted.
   enum Failure: Error, Hashable {
@@ -14,7 +15,7 @@ struct XLSXPackage {
     case damaged(String)
   }
 
-  private let bytes: [UInt8]
+  private let file: any RandomAccessBytes
   private let directory: ZipDirectory
   private let limits: ReadLimits
   /// What the parts may expand to, shared by every stream of this package.
@@ -22,10 +23,12 @@ struct XLSXPackage {
   /// Uncompressed bytes of the parts read so far, against `maxTotalUncompressedBytes`.
   private(set) var totalUncompressed = 0
 
-  /// Opens the package held in `bytes`.
-  init(bytes: [UInt8], limits: ReadLimits, budget: ReadBudget? = nil) throws(ZipDirectory.Failure) {
-    self.bytes = bytes
-    self.directory = try ZipDirectory(bytes: bytes)
+  /// Opens the package in `file`.
+  init(file: any RandomAccessBytes, limits: ReadLimits, budget: ReadBudget? = nil)
+    throws(ZipDirectory.Failure)
+  {
+    self.file = file
+    self.directory = try ZipDirectory(file: file)
     self.limits = limits
     self.readBudget = budget ?? ReadBudget(limits.budget)
   }
@@ -51,7 +54,7 @@ struct XLSXPackage {
     default:
       throw .damaged("compression method \(entry.method)")
     }
-    return XLSXPartStream(bytes: bytes, entry: entry, budget: budget, readBudget: readBudget)
+    return XLSXPartStream(file: file, entry: entry, budget: budget, readBudget: readBudget)
   }
 
   /// Counts a part streamed to its end against `maxTotalUncompressedBytes` (once, however

@@ -1,9 +1,10 @@
 internal import CZlib
 
 /// One part of an xlsx package, produced a chunk at a time for the XML reader: a stored entry
-/// as slices of the zip's bytes, a deflated one inflated by zlib as the reader asks. The
-/// uncompressed part is never held whole, so a worksheet costs the same memory at 10 rows and
-/// at 100 000 (SPEC §8, streaming).
+/// as slices of the zip's bytes, a deflated one inflated by zlib as the reader asks, its
+/// compressed bytes read from the file a chunk at a time. Neither the part nor the zip is ever
+/// held whole, so a worksheet costs the same memory at 10 rows and at 100 000 (SPEC §8,
+/// streaming; issue 7).
 ///
 /// The bounds of `XLSXPackage` hold while streaming: output is counted against `budget` as it
 /// is produced, the CRC-32 is computed as bytes go by and checked when the last ones are
@@ -34,10 +35,15 @@ final class XLSXPartStream {
   /// report without end (`ReadBudget.consume(xml:)`); `drain()` still checks the rest.
   private var endedForReader = false
 
-  /// The whole zip (shared, not copied: an array is copy-on-write).
-  private let bytes: [UInt8]
+  /// The zip, read at offsets.
+  private let file: any RandomAccessBytes
   /// The next compressed (or stored) byte not yet consumed.
   private var position: Int
+  /// Compressed bytes read from the file and not yet given to zlib: `input[inputStart..<
+  /// inputEnd]`, which are the file's bytes from `position` on.
+  private let input: UnsafeMutableRawBufferPointer
+  private var inputStart = 0
+  private var inputEnd = 0
   private var checksum: UInt = 0
   /// zlib's state for a deflated entry. On the heap: zlib keeps a pointer back to it and
   /// refuses a stream that has moved.
@@ -51,15 +57,16 @@ final class XLSXPartStream {
   /// small enough not to matter.
   static let chunkSize = 1 << 16
 
-  /// Streams `entry` of the zip held in `bytes`; `entry.method` must be 0 or 8 and its
-  /// `dataRange` inside `bytes` (`ZipDirectory` checks it).
-  init(bytes: [UInt8], entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget) {
-    self.bytes = bytes
+  /// Streams `entry` of the zip in `file`; `entry.method` must be 0 or 8 and its
+  /// `dataRange` inside `file` (`ZipDirectory` checks it).
+  init(file: any RandomAccessBytes, entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget) {
+    self.file = file
     self.entry = entry
     self.budget = budget
     self.readBudget = readBudget
     self.position = entry.dataRange.lowerBound
     pending = .allocate(byteCount: Self.chunkSize, alignment: 1)
+    input = .allocate(byteCount: entry.method == 8 ? Self.chunkSize : 0, alignment: 1)
     if entry.method == 8 {
       let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
       stream.initialize(to: z_stream())
@@ -79,12 +86,13 @@ final class XLSXPartStream {
       inflater.deallocate()
     }
     pending.deallocate()
+    input.deallocate()
   }
 
   /// A fresh stream over the same entry, from its first byte, under the same budget: the
   /// second pass over a worksheet.
   func restarted() -> XLSXPartStream {
-    XLSXPartStream(bytes: bytes, entry: entry, budget: budget, readBudget: readBudget)
+    XLSXPartStream(file: file, entry: entry, budget: budget, readBudget: readBudget)
   }
 
   /// Fills `buffer` with the next bytes of the part (the `XMLPullReader` pull contract).
@@ -148,40 +156,70 @@ final class XLSXPartStream {
       failure = .tooLarge(limit: budget)
       return
     }
-    bytes.withUnsafeBytes { all in
-      pending.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[position..<position + count]))
+    let read: Int
+    do {
+      read = try file.read(
+        at: position, into: UnsafeMutableRawBufferPointer(rebasing: pending[0..<count]))
+    } catch {
+      failure = .damaged(error.reason)
+      return
+    }
+    // The file was cut short after its directory was read.
+    guard read == count else {
+      failure = .damaged("data cut short")
+      return
     }
     position += count
     accept(count)
     if position == entry.dataRange.upperBound { finish() }
   }
 
+  /// Reads the next compressed bytes of the entry into `input` once zlib has taken all it
+  /// had; `false` after a failure.
+  private func refill() -> Bool {
+    guard inputStart == inputEnd, position < entry.dataRange.upperBound else { return true }
+    let count = min(input.count, entry.dataRange.upperBound - position)
+    let read: Int
+    do {
+      read = try file.read(
+        at: position, into: UnsafeMutableRawBufferPointer(rebasing: input[0..<count]))
+    } catch {
+      failure = .damaged(error.reason)
+      return false
+    }
+    guard read == count else {
+      failure = .damaged("compressed data cut short")
+      return false
+    }
+    inputStart = 0
+    inputEnd = count
+    return true
+  }
+
   /// A deflated entry: inflates until some output, the end of the stream or an error.
   private func inflate(_ stream: UnsafeMutablePointer<z_stream>) {
     while failure == nil && !isComplete && end == 0 {
-      let available = entry.dataRange.upperBound - position
-      var status = Z_OK
-      var consumed = 0
-      var made = 0
-      bytes.withUnsafeBytes { all in
-        guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-          status = Z_BUF_ERROR
-          return
-        }
-        let input = UnsafeMutablePointer(mutating: base + position)
-        // zlib reads only inside the entry's compressed bytes: a stream that does not end
-        // there runs out of input instead of reading the next entry or past the file.
-        stream.pointee.next_in = input
-        stream.pointee.avail_in = UInt32(min(available, Int(UInt32.max)))
-        stream.pointee.next_out = pending.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        stream.pointee.avail_out = UInt32(pending.count)
-        status = CZlib.inflate(stream, Z_NO_FLUSH)
-        consumed = stream.pointee.next_in - input
-        made = pending.count - Int(stream.pointee.avail_out)
-        // The pointers are only valid inside this closure.
-        stream.pointee.next_in = nil
-        stream.pointee.next_out = nil
+      guard refill(),
+        let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self),
+        let outputBase = pending.baseAddress?.assumingMemoryBound(to: UInt8.self)
+      else {
+        if failure == nil { failure = .damaged("compressed data damaged") }
+        return
       }
+      // zlib reads only inside the entry's compressed bytes: a stream that does not end
+      // there runs out of input instead of reading the next entry or past the file.
+      let next = inputBase + inputStart
+      stream.pointee.next_in = next
+      stream.pointee.avail_in = UInt32(inputEnd - inputStart)
+      stream.pointee.next_out = outputBase
+      stream.pointee.avail_out = UInt32(pending.count)
+      let status = CZlib.inflate(stream, Z_NO_FLUSH)
+      let consumed = stream.pointee.next_in - next
+      let made = pending.count - Int(stream.pointee.avail_out)
+      // The buffers outlive the call, but zlib must not keep pointers into them.
+      stream.pointee.next_in = nil
+      stream.pointee.next_out = nil
+      inputStart += consumed
       position += consumed
       if made > 0 {
         guard made <= budget - produced else {

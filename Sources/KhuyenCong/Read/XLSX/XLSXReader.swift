@@ -1,7 +1,8 @@
 /// Reads an Office Open XML workbook (`.xlsx`) the way a spreadsheet program shows it.
 ///
-/// A zip needs random access, so the file is read whole (at most `maxFileBytes`); each part is
-/// then inflated under `ReadLimits` and parsed with libxml2's streaming reader. Every problem
+/// A zip needs random access: a source that has it (a file, bytes in memory) is read at
+/// offsets, any other is read whole (at most `maxFileBytes`); each part is then inflated under
+/// `ReadLimits` and parsed with libxml2's streaming reader. Every problem
 /// ends as a diagnostic naming the part (`values["part"]`), never as a crash (SPEC §3, §8).
 ///
 /// ```swift
@@ -35,30 +36,41 @@ public enum XLSXReader {
   private static func open<Source: ByteSource>(
     _ source: inout Source, file: String, limits: ReadLimits, budget: ReadBudget
   ) throws(XLSXFailure) -> XLSXPackage {
-    let bytes: [UInt8]
-    do {
-      guard let all = try source.readAll(limit: limits.maxFileBytes) else {
+    let zip: any RandomAccessBytes
+    if let random = source.randomAccess() {
+      // Read at offsets: refused by its size, as a file read whole would be at its limit.
+      guard random.count <= limits.maxFileBytes else {
         throw XLSXFailure.unreadable(
           file: file, part: nil, reason: "larger than \(limits.maxFileBytes) bytes")
       }
-      bytes = all
-    } catch let error as ByteSourceError {
-      throw .unreadable(file: file, part: nil, reason: error.reason)
-    } catch let error as XLSXFailure {
-      throw error
-    } catch {
-      throw .unreadable(file: file, part: nil, reason: "could not be read")
+      zip = random
+    } else {
+      do {
+        guard let all = try source.readAll(limit: limits.maxFileBytes) else {
+          throw XLSXFailure.unreadable(
+            file: file, part: nil, reason: "larger than \(limits.maxFileBytes) bytes")
+        }
+        zip = MemoryBytes(bytes: all)
+      } catch let error as ByteSourceError {
+        throw .unreadable(file: file, part: nil, reason: error.reason)
+      } catch let error as XLSXFailure {
+        throw error
+      } catch {
+        throw .unreadable(file: file, part: nil, reason: "could not be read")
+      }
     }
-    guard !bytes.isEmpty else { throw .unreadable(file: file, part: nil, reason: "empty file") }
+    guard zip.count > 0 else { throw .unreadable(file: file, part: nil, reason: "empty file") }
     do {
-      budget.packedBytes = bytes.count
-      return try XLSXPackage(bytes: bytes, limits: limits, budget: budget)
+      budget.packedBytes = zip.count
+      return try XLSXPackage(file: zip, limits: limits, budget: budget)
     } catch {
       switch error {
       case .notAZip:
         throw .unreadable(file: file, part: nil, reason: "not a zip file (an xlsx is one)")
       case .corrupt(let reason):
         throw .unreadable(file: file, part: nil, reason: "damaged zip file: " + reason)
+      case .unreadable(let reason):
+        throw .unreadable(file: file, part: nil, reason: reason)
       }
     }
   }
@@ -104,7 +116,7 @@ public enum XLSXReader {
     let sharedStrings =
       try parsePart(&package, stringsPart, file: file) { stream throws(XLSXFailure) in
         try XLSXSharedStrings.parse(stream, part: stringsPart, file: file)
-      } ?? []
+      } ?? XLSXStringTable()
     let stylesPart =
       rels.first(kind: "styles")?.target
       ?? XLSXRelationships.resolve("styles.xml", from: workbookPart)

@@ -1,10 +1,11 @@
 /// The shared string table (`xl/sharedStrings.xml`): `t="s"` cells hold an index into it.
 enum XLSXSharedStrings {
-  /// Each `<si>` as one NFC string: its `<t>`, or its rich-text runs `<r><t>` joined.
+  /// Each `<si>` as one NFC string of the table: its `<t>`, or its rich-text runs `<r><t>`
+  /// joined.
   /// Phonetic guides (`<rPh>`, furigana over Japanese text) are not shown in the cell and are
   /// left out.
   static func parse(_ stream: XLSXPartStream, part: String, file: String) throws(XLSXFailure)
-    -> [String]
+    -> XLSXStringTable
   {
     struct State {
       var si: XLSXName
@@ -14,7 +15,7 @@ enum XLSXSharedStrings {
       var inText = false
       var phoneticDepth = 0
       var buffer: [UInt8] = []
-      var strings: [String] = []
+      let strings = XLSXStringTable()
     }
     let state = try XLSXPartParser.parse(
       stream, part: part, file: file,
@@ -31,7 +32,7 @@ enum XLSXSharedStrings {
             if !stream.readBudget.addSharedString() {
               return
             } else if reader.isEmptyElement {
-              state.strings.append("")
+              state.strings.append(read: [])
             } else {
               state.inItem = true
             }
@@ -42,7 +43,7 @@ enum XLSXSharedStrings {
           }
         case .elementEnd:
           if state.si.matches(reader) {
-            state.strings.append(XLSXPartParser.text(state.buffer))
+            state.strings.append(read: state.buffer)
             state.inItem = false
           } else if state.inItem && state.rPh.matches(reader) {
             state.phoneticDepth -= 1

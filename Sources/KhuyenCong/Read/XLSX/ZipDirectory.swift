@@ -1,4 +1,5 @@
-/// The central directory of a zip file held in memory, every offset checked against its bytes.
+/// The central directory of a zip file, read at offsets, every offset checked against the
+/// file's size.
 ///
 /// ZIPFoundation's `Archive(data:)` trusts the offsets a file declares: on Linux a local-header
 /// offset past the end makes its in-memory file compute a negative length and trap, and an
@@ -6,6 +7,10 @@
 /// spin forever on empty reads. A district's file must never crash or hang the run (SPEC §8),
 /// so we read the directory ourselves, refuse anything that points outside the file, and hand
 /// only the exact compressed bytes of an entry to zlib (`XLSXPartStream`).
+///
+/// Only what the directory needs is read: the tail holding the end record, the directory
+/// itself (from its offset to the end of the file) and each entry's 30-byte local header. The
+/// entries' data stays in the file until a part is streamed (issue 7: the zip is not held).
 struct ZipDirectory {
   /// One file stored in the zip.
   struct Entry: Hashable {
@@ -28,6 +33,8 @@ struct ZipDirectory {
     case notAZip
     /// The directory points outside the file or is inconsistent.
     case corrupt(String)
+    /// The file could not be read (an I/O failure, not the district's).
+    case unreadable(String)
   }
 
   /// The entries in directory order.
@@ -39,14 +46,21 @@ struct ZipDirectory {
   /// More entries than any workbook has; a directory claiming more is refused, not walked.
   static let maxEntries = 65_535
 
-  /// Reads the directory of `bytes`.
+  /// Reads the directory of the zip in `bytes`.
   init(bytes: [UInt8]) throws(Failure) {
-    let reader = LittleEndianBytes(bytes: bytes)
-    let end = try Self.endOfDirectory(in: reader)
+    try self.init(file: MemoryBytes(bytes: bytes))
+  }
+
+  /// Reads the directory of the zip in `file`.
+  init(file: any RandomAccessBytes) throws(Failure) {
+    let end = try Self.endOfDirectory(in: file)
     var offset = end.directoryOffset
     guard end.entryCount <= Self.maxEntries else {
       throw .corrupt("the zip directory claims \(end.entryCount) entries")
     }
+    // The directory and everything after it: records are walked as the file lays them out,
+    // and none may run past its end.
+    let reader = try Self.window(file, from: end.directoryOffset, count: file.count)
     entries.reserveCapacity(end.entryCount)
     for _ in 0..<end.entryCount {
       guard reader.uint32(at: offset) == 0x0201_4b50, let fixed = reader.range(offset, 46) else {
@@ -68,9 +82,9 @@ struct ZipDirectory {
       Self.applyZip64(
         reader: reader, extra: extraRange, uncompressed: &uncompressed, compressed: &compressed,
         localOffset: &localOffset)
-      let name = String(decoding: bytes[nameRange], as: UTF8.self)
+      let name = reader.text(nameRange)
       let data = try Self.dataRange(
-        reader: reader, localOffset: localOffset, compressedSize: compressed, name: name)
+        file: file, localOffset: localOffset, compressedSize: compressed, name: name)
       // Part names are unique in a package (ECMA-376 Part 2, §9.1.1.1, case-insensitive):
       // two entries of one name let a reader and a person see different sheets (issue 9).
       guard index[Self.key(name)] == nil else { throw .corrupt("two entries named \(name)") }
@@ -80,6 +94,19 @@ struct ZipDirectory {
           name: name, method: method, isEncrypted: flags & 1 == 1, crc32: crc, dataRange: data,
           declaredUncompressedSize: uncompressed))
       offset = commentRange.upperBound
+    }
+  }
+
+  /// The bytes `start..<start + count` of `file` (fewer past its end) as a reader that
+  /// answers in the file's offsets.
+  private static func window(_ file: any RandomAccessBytes, from start: Int, count: Int)
+    throws(Failure) -> LittleEndianBytes
+  {
+    do {
+      return LittleEndianBytes(
+        bytes: try file.bytes(at: start, count: count), base: start, fileSize: file.count)
+    } catch {
+      throw .unreadable(error.reason)
     }
   }
 
@@ -100,11 +127,12 @@ struct ZipDirectory {
 
   /// Finds the end-of-central-directory record (and its zip64 form) by scanning back over
   /// at most a maximal comment.
-  private static func endOfDirectory(in reader: LittleEndianBytes) throws(Failure) -> End {
-    let count = reader.bytes.count
+  private static func endOfDirectory(in file: any RandomAccessBytes) throws(Failure) -> End {
+    let count = file.count
     guard count >= 22 else { throw .notAZip }
-    var position = count - 22
     let lowest = max(0, count - 22 - 65_535)
+    let reader = try window(file, from: lowest, count: count - lowest)
+    var position = count - 22
     while position >= lowest {
       if reader.uint32(at: position) == 0x0605_4b50 { break }
       position -= 1
@@ -114,11 +142,14 @@ struct ZipDirectory {
     var directoryOffset = UInt64(reader.uint32(at: position + 16) ?? 0)
     if entryCount == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
       // Zip64: the locator sits just before the classic record.
-      guard position >= 20, reader.uint32(at: position - 20) == 0x0706_4b50,
-        let recordOffset = reader.uint64(at: position - 20 + 8).flatMap(Int.init(exactly:)),
-        reader.uint32(at: recordOffset) == 0x0606_4b50,
-        let count64 = reader.uint64(at: recordOffset + 32),
-        let offset64 = reader.uint64(at: recordOffset + 48)
+      let locator = try window(file, from: position - 20, count: 20)
+      guard position >= 20, locator.uint32(at: position - 20) == 0x0706_4b50,
+        let recordOffset = locator.uint64(at: position - 20 + 8).flatMap(Int.init(exactly:))
+      else { throw .corrupt("the zip64 directory locator is missing or broken") }
+      let record = try window(file, from: recordOffset, count: 56)
+      guard record.uint32(at: recordOffset) == 0x0606_4b50,
+        let count64 = record.uint64(at: recordOffset + 32),
+        let offset64 = record.uint64(at: recordOffset + 48)
       else { throw .corrupt("the zip64 directory locator is missing or broken") }
       guard count64 <= UInt64(maxEntries) else {
         throw .corrupt("the zip directory claims \(count64) entries")
@@ -164,48 +195,66 @@ struct ZipDirectory {
 
   /// The compressed bytes of an entry: after its local header, checked to lie in the file.
   private static func dataRange(
-    reader: LittleEndianBytes, localOffset: UInt64, compressedSize: UInt64, name: String
+    file: any RandomAccessBytes, localOffset: UInt64, compressedSize: UInt64, name: String
   ) throws(Failure) -> Range<Int> {
-    guard let offset = Int(exactly: localOffset), reader.uint32(at: offset) == 0x0403_4b50,
-      let header = reader.range(offset, 30)
-    else { throw .corrupt("the local header of \(name) is missing") }
-    let nameLength = Int(reader.uint16(at: header.lowerBound + 26) ?? 0)
-    let extraLength = Int(reader.uint16(at: header.lowerBound + 28) ?? 0)
+    guard let offset = Int(exactly: localOffset), offset < file.count else {
+      throw .corrupt("the local header of \(name) is missing")
+    }
+    let header = try window(file, from: offset, count: 30)
+    guard header.uint32(at: offset) == 0x0403_4b50, let fixed = header.range(offset, 30) else {
+      throw .corrupt("the local header of \(name) is missing")
+    }
+    let nameLength = Int(header.uint16(at: fixed.lowerBound + 26) ?? 0)
+    let extraLength = Int(header.uint16(at: fixed.lowerBound + 28) ?? 0)
     guard let size = Int(exactly: compressedSize),
-      let data = reader.range(header.upperBound + nameLength + extraLength, size)
+      let data = header.rangeInFile(fixed.upperBound + nameLength + extraLength, size)
     else { throw .corrupt("the data of \(name) lies outside the file") }
     return data
   }
 }
 
-/// Bounds-checked little-endian reads: every accessor returns `nil` past the end.
+/// Bounds-checked little-endian reads of a window of a file, in the file's offsets: the
+/// window holds `bytes`, which start at offset `base`; every accessor returns `nil` outside it.
 private struct LittleEndianBytes {
   let bytes: [UInt8]
+  let base: Int
+  let fileSize: Int
 
-  /// `start..<start+count` if it lies inside the bytes.
+  /// `start..<start+count` if it lies inside the window.
   func range(_ start: Int, _ count: Int) -> Range<Int>? {
-    guard start >= 0, count >= 0, start <= bytes.count, count <= bytes.count - start else {
-      return nil
-    }
+    let end = base + bytes.count
+    guard start >= base, count >= 0, start <= end, count <= end - start else { return nil }
     return start..<(start + count)
+  }
+
+  /// `start..<start+count` if it lies inside the file (the window need not hold it).
+  func rangeInFile(_ start: Int, _ count: Int) -> Range<Int>? {
+    guard start >= 0, count >= 0, start <= fileSize, count <= fileSize - start else { return nil }
+    return start..<(start + count)
+  }
+
+  /// The bytes of `range` (inside the window) as text, repaired where not UTF-8.
+  func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[(range.lowerBound - base)..<(range.upperBound - base)], as: UTF8.self)
   }
 
   func uint16(at offset: Int) -> UInt16? {
     guard let r = range(offset, 2) else { return nil }
-    return UInt16(bytes[r.lowerBound]) | UInt16(bytes[r.lowerBound + 1]) << 8
+    let i = r.lowerBound - base
+    return UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
   }
 
   func uint32(at offset: Int) -> UInt32? {
     guard let r = range(offset, 4) else { return nil }
     var value = UInt32(0)
-    for i in (0..<4).reversed() { value = value << 8 | UInt32(bytes[r.lowerBound + i]) }
+    for i in (0..<4).reversed() { value = value << 8 | UInt32(bytes[r.lowerBound - base + i]) }
     return value
   }
 
   func uint64(at offset: Int) -> UInt64? {
     guard let r = range(offset, 8) else { return nil }
     var value = UInt64(0)
-    for i in (0..<8).reversed() { value = value << 8 | UInt64(bytes[r.lowerBound + i]) }
+    for i in (0..<8).reversed() { value = value << 8 | UInt64(bytes[r.lowerBound - base + i]) }
     return value
   }
 }
