@@ -15,14 +15,17 @@ enum XLSXSharedStrings {
       var inText = false
       var phoneticDepth = 0
       var buffer: [UInt8] = []
-      let strings = XLSXStringTable()
+      let strings: XLSXStringTable
     }
+    // What the zip declares for the part, within the part's budget (`ReadLimits.maxEntryBytes`).
+    let declared = Int(clamping: stream.entry.declaredUncompressedSize)
+    let strings = XLSXStringTable(reservingBytes: min(declared, stream.budget))
     let state = try XLSXPartParser.parse(
       stream, part: part, file: file,
       setUp: { reader in
         State(
           si: XLSXName(main: "si", in: reader), t: XLSXName(main: "t", in: reader),
-          rPh: XLSXName(main: "rPh", in: reader))
+          rPh: XLSXName(main: "rPh", in: reader), strings: strings)
       },
       visit: { reader, state in
         switch reader.kind {

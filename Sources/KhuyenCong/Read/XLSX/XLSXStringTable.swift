@@ -27,6 +27,17 @@ final class XLSXStringTable {
     cache = Array(repeating: nil, count: Self.cacheSize)
   }
 
+  /// An empty table whose buffer is reserved for `bytes` bytes of text up front: the size the
+  /// zip declares for the part, which the text inside its XML does not pass (entities and
+  /// markup only shrink). Growing by doubling instead holds the old buffer and the new one
+  /// while copying: 48 MB at once for the 28 MB of text of a 260 000-line workbook, against 28
+  /// MB reserved. Reserved pages that are never written cost no memory, so a size that lies
+  /// high costs address space only; one that lies low falls back to doubling.
+  convenience init(reservingBytes bytes: Int) {
+    self.init()
+    self.bytes.reserveCapacity(max(0, bytes))
+  }
+
   /// A table holding `strings`, in order (tests, and a workbook built in memory).
   convenience init(_ strings: [String]) {
     self.init()
