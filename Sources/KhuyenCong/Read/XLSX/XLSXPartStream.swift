@@ -156,19 +156,8 @@ final class XLSXPartStream {
       failure = .tooLarge(limit: budget)
       return
     }
-    let read: Int
-    do {
-      read = try file.read(
-        at: position, into: UnsafeMutableRawBufferPointer(rebasing: pending[0..<count]))
-    } catch {
-      failure = .damaged(error.reason)
-      return
-    }
-    // The file was cut short after its directory was read.
-    guard read == count else {
-      failure = .damaged("data cut short")
-      return
-    }
+    guard fill(UnsafeMutableRawBufferPointer(rebasing: pending[0..<count]), else: "data cut short")
+    else { return }
     position += count
     accept(count)
     if position == entry.dataRange.upperBound { finish() }
@@ -179,20 +168,29 @@ final class XLSXPartStream {
   private func refill() -> Bool {
     guard inputStart == inputEnd, position < entry.dataRange.upperBound else { return true }
     let count = min(input.count, entry.dataRange.upperBound - position)
+    guard
+      fill(UnsafeMutableRawBufferPointer(rebasing: input[0..<count]), else: "compressed data cut short")
+    else { return false }
+    inputStart = 0
+    inputEnd = count
+    return true
+  }
+
+  /// Fills `buffer` with the file's bytes from `position`; on a read error, or fewer bytes than
+  /// asked (the file was cut short after its directory was read), sets `failure` (`cutShort` for
+  /// the latter) and returns `false`.
+  private func fill(_ buffer: UnsafeMutableRawBufferPointer, else cutShort: String) -> Bool {
     let read: Int
     do {
-      read = try file.read(
-        at: position, into: UnsafeMutableRawBufferPointer(rebasing: input[0..<count]))
+      read = try file.read(at: position, into: buffer)
     } catch {
       failure = .damaged(error.reason)
       return false
     }
-    guard read == count else {
-      failure = .damaged("compressed data cut short")
+    guard read == buffer.count else {
+      failure = .damaged(cutShort)
       return false
     }
-    inputStart = 0
-    inputEnd = count
     return true
   }
 
