@@ -46,21 +46,18 @@ struct ZipDirectory {
   /// More entries than any workbook has; a directory claiming more is refused, not walked.
   static let maxEntries = 65_535
 
-  /// Reads the directory of the zip in `bytes`.
-  init(bytes: [UInt8]) throws(Failure) {
-    try self.init(file: MemoryBytes(bytes: bytes))
-  }
-
   /// Reads the directory of the zip in `file`.
   init(file: any RandomAccessBytes) throws(Failure) {
-    let end = try Self.endOfDirectory(in: file)
+    let (end, tail) = try Self.endOfDirectory(in: file)
     var offset = end.directoryOffset
     guard end.entryCount <= Self.maxEntries else {
       throw .corrupt("the zip directory claims \(end.entryCount) entries")
     }
     // The directory and everything after it: records are walked as the file lays them out,
-    // and none may run past its end.
-    let reader = try Self.window(file, from: end.directoryOffset, count: file.count)
+    // and none may run past its end. Usually the tail read for the end record holds it already.
+    let reader =
+      end.directoryOffset >= tail.base
+      ? tail : try Self.window(file, from: end.directoryOffset, count: file.count)
     entries.reserveCapacity(end.entryCount)
     for _ in 0..<end.entryCount {
       guard reader.uint32(at: offset) == 0x0201_4b50, let fixed = reader.range(offset, 46) else {
@@ -127,7 +124,10 @@ struct ZipDirectory {
 
   /// Finds the end-of-central-directory record (and its zip64 form) by scanning back over
   /// at most a maximal comment.
-  private static func endOfDirectory(in file: any RandomAccessBytes) throws(Failure) -> End {
+  /// - Returns: the record, and the tail of the file searched for it.
+  private static func endOfDirectory(in file: any RandomAccessBytes) throws(Failure) -> (
+    End, LittleEndianBytes
+  ) {
     let count = file.count
     guard count >= 22 else { throw .notAZip }
     let lowest = max(0, count - 22 - 65_535)
@@ -160,7 +160,7 @@ struct ZipDirectory {
     guard
       directoryOffset < UInt64(position) || (entryCount == 0 && directoryOffset == UInt64(position))
     else { throw .corrupt("the zip directory lies outside the file") }
-    return End(entryCount: entryCount, directoryOffset: Int(directoryOffset))
+    return (End(entryCount: entryCount, directoryOffset: Int(directoryOffset)), reader)
   }
 
   /// Replaces 0xFFFFFFFF sizes and offsets by the zip64 extended-information field (0x0001),
