@@ -27,9 +27,19 @@ public final class XMLPullReader {
   }
 
   private let reader: OpaquePointer?
+  /// The reader's dictionary, where element and attribute names live (libxml2's reader sets
+  /// `dictNames`), so most names are compared without a lookup. Taken from the document of
+  /// the first element (2.9.14 has no call that returns the parser context); until then
+  /// every name is looked up.
+  private var dictionary: OpaquePointer?
   private let input: InputBox
   private let collector = XMLIssueCollector()
   private var finished = false
+  /// The current node's interned local name and namespace URI, looked up at most once per
+  /// node (an element is tested against several names; each lookup hashes the whole text,
+  /// 57 bytes for the spreadsheet namespace). `nil`: not looked up yet.
+  private var currentLocal: UnsafePointer<UInt8>??
+  private var currentNamespace: UnsafePointer<UInt8>??
 
   /// The kind of the current node (after `read()` returned `true`).
   public private(set) var kind: NodeKind = .other
@@ -92,6 +102,7 @@ public final class XMLPullReader {
   /// (then `failure` says which).
   public func read() -> Bool {
     guard !finished, let reader else { return false }
+    forgetName()
     let status = xmlTextReaderRead(reader)
     if status != 1 {
       finished = true
@@ -102,7 +113,13 @@ public final class XMLPullReader {
       return false
     }
     switch xmlTextReaderNodeType(reader) {
-    case 1: kind = .elementStart
+    case 1:
+      kind = .elementStart
+      if dictionary == nil {
+        // An element node (not an attribute or namespace declaration, whose structs differ):
+        // its document holds the parser's dictionary while the reader lives.
+        dictionary = xmlTextReaderCurrentNode(reader)?.pointee.doc?.pointee.dict
+      }
     case 15: kind = .elementEnd
     case 3, 4, 13, 14: kind = .text
     case 5:
@@ -149,10 +166,45 @@ public final class XMLPullReader {
 
   /// The current node's name, interned: compare it with `==` to names from `intern`.
   public var name: XMLName {
-    guard let reader else { return XMLName(namespace: nil, local: nil) }
-    return XMLName(
-      namespace: internedString(xmlTextReaderConstNamespaceUri(reader)),
-      local: internedString(xmlTextReaderConstLocalName(reader)))
+    XMLName(namespace: namespacePointer(), local: localPointer())
+  }
+
+  /// Whether the current node (or attribute, inside `withAttribute`) is named `name`: the
+  /// same answer as `self.name == name`, but the namespace is looked up only when the local
+  /// name matches.
+  public func hasName(_ name: XMLName) -> Bool {
+    localPointer() == name.local && namespacePointer() == name.namespace
+  }
+
+  private func localPointer() -> UnsafePointer<UInt8>? {
+    if let known = currentLocal { return known }
+    var local: UnsafePointer<UInt8>? = nil
+    if let reader, let raw = xmlTextReaderConstLocalName(reader) {
+      // Names the parser made are the dictionary's already, and a lookup would return the
+      // same pointer. Not so for a namespace declaration's prefix (not in the dictionary), nor
+      // for `u:Row` where `u` is undeclared: libxml2 stores that one under the key of the pair
+      // (`u`, `Row`), and a lookup of `u:Row` gives another entry. Those are looked up.
+      let owned = dictionary.map { xmlDictOwns($0, raw) == 1 } ?? false
+      var byte = raw
+      while byte.pointee != 0 && byte.pointee != 0x3A { byte += 1 }  // `:`
+      let qualified = byte.pointee == 0x3A
+      local = owned && !qualified ? raw : xmlTextReaderConstString(reader, raw)
+    }
+    currentLocal = .some(local)
+    return local
+  }
+
+  private func namespacePointer() -> UnsafePointer<UInt8>? {
+    if let known = currentNamespace { return known }
+    // libxml2 returns the URI through its dictionary (`CONSTSTR`): already interned.
+    let namespace = reader.flatMap { xmlTextReaderConstNamespaceUri($0) }
+    currentNamespace = .some(namespace)
+    return namespace
+  }
+
+  private func forgetName() {
+    currentLocal = nil
+    currentNamespace = nil
   }
 
   /// The current node's local name as a `String` (allocates; for messages).
@@ -179,13 +231,6 @@ public final class XMLPullReader {
       xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))
     }
     return XMLName(namespace: ns, local: localName)
-  }
-
-  private func internedString(_ text: UnsafePointer<UInt8>?) -> UnsafePointer<UInt8>? {
-    // The reader usually hands out dictionary strings already; looking them up again makes
-    // pointer equality hold even where it does not (attribute names, some namespace URIs).
-    guard let reader, let text else { return nil }
-    return xmlTextReaderConstString(reader, text)
   }
 
   /// The text of the current text node (allocates a `String`).
@@ -215,10 +260,14 @@ public final class XMLPullReader {
     guard let reader, kind == .elementStart, xmlTextReaderHasAttributes(reader) == 1 else {
       return nil
     }
-    defer { xmlTextReaderMoveToElement(reader) }
+    defer {
+      xmlTextReaderMoveToElement(reader)
+      forgetName()
+    }
     var status = xmlTextReaderMoveToFirstAttribute(reader)
     while status == 1 {
-      if name == attribute, let text = xmlTextReaderConstValue(reader) {
+      forgetName()
+      if hasName(attribute), let text = xmlTextReaderConstValue(reader) {
         return body(text)
       }
       status = xmlTextReaderMoveToNextAttribute(reader)

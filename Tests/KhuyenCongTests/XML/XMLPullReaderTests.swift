@@ -51,6 +51,39 @@ struct XMLPullReaderTests {
     #expect(text == "Bắt & đầu")
   }
 
+  @Test("hasName agrees with comparing whole names, for names in and outside the dictionary")
+  func hasNameAgrees() {
+    // `u:` is never declared: libxml2 recovers with the name `u:Row`, put in its dictionary
+    // under a different key than a lookup of `u:Row` gives, which `hasName` must still match.
+    let xml = """
+      <a xmlns="urn:x" xmlns:p="urn:p" p:k="1" k="2"><u:Row u:x="3"/><p:b/><b p:k="4"/></a>
+      """
+    let reader = XMLPullReader(bytes: Array(xml.utf8))
+    let candidates = [
+      reader.intern(namespace: "urn:x", local: "a"), reader.intern(namespace: "urn:x", local: "b"),
+      reader.intern(namespace: "urn:p", local: "b"), reader.intern(namespace: nil, local: "b"),
+      reader.intern(namespace: nil, local: "u:Row"),
+    ]
+    let pk = reader.intern(namespace: "urn:p", local: "k")
+    let k = reader.intern(namespace: nil, local: "k")
+    var seen: [String] = []
+    var attributes: [String?] = []
+    while reader.read() {
+      guard reader.kind == .elementStart else { continue }
+      let own = reader.intern(namespace: reader.namespaceURI, local: reader.localName)
+      #expect(reader.hasName(own) && reader.name == own)
+      for candidate in candidates {
+        #expect(reader.hasName(candidate) == (reader.name == candidate))
+        if reader.hasName(candidate) { seen.append(reader.localName) }
+      }
+      attributes += [reader.attribute(pk), reader.attribute(k)]
+      // Looking at attributes leaves the element's own name in place.
+      #expect(reader.hasName(own))
+    }
+    #expect(seen == ["a", "u:Row", "b", "b"])
+    #expect(attributes == ["1", "2", nil, nil, nil, nil, "4", nil])
+  }
+
   @Test("a document pulled one byte at a time reads like one read at once")
   func chunking() {
     let xml = Array("<?xml version=\"1.0\"?><a><b>x</b><c/></a>".utf8)

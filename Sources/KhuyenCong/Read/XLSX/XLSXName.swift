@@ -33,8 +33,7 @@ struct XLSXName {
 
   /// Whether the reader's current node has this name.
   func matches(_ reader: XMLPullReader) -> Bool {
-    let name = reader.name
-    return name == transitional || name == strict
+    reader.hasName(transitional) || (strict != transitional && reader.hasName(strict))
   }
 
   /// The attribute of this name on the reader's current element.
