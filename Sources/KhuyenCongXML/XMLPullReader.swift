@@ -31,18 +31,20 @@ public final class XMLPullReader {
   /// `dictNames`), so most names are compared without a lookup. Taken from the document of
   /// the first element (2.9.14 has no call that returns the parser context); until then
   /// every name is looked up.
-  private var dictionary: OpaquePointer?
+  @exclusivity(unchecked) private var dictionary: OpaquePointer?
   private let input: InputBox
   private let collector = XMLIssueCollector()
   private var finished = false
   /// The current node's interned local name and namespace URI, looked up at most once per
   /// node (an element is tested against several names; each lookup hashes the whole text,
   /// 57 bytes for the spreadsheet namespace). `nil`: not looked up yet.
-  private var currentLocal: UnsafePointer<UInt8>??
-  private var currentNamespace: UnsafePointer<UInt8>??
+  /// (Read and written only by this reader's own methods, never across a call that could
+  /// re-enter them: the run-time exclusivity check is left out of the hot path.)
+  @exclusivity(unchecked) private var currentLocal: UnsafePointer<UInt8>??
+  @exclusivity(unchecked) private var currentNamespace: UnsafePointer<UInt8>??
 
   /// The kind of the current node (after `read()` returned `true`).
-  public private(set) var kind: NodeKind = .other
+  @exclusivity(unchecked) public private(set) var kind: NodeKind = .other
 
   /// Reads a document pulled from `pull`, which fills the buffer it is given and returns the
   /// number of bytes written, 0 at the end of the document, or -1 on an I/O error.

@@ -33,6 +33,12 @@ struct XLSXCellDecoder {
       let index = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
       if let text = sharedStrings.text(at: index) { return .success(.text(text)) }
     }
+    // A plain decimal of at most 15 digits (nearly every number cell) is shown as written:
+    // what the general path below gives it, without the `String`s it makes to trim, check and
+    // round the text.
+    if type == "n", Self.isPlainDecimal(bytes), !styles.isDate(style: cell.style) {
+      return .success(.number(String(decoding: bytes, as: UTF8.self)))
+    }
     let text = XLSXPartParser.text(bytes)
     let trimmed = Self.trimmed(text)
     switch type {
@@ -72,6 +78,26 @@ struct XLSXCellDecoder {
     default:
       return .failure(XLSXCellProblem(reason: "unknown cell type t=\"\(type)\"", value: text))
     }
+  }
+
+  /// `-?[0-9]+(\.[0-9]+)?` with at most `XLSXNumberLiteral.significantDigits` digits: a number
+  /// literal that `XLSXNumberLiteral.displayed` returns unchanged.
+  static func isPlainDecimal(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+    var digits = 0
+    var point = -1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        digits += 1
+      } else if byte == UInt8(ascii: "."), point < 0, digits > 0 {
+        point = digits
+      } else {
+        return false
+      }
+      index += 1
+    }
+    return digits > 0 && digits <= XLSXNumberLiteral.significantDigits && point != digits
   }
 
   /// Without leading and trailing spaces, tabs and line breaks.

@@ -64,6 +64,31 @@ struct XLSXValueRulesTests {
   }
 
   @Test(
+    "a number cell decodes to what the 15-digit rule shows, on the plain-decimal path or not",
+    arguments: [
+      "0", "7", "-7", "150", "2017", "42667", "0.5", "-12.25", "123456789012345",
+      "1234567890123456", "12345678901234.5", "1234567890123.45", "0.00000000000001",
+      "00000000000000012", "2095.3899999999999999", "-0.30000000000000004", "5.", ".5", "-.5",
+      "+3", "1E-3", "1.5E+3", " 42 ", "-", "1.2.3", "12a", "",
+    ])
+  func plainDecimals(literal: String) {
+    let decoder = XLSXCellDecoder(sharedStrings: XLSXStringTable(), styles: XLSXStyles(), date1904: false)
+    let raw = XLSXCellDecoder.RawCell(type: nil, style: 0, value: Array(literal.utf8), inline: nil)
+    let trimmed = XLSXCellDecoder.trimmed(literal)
+    let expected: CellValue? =
+      trimmed.isEmpty
+      ? .empty
+      : XLSXCellDecoder.isNumberLiteral(trimmed) ? .number(XLSXNumberLiteral.displayed(trimmed)) : nil
+    switch decoder.decode(raw) {
+    case .success(let value): #expect(value == expected)
+    case .failure(let problem): #expect(expected == nil && problem.expected == "Number")
+    }
+    if XLSXCellDecoder.isPlainDecimal(Array(literal.utf8)) {
+      #expect(XLSXNumberLiteral.displayed(literal[...]) == literal)
+    }
+  }
+
+  @Test(
     "number literals are the xsd:double form without INF and NaN",
     arguments: [
       ("12", true), ("-12.5", true), ("1E-3", true), (".5", true), ("5.", true), ("", false),
