@@ -320,8 +320,34 @@ struct AttributeScanner {
     -> Outcome
   {
     defer { offset += chunk.count }
-    for index in chunk.indices {
-      let byte = chunk[index]
+    guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .clean }
+    let size = chunk.count
+    var index = 0
+    while index < size {
+      // Runs of bytes that change nothing are passed over in a tight loop: in text, all but
+      // `<`; inside a tag, all but `<`, `>`, `=` and quotes; inside a quoted value, all but
+      // `<`, `>` and its quote. (Each of these bytes would only fall through the switch.)
+      switch state {
+      case .text:
+        while index < size && base[index] != 0x3C { index += 1 }
+      case .tag:
+        while index < size {
+          let byte = base[index]
+          if byte == 0x3C || byte == 0x3E || byte == 0x3D || byte == 0x22 || byte == 0x27 { break }
+          index += 1
+        }
+      case .doubleQuoted, .singleQuoted:
+        let quote: UInt8 = state == .doubleQuoted ? 0x22 : 0x27
+        while index < size {
+          let byte = base[index]
+          if byte == 0x3C || byte == 0x3E || byte == quote { break }
+          index += 1
+        }
+      default: break
+      }
+      guard index < size else { break }
+      let byte = base[index]
+      defer { index += 1 }
       if byte == 0x3C { lastOpen = offset + index }  // <
       switch state {
       case .text:

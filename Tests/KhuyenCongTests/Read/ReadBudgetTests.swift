@@ -161,6 +161,48 @@ struct ReadBudgetTests {
     #expect(outcome([utf16]) == [.brokenComment(end: 25)])
   }
 
+  @Test("the scanner's verdict and rescan count do not depend on where chunks split the bytes")
+  func scannerChunkInvariant() {
+    // Every state and the bytes that leave it: quoted '>' and '<', '=' inside values and
+    // text, both quotes, end tags, comments, processing instructions, CDATA.
+    let piece =
+      "<row r=\"1\" a='x>y' b=\"p<q\"><c t=\"s\">a=b &gt; c</c><!-- x > y --><?pi a>b?>"
+      + "<![CDATA[ ]> ]]]> ]]><e f=\"'\" g='\"'/></row>\n"
+    let document = Array(("<?xml version=\"1.0\"?><sheet>" + String(repeating: piece, count: 40) + "</sheet>").utf8)
+    func scan(chunk: Int) -> (AttributeScanner.Outcome, Int) {
+      var scanner = AttributeScanner()
+      var start = 0
+      while start < document.count {
+        let end = min(start + chunk, document.count)
+        let outcome = document[start..<end].withUnsafeBytes {
+          scanner.scan($0, maxAttributes: 3, maxRescan: .max)
+        }
+        if outcome != .clean { return (outcome, start) }
+        start = end
+      }
+      return (.clean, scanner.rescan)
+    }
+    let whole = scan(chunk: document.count)
+    #expect(whole.0 == .clean && whole.1 > 0)
+    for chunk in [1, 2, 3, 5, 7, 13, 64, 511, 512, 513] {
+      #expect(scan(chunk: chunk) == whole, "chunks of \(chunk) bytes")
+    }
+    // A fourth attribute is found wherever the chunks split it.
+    var four = document
+    four.insert(contentsOf: Array(" d=\"4\"".utf8), at: 40)
+    for chunk in [1, 7, four.count] {
+      var scanner = AttributeScanner()
+      var outcomes: [AttributeScanner.Outcome] = []
+      var start = 0
+      while start < four.count {
+        let end = min(start + chunk, four.count)
+        outcomes.append(four[start..<end].withUnsafeBytes { scanner.scan($0, maxAttributes: 3) })
+        start = end
+      }
+      #expect(outcomes.contains(.tooManyAttributes), "chunks of \(chunk) bytes")
+    }
+  }
+
   @Test(
     "an xlsx found by fuzzing (2 MB of comment, a run of 3 781 hyphens, then damage) is refused as damaged")
   func fuzzCommentHyphens() throws {
