@@ -168,7 +168,8 @@ struct ReadBudgetTests {
     let piece =
       "<row r=\"1\" a='x>y' b=\"p<q\"><c t=\"s\">a=b &gt; c</c><!-- x > y --><?pi a>b?>"
       + "<![CDATA[ ]> ]]]> ]]><e f=\"'\" g='\"'/></row>\n"
-    let document = Array(("<?xml version=\"1.0\"?><sheet>" + String(repeating: piece, count: 40) + "</sheet>").utf8)
+    let document = Array(
+      ("<?xml version=\"1.0\"?><sheet>" + String(repeating: piece, count: 40) + "</sheet>").utf8)
     func scan(chunk: Int) -> (AttributeScanner.Outcome, Int) {
       var scanner = AttributeScanner()
       var start = 0
