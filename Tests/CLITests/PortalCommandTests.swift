@@ -13,6 +13,8 @@ struct PortalCommandTests {
     let commit = lines.first { $0.hasPrefix("commit: ") }.map { String($0.dropFirst(8).prefix(40)) } ?? ""
     #expect(commit.count == 40 && commit.allSatisfy(\.isHexDigit))
     #expect(lines.contains { $0.hasPrefix("programme: ") && $0.contains("2016–2020") })
+    // Help still offers it.
+    #expect(try runCLI(["--help"]).stdout.contains("--version"))
   }
 
   @Test("token issue prints a token once, list shows its holder, revoke ends it")
