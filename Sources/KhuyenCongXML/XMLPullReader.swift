@@ -328,9 +328,9 @@ final class InputBox {
   /// (a truncated file gives the same rows at every chunk size).
   static let feedSize = 512
 
-  /// Fills up to `feedSize` bytes of `buffer`, pulling as often as needed.
-  func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-    let target = min(buffer.count, Self.feedSize)
+  /// Fills up to `limit` bytes of `buffer`, pulling as often as needed.
+  func fill(_ buffer: UnsafeMutableRawBufferPointer, limit: Int = feedSize) -> Int {
+    let target = min(buffer.count, limit)
     var filled = 0
     while filled < target {
       let count = pullOnce(UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))

@@ -122,6 +122,38 @@ public final class ReadBudget {
   /// Whether reading must stop.
   public var isExhausted: Bool { reached != nil }
 
+  /// Everything counted so far, to count a pass again from the same point (`restore`).
+  struct Counts {
+    fileprivate var bytes, xmlBytes, text, cells, rows, rowElements, sharedStrings: Int
+    fileprivate var packedBytes: Int?
+    fileprivate var uncompressed: Int
+    fileprivate var reached: (limit: Limit, value: Int)?
+    fileprivate var scanner: AttributeScanner
+  }
+
+  /// What has been counted so far.
+  var counts: Counts {
+    Counts(
+      bytes: bytes, xmlBytes: xmlBytes, text: text, cells: cells, rows: rows,
+      rowElements: rowElements, sharedStrings: sharedStrings, packedBytes: packedBytes,
+      uncompressed: uncompressed, reached: reached, scanner: scanner)
+  }
+
+  /// Forgets what was counted since `counts` gave `saved`.
+  func restore(_ saved: Counts) {
+    bytes = saved.bytes
+    xmlBytes = saved.xmlBytes
+    text = saved.text
+    cells = saved.cells
+    rows = saved.rows
+    rowElements = saved.rowElements
+    sharedStrings = saved.sharedStrings
+    packedBytes = saved.packedBytes
+    uncompressed = saved.uncompressed
+    reached = saved.reached
+    scanner = saved.scanner
+  }
+
   /// Counts `count` bytes read (a format that needs no attribute scan: CSV).
   /// - Returns: `false` once a limit is reached.
   @discardableResult

@@ -1,3 +1,5 @@
+import KhuyenCongXML
+
 /// The merged ranges of one worksheet (`<mergeCells>`), which xlsx writes after the cells.
 struct XLSXMerges {
   /// `A1:E1`, in file order, for the sheet summary.
@@ -59,18 +61,55 @@ struct XLSXMerges {
           return
         }
         guard state.mergeCell.matches(reader) else { return }
-        let text = state.ref.attribute(in: reader) ?? ""
-        // A range past Excel's grid (XFD1048576) is not one a spreadsheet could hold.
-        let grid = ReadLimits.standard
-        if let range = XLSXCellReference.range(text), range.bottom <= grid.maxRows,
-          range.right <= grid.maxColumns
-        {
-          state.merges.add(
-            top: range.top, left: range.left, bottom: range.bottom, right: range.right)
-        } else {
-          state.invalid.append(text)
-        }
+        state.merges.record(state.ref.attribute(in: reader) ?? "", invalid: &state.invalid)
       })
     return (state.merges, state.invalid)
+  }
+
+  /// Pass one at speed (`XMLStartTagScanner`, a third of the reader's instructions): the
+  /// same merges, invalid refs and row count as `collect` for a part that reads cleanly, with
+  /// the part drained and checked as `XLSXPartParser` does. `nil` when anything is not clean
+  /// (a libxml2 issue of any kind, a refusal, a spent budget, damaged data, a ref holding `&`):
+  /// the caller then restores the budget and runs `collect`, which reports it as it always did.
+  static func scan(_ stream: XLSXPartStream) -> (merges: XLSXMerges, invalid: [String])? {
+    let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
+    var rowWithoutValue = false
+    var merges = XLSXMerges()
+    var invalid: [String] = []
+    let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
+    let clean = scanner.scan { tag in
+      // As `collect` does, with the names it compares.
+      if tag.isNamed("row", in: main) {
+        rowWithoutValue = !tag.isEmptyElement
+        return true
+      }
+      if rowWithoutValue, tag.isNamed("v", in: main) || tag.isNamed("is", in: main) {
+        rowWithoutValue = false
+        stream.readBudget.countRowElement()
+        return true
+      }
+      guard tag.isNamed("mergeCell", in: main) else { return true }
+      let ref = tag.attribute("ref") ?? []
+      guard !ref.contains(UInt8(ascii: "&")) else { return false }
+      merges.record(String(decoding: ref, as: UTF8.self), invalid: &invalid)
+      return true
+    }
+    guard clean, !stream.readBudget.isExhausted else { return nil }
+    stream.drain()
+    guard !stream.readBudget.isExhausted, stream.failure == nil else { return nil }
+    return (merges, invalid)
+  }
+
+  /// Adds the range `text` names, or lists it as invalid.
+  private mutating func record(_ text: String, invalid: inout [String]) {
+    // A range past Excel's grid (XFD1048576) is not one a spreadsheet could hold.
+    let grid = ReadLimits.standard
+    if let range = XLSXCellReference.range(text), range.bottom <= grid.maxRows,
+      range.right <= grid.maxColumns
+    {
+      add(top: range.top, left: range.left, bottom: range.bottom, right: range.right)
+    } else {
+      invalid.append(text)
+    }
   }
 }

@@ -162,30 +162,47 @@ public enum XLSXReader {
     // rows with each merge on its top-left cell. The part is not kept between the passes
     // (SPEC §8: memory must not grow with the file), so it is inflated twice. Pass one also
     // checks the whole part (limits, deflate data, CRC-32, XML) before any row is delivered.
+    // It runs on libxml2's SAX parser (`XLSXMerges.scan`); a part that does not read cleanly
+    // there is read again by the pull reader from the same budget (`XLSXMerges.collect`), so
+    // its diagnostics are the reader's.
     let part = target.target
-    let outcome = try parsePart(&package, part, file: file) {
-      stream throws(XLSXFailure) -> XLSXSheetReader.Outcome in
-      // The merges pass counts the part's bytes and its row elements towards the reading
-      // budget, so a sheet of a million tiny rows stops there; the rows pass only scans (counting
-      // both passes would let such a sheet through on twice its size).
-      let (merges, invalid) = try XLSXMerges.collect(
-        stream, part: part, file: file, sheet: sheet.name)
-      let rows = stream.restarted()
-      rows.countsTowardBudget = false
-      let reader = XLSXSheetReader(
-        file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
-        limits: limits)
-      var outcome = try reader.read(rows, into: &visitor)
-      outcome.diagnostics += invalid.map { ref in
-        Diagnostic(
-          code: .xmlMalformed, severity: .error,
-          position: Position(file: file, sheet: sheet.name),
-          values: ["part": part, "reason": "a merged range that is not one", "value": ref])
-      }
-      return outcome
+    let opened: XLSXPartStream?
+    do {
+      opened = try package.stream(part)
+    } catch {
+      throw .package(error, file: file, part: part)
     }
-    guard let outcome else {
+    guard let stream = opened else {
       throw .unreadable(file: file, part: part, reason: "missing from the zip")
+    }
+    // The stream that pass one read to its end counts against the total (once).
+    var first = stream
+    defer { package.count(first) }
+    let before = stream.readBudget.counts
+    let merges: XLSXMerges
+    var invalid: [String]
+    if let scanned = XLSXMerges.scan(stream) {
+      (merges, invalid) = scanned
+    } else {
+      stream.readBudget.restore(before)
+      first = stream.restarted()
+      // The merges pass counts the part's bytes and its row elements towards the reading
+      // budget, so a sheet of a million tiny rows stops there; the rows pass only scans
+      // (counting both passes would let such a sheet through on twice its size).
+      (merges, invalid) = try XLSXMerges.collect(
+        first, part: part, file: file, sheet: sheet.name)
+    }
+    let rows = stream.restarted()
+    rows.countsTowardBudget = false
+    let reader = XLSXSheetReader(
+      file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
+      limits: limits)
+    var outcome = try reader.read(rows, into: &visitor)
+    outcome.diagnostics += invalid.map { ref in
+      Diagnostic(
+        code: .xmlMalformed, severity: .error,
+        position: Position(file: file, sheet: sheet.name),
+        values: ["part": part, "reason": "a merged range that is not one", "value": ref])
     }
     return outcome
   }

@@ -1,0 +1,167 @@
+internal import CLibXML2
+
+/// The start tags of a document, through libxml2's SAX2 push parser with no tree, no text
+/// and no call back per node but one per start tag: a first look at a document that needs
+/// only a few elements and attributes (the pass over an xlsx worksheet that collects its merged
+/// ranges), at a fraction of the cost of `XMLPullReader`, which builds and frees a node for
+/// every element, text and end tag.
+///
+/// It answers only for a document read cleanly: any error or warning of libxml2 (fatal or
+/// not), a DOCTYPE, an entity reference or an input failure ends `scan` with `false`, and the
+/// caller then reads the document with `XMLPullReader`, which reports the problem as it always
+/// has (its message, its line). The same safe options apply (`XMLSafety`).
+///
+/// ```swift
+/// let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
+/// let clean = scanner.scan { tag in
+///   if tag.isNamed("row", namespace: main) { rows += 1 }
+///   return true
+/// }
+/// ```
+public final class XMLStartTagScanner {
+  private let input: InputBox
+  private var body: ((XMLStartTag) -> Bool)?
+  private var context: xmlParserCtxtPtr?
+  /// Something other than a clean start tag was met (an issue, a refusal, the body's `false`).
+  private var spoiled = false
+
+  /// Pulls the document as `XMLPullReader.init(pull:)` does.
+  public init(pull: @escaping (UnsafeMutableRawBufferPointer) -> Int) {
+    _ = XMLSafety.installed
+    input = InputBox(pull: pull, collector: XMLIssueCollector())
+  }
+
+  /// How many bytes are handed to the parser at a time (the reader's small feed serves only to
+  /// make the nodes lost on an error the same; here an error means reading again anyway).
+  static let feedSize = 1 << 16
+
+  /// Calls `body` on every start tag, in order, until it returns `false`.
+  /// - Returns: whether the whole document was read with no issue of any kind and `body`
+  ///   never returned `false`.
+  public func scan(_ body: (XMLStartTag) -> Bool) -> Bool {
+    withoutActuallyEscaping(body) { body in
+      self.body = body
+      defer { self.body = nil }
+      return run()
+    }
+  }
+
+  private func run() -> Bool {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.feedSize, alignment: 1)
+    defer { buffer.deallocate() }
+    // The first bytes go with the context, which guesses the encoding from them (as the
+    // reader's does).
+    let first = input.fill(buffer, limit: Self.feedSize)
+    guard first >= 0 else { return false }
+    var handler = Self.makeHandler()
+    let opaque = Unmanaged.passUnretained(self).toOpaque()
+    guard
+      let context = xmlCreatePushParserCtxt(
+        &handler, opaque, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first),
+        nil)
+    else { return false }
+    self.context = context
+    defer {
+      self.context = nil
+      if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+      xmlFreeParserCtxt(context)
+    }
+    xmlCtxtUseOptions(context, XMLSafety.readerOptions)
+    var ended = first == 0
+    while !spoiled {
+      let count = ended ? 0 : input.fill(buffer, limit: Self.feedSize)
+      guard count >= 0 else { return false }
+      let status = xmlParseChunk(
+        context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count),
+        count == 0 ? 1 : 0)
+      if status != 0 { return false }
+      if count == 0 { break }
+      ended = false
+    }
+    return !spoiled && !input.failed && context.pointee.wellFormed == 1
+      && context.pointee.nsWellFormed == 1
+  }
+
+  private func spoil() {
+    spoiled = true
+    if let context { xmlStopParser(context) }
+  }
+
+  private static func scanner(_ opaque: UnsafeMutableRawPointer?) -> XMLStartTagScanner? {
+    opaque.map { Unmanaged<XMLStartTagScanner>.fromOpaque($0).takeUnretainedValue() }
+  }
+
+  /// Start tags only; a DOCTYPE or an entity reference is refused (as `XMLPullReader` does),
+  /// every issue spoils the scan. Everything else (text, end tags, comments) has no handler:
+  /// libxml2 checks it and builds nothing.
+  private static func makeHandler() -> xmlSAXHandler {
+    var handler = xmlSAXHandler()
+    handler.initialized = XML_SAX2_MAGIC
+    handler.startElementNs = { opaque, local, prefix, namespace, _, _, count, _, attributes in
+      guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let local,
+        let context = scanner.context
+      else { return }
+      // libxml2 calls this with its cursor on what ends the tag: `/>` or `>`.
+      let empty = context.pointee.input?.pointee.cur?.pointee == UInt8(ascii: "/")
+      let tag = XMLStartTag(
+        local: local, prefix: prefix, namespace: namespace, attributes: attributes,
+        attributeCount: Int(count), isEmptyElement: empty)
+      if scanner.body?(tag) == false { scanner.spoil() }
+    }
+    handler.internalSubset = { opaque, _, _, _ in XMLStartTagScanner.scanner(opaque)?.spoil() }
+    handler.reference = { opaque, _ in XMLStartTagScanner.scanner(opaque)?.spoil() }
+    handler.serror = { opaque, _ in XMLStartTagScanner.scanner(opaque)?.spoil() }
+    return handler
+  }
+}
+
+/// One start tag met by `XMLStartTagScanner`: valid only inside the call that receives it.
+public struct XMLStartTag {
+  fileprivate let local: UnsafePointer<UInt8>
+  fileprivate let prefix: UnsafePointer<UInt8>?
+  fileprivate let namespace: UnsafePointer<UInt8>?
+  /// (local name, prefix, URI, value start, value end) per attribute.
+  fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  fileprivate let attributeCount: Int
+  /// Whether the element is written `<a/>`.
+  public let isEmptyElement: Bool
+
+  /// Whether the element's local name is `local` and its namespace URI one of `namespaces`
+  /// (`nil` in the list: no namespace).
+  public func isNamed(_ local: String, in namespaces: [String?]) -> Bool {
+    guard Self.equal(self.local, local) else { return false }
+    return namespaces.contains { candidate in
+      switch (candidate, namespace) {
+      case (nil, nil): return true
+      case (let text?, let uri?): return Self.equal(uri, text)
+      default: return false
+      }
+    }
+  }
+
+  /// The bytes of the attribute `local` written without a prefix, as libxml2 hands them to
+  /// SAX: character references and `&lt;`, `&gt;`, `&apos;`, `&quot;` decoded, but `&amp;`
+  /// left as `&#38;` (libxml2 decodes it when it builds a tree). A caller that finds `&` must
+  /// read the document with `XMLPullReader` instead.
+  public func attribute(_ local: String) -> [UInt8]? {
+    guard let attributes else { return nil }
+    for index in 0..<attributeCount {
+      let base = attributes + 5 * index
+      guard let name = base[0], base[1] == nil, base[2] == nil, Self.equal(name, local),
+        let start = base[3], let end = base[4]
+      else { continue }
+      return Array(UnsafeBufferPointer(start: start, count: end - start))
+    }
+    return nil
+  }
+
+  /// Whether the NUL-terminated `bytes` spell `text`.
+  private static func equal(_ bytes: UnsafePointer<UInt8>, _ text: String) -> Bool {
+    var index = 0
+    for byte in text.utf8 {
+      guard bytes[index] == byte else { return false }
+      index += 1
+    }
+    return bytes[index] == 0
+  }
+}
