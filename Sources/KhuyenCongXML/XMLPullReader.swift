@@ -285,20 +285,24 @@ public final class XMLPullReader {
   /// The attribute `name` as a non-negative decimal integer: `nil` when absent,
   /// `.some(nil)` when present but not such a number (or above 10^12).
   public func attributeInt(_ attribute: XMLName) -> Int?? {
-    withAttribute(attribute) { text -> Int? in
-      var pointer = text
-      while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
-      var value = 0
-      var digits = 0
-      while pointer.pointee >= 0x30 && pointer.pointee <= 0x39 {
-        value = value * 10 + Int(pointer.pointee - 0x30)
-        digits += 1
-        pointer += 1
-        if digits > 12 { return nil }
-      }
-      while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
-      return digits > 0 && pointer.pointee == 0 ? value : nil
+    withAttribute(attribute, Self.nonNegativeInteger)
+  }
+
+  /// The NUL-terminated `text` as a non-negative decimal integer (spaces and tabs around it
+  /// allowed), `nil` when it is not one or is above 10^12: `attributeInt`'s reading.
+  public static func nonNegativeInteger(_ text: UnsafePointer<UInt8>) -> Int? {
+    var pointer = text
+    while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
+    var value = 0
+    var digits = 0
+    while pointer.pointee >= 0x30 && pointer.pointee <= 0x39 {
+      value = value * 10 + Int(pointer.pointee - 0x30)
+      digits += 1
+      pointer += 1
+      if digits > 12 { return nil }
     }
+    while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
+    return digits > 0 && pointer.pointee == 0 ? value : nil
   }
 }
 

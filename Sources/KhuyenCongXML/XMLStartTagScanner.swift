@@ -21,6 +21,11 @@ internal import CLibXML2
 public final class XMLStartTagScanner {
   private let input: InputBox
   private var body: ((XMLStartTag) -> Bool)?
+  private var endBody: ((XMLStartTag) -> Void)?
+  private var textBody: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  /// The last start tag was `<a/>`: its end event, which SAX sends at once, is not passed on
+  /// (as `XMLPullReader` reports no end for it).
+  private var skipEnd = false
   private var context: xmlParserCtxtPtr?
   /// Something other than a clean start tag was met (an issue, a refusal, the body's `false`).
   private var spoiled = false
@@ -42,18 +47,43 @@ public final class XMLStartTagScanner {
     withoutActuallyEscaping(body) { body in
       self.body = body
       defer { self.body = nil }
-      return run()
+      return run(events: false)
     }
   }
 
-  private func run() -> Bool {
+  /// Calls `start` on every start tag, `end` on every end tag (none for `<a/>`, as
+  /// `XMLPullReader` reports none), `text` on character data and CDATA (a text may come in
+  /// several pieces), in document order. Comments and processing instructions are not reported.
+  /// - Returns: as `scan(_:)`.
+  public func scan(
+    start: (XMLStartTag) -> Bool, end: (XMLStartTag) -> Void,
+    text: (UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    withoutActuallyEscaping(start) { start in
+      withoutActuallyEscaping(end) { end in
+        withoutActuallyEscaping(text) { text in
+          body = start
+          endBody = end
+          textBody = text
+          defer {
+            body = nil
+            endBody = nil
+            textBody = nil
+          }
+          return run(events: true)
+        }
+      }
+    }
+  }
+
+  private func run(events: Bool) -> Bool {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.feedSize, alignment: 1)
     defer { buffer.deallocate() }
     // The first bytes go with the context, which guesses the encoding from them (as the
     // reader's does).
     let first = input.fill(buffer, limit: Self.feedSize)
     guard first >= 0 else { return false }
-    var handler = Self.makeHandler()
+    var handler = Self.makeHandler(events: events)
     let opaque = Unmanaged.passUnretained(self).toOpaque()
     guard
       let context = xmlCreatePushParserCtxt(
@@ -94,7 +124,7 @@ public final class XMLStartTagScanner {
   /// Start tags only; a DOCTYPE or an entity reference is refused (as `XMLPullReader` does),
   /// every issue spoils the scan. Everything else (text, end tags, comments) has no handler:
   /// libxml2 checks it and builds nothing.
-  private static func makeHandler() -> xmlSAXHandler {
+  private static func makeHandler(events: Bool) -> xmlSAXHandler {
     var handler = xmlSAXHandler()
     handler.initialized = XML_SAX2_MAGIC
     handler.startElementNs = { opaque, local, prefix, namespace, _, _, count, _, attributes in
@@ -106,7 +136,32 @@ public final class XMLStartTagScanner {
       let tag = XMLStartTag(
         local: local, prefix: prefix, namespace: namespace, attributes: attributes,
         attributeCount: Int(count), isEmptyElement: empty)
+      scanner.skipEnd = empty
       if scanner.body?(tag) == false { scanner.spoil() }
+    }
+    if events {
+      handler.endElementNs = { opaque, local, prefix, namespace in
+        guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let local
+        else { return }
+        if scanner.skipEnd {
+          scanner.skipEnd = false
+          return
+        }
+        let tag = XMLStartTag(
+          local: local, prefix: prefix, namespace: namespace, attributes: nil, attributeCount: 0,
+          isEmptyElement: false)
+        scanner.endBody?(tag)
+      }
+      let text: charactersSAXFunc = { opaque, bytes, count in
+        guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let bytes,
+          count > 0
+        else { return }
+        scanner.skipEnd = false
+        scanner.textBody?(UnsafeBufferPointer(start: bytes, count: Int(count)))
+      }
+      handler.characters = text
+      handler.cdataBlock = text
+      handler.ignorableWhitespace = text
     }
     handler.internalSubset = { opaque, _, _, _ in XMLStartTagScanner.scanner(opaque)?.spoil() }
     handler.reference = { opaque, _ in XMLStartTagScanner.scanner(opaque)?.spoil() }
@@ -129,13 +184,26 @@ public struct XMLStartTag {
   /// Whether the element's local name is `local` and its namespace URI one of `namespaces`
   /// (`nil` in the list: no namespace).
   public func isNamed(_ local: String, in namespaces: [String?]) -> Bool {
-    guard Self.equal(self.local, local) else { return false }
-    return namespaces.contains { candidate in
+    isNamed(XMLTagName(local, in: namespaces))
+  }
+
+  /// Whether the element has the name `name`.
+  public func isNamed(_ name: XMLTagName) -> Bool {
+    guard Self.equal(local, name.local) else { return false }
+    return name.namespaces.contains { candidate in
       switch (candidate, namespace) {
       case (nil, nil): return true
-      case (let text?, let uri?): return Self.equal(uri, text)
+      case (let bytes?, let uri?): return Self.equal(uri, bytes)
       default: return false
       }
+    }
+  }
+
+  /// Whether the NUL-terminated `bytes` hold `expected` (NUL-free).
+  private static func equal(_ bytes: UnsafePointer<UInt8>, _ expected: [UInt8]) -> Bool {
+    expected.withUnsafeBufferPointer { wanted in
+      for index in 0..<wanted.count where bytes[index] != wanted[index] { return false }
+      return bytes[wanted.count] == 0
     }
   }
 
@@ -143,7 +211,7 @@ public struct XMLStartTag {
   /// SAX: character references and `&lt;`, `&gt;`, `&apos;`, `&quot;` decoded, but `&amp;`
   /// left as `&#38;` (libxml2 decodes it when it builds a tree). A caller that finds `&` must
   /// read the document with `XMLPullReader` instead.
-  public func attribute(_ local: String) -> [UInt8]? {
+  public func attribute(_ local: StaticString) -> [UInt8]? {
     guard let attributes else { return nil }
     for index in 0..<attributeCount {
       let base = attributes + 5 * index
@@ -155,13 +223,44 @@ public struct XMLStartTag {
     return nil
   }
 
-  /// Whether the NUL-terminated `bytes` spell `text`.
-  private static func equal(_ bytes: UnsafePointer<UInt8>, _ text: String) -> Bool {
+  /// The attribute `local` (written without a prefix) as a tree would hold it: `&#38;`, which
+  /// is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without a DTD can
+  /// leave in a value), made `&` again.
+  public func decodedAttribute(_ local: StaticString) -> [UInt8]? {
+    guard let raw = attribute(local) else { return nil }
+    guard raw.contains(UInt8(ascii: "&")) else { return raw }
+    var decoded: [UInt8] = []
     var index = 0
-    for byte in text.utf8 {
-      guard bytes[index] == byte else { return false }
-      index += 1
+    let escape = Array("&#38;".utf8)
+    while index < raw.count {
+      if raw[index] == UInt8(ascii: "&"), raw[index...].starts(with: escape) {
+        decoded.append(UInt8(ascii: "&"))
+        index += escape.count
+      } else {
+        decoded.append(raw[index])
+        index += 1
+      }
     }
-    return bytes[index] == 0
+    return decoded
+  }
+
+  /// Whether the NUL-terminated `bytes` spell `text`.
+  private static func equal(_ bytes: UnsafePointer<UInt8>, _ text: StaticString) -> Bool {
+    let wanted = text.utf8Start
+    for index in 0..<text.utf8CodeUnitCount where bytes[index] != wanted[index] { return false }
+    return bytes[text.utf8CodeUnitCount] == 0
+  }
+
+}
+
+/// An element name to compare start tags with (`XMLStartTag.isNamed`), its bytes made once:
+/// a local name and the namespace URIs it may be written in (`nil`: none).
+public struct XMLTagName: Sendable {
+  fileprivate let local: [UInt8]
+  fileprivate let namespaces: [[UInt8]?]
+
+  public init(_ local: String, in namespaces: [String?]) {
+    self.local = Array(local.utf8)
+    self.namespaces = namespaces.map { $0.map { Array($0.utf8) } }
   }
 }

@@ -129,6 +129,8 @@ public final class ReadBudget {
     fileprivate var uncompressed: Int
     fileprivate var reached: (limit: Limit, value: Int)?
     fileprivate var scanner: AttributeScanner
+    /// `>` met inside open constructs until then.
+    var constructCloses: Int { scanner.closes }
   }
 
   /// What has been counted so far.
@@ -152,6 +154,20 @@ public final class ReadBudget {
     uncompressed = saved.uncompressed
     reached = saved.reached
     scanner = saved.scanner
+  }
+
+  /// `>` met inside an open tag, comment, instruction or CDATA section so far
+  /// (`AttributeScanner.closes`).
+  var constructCloses: Int { scanner.closes }
+
+  /// Whether `count` more bytes can be inflated without crossing a limit.
+  func allowsInflating(_ count: Int) -> Bool {
+    guard reached == nil else { return false }
+    guard let packedBytes else { return true }
+    let limit =
+      packedBytes.multipliedReportingOverflow(by: allowance.uncompressedPerByte).partialValue
+      + allowance.uncompressedConstant
+    return uncompressed + count <= limit
   }
 
   /// Counts `count` bytes read (a format that needs no attribute scan: CSV).
@@ -344,6 +360,9 @@ struct AttributeScanner {
   private var lastCharge = Int.min / 2
   /// Bytes libxml2 would scan again so far.
   private(set) var rescan = 0
+  /// `>` met inside an open construct so far, charged or not: none in bytes means scanning
+  /// them again cannot charge the rescan allowance.
+  private(set) var closes = 0
 
   /// libxml2's reader hands its parser this many bytes at a time.
   static let readerPiece = 512
@@ -468,6 +487,7 @@ struct AttributeScanner {
       // Inside an open construct: a `>` that does not end it makes libxml2 scan back to the
       // last `<` (once per piece it is handed).
       if byte == 0x3E {
+        closes += 1
         let at = offset + index
         if at - lastCharge >= Self.readerPiece {
           lastCharge = at

@@ -73,22 +73,26 @@ struct XLSXMerges {
   /// the caller then restores the budget and runs `collect`, which reports it as it always did.
   static func scan(_ stream: XLSXPartStream) -> (merges: XLSXMerges, invalid: [String])? {
     let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
+    let row = XMLTagName("row", in: main)
+    let value = XMLTagName("v", in: main)
+    let inlineString = XMLTagName("is", in: main)
+    let mergeCell = XMLTagName("mergeCell", in: main)
     var rowWithoutValue = false
     var merges = XLSXMerges()
     var invalid: [String] = []
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
     let clean = scanner.scan { tag in
       // As `collect` does, with the names it compares.
-      if tag.isNamed("row", in: main) {
+      if tag.isNamed(row) {
         rowWithoutValue = !tag.isEmptyElement
         return true
       }
-      if rowWithoutValue, tag.isNamed("v", in: main) || tag.isNamed("is", in: main) {
+      if rowWithoutValue, tag.isNamed(value) || tag.isNamed(inlineString) {
         rowWithoutValue = false
         stream.readBudget.countRowElement()
         return true
       }
-      guard tag.isNamed("mergeCell", in: main) else { return true }
+      guard tag.isNamed(mergeCell) else { return true }
       let ref = tag.attribute("ref") ?? []
       guard !ref.contains(UInt8(ascii: "&")) else { return false }
       merges.record(String(decoding: ref, as: UTF8.self), invalid: &invalid)

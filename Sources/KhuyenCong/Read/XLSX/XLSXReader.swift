@@ -181,8 +181,16 @@ public enum XLSXReader {
     let before = stream.readBudget.counts
     let merges: XLSXMerges
     var invalid: [String]
-    if let scanned = XLSXMerges.scan(stream) {
-      (merges, invalid) = scanned
+    // The rows pass runs on the SAX parser too when pass one did, and when inflating the part
+    // again cannot cross the inflation limit nor its markup charge the rescan allowance (no
+    // `>` inside an open construct): then nothing it meets is a problem the pull reader would
+    // have met at another byte.
+    var scanned = false
+    if let found = XLSXMerges.scan(stream) {
+      (merges, invalid) = found
+      scanned =
+        stream.readBudget.constructCloses == before.constructCloses
+        && stream.readBudget.allowsInflating(stream.produced)
     } else {
       stream.readBudget.restore(before)
       first = stream.restarted()
@@ -197,7 +205,7 @@ public enum XLSXReader {
     let reader = XLSXSheetReader(
       file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
       limits: limits)
-    var outcome = try reader.read(rows, into: &visitor)
+    var outcome = try reader.read(rows, scanned: scanned, into: &visitor)
     outcome.diagnostics += invalid.map { ref in
       Diagnostic(
         code: .xmlMalformed, severity: .error,

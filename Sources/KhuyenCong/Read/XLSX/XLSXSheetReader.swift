@@ -23,27 +23,16 @@ struct XLSXSheetReader {
   }
 
   /// Reads the part `stream` gives and delivers every row holding a value, in order.
-  func read<Visitor: WorkbookVisitor>(_ stream: XLSXPartStream, into visitor: inout Visitor)
-    throws(XLSXFailure) -> Outcome
-  {
-    let state = try XLSXPartParser.parse(
-      stream, part: part, file: file, sheet: sheet,
-      setUp: { reader in
-        SheetState(names: Names(reader), summary: SheetSummary(name: sheet, merges: merges.ranges))
-      },
-      visit: { reader, state in
-        switch reader.kind {
-        case .elementStart: start(reader, &state, &visitor)
-        case .elementEnd: end(reader, &state, &visitor)
-        case .text:
-          if state.inValue {
-            reader.appendValue(to: &state.value)
-          } else if state.inText && state.phoneticDepth == 0 {
-            reader.appendValue(to: &state.inline)
-          }
-        case .other: return
-        }
-      })
+  /// - Parameter scanned: the part was read cleanly by `XMLStartTagScanner` in pass one
+  ///   (`XLSXMerges.scan`) and nothing in this pass can spend the budget differently from the
+  ///   pull reader: the rows are then read by the SAX parser too (about half the pull reader's
+  ///   instructions), else by `XMLPullReader`. The same bytes give the same rows either way.
+  func read<Visitor: WorkbookVisitor>(
+    _ stream: XLSXPartStream, scanned: Bool = false, into visitor: inout Visitor
+  ) throws(XLSXFailure) -> Outcome {
+    let state =
+      scanned
+      ? try readScanned(stream, into: &visitor) : try readPulled(stream, into: &visitor)
     var diagnostics = state.diagnostics
     if state.unlistedProblems > 0 {
       diagnostics.append(
@@ -55,7 +44,90 @@ struct XLSXSheetReader {
     return Outcome(summary: state.summary, diagnostics: diagnostics)
   }
 
-  private struct Names {
+  private func readPulled<Visitor: WorkbookVisitor>(
+    _ stream: XLSXPartStream, into visitor: inout Visitor
+  ) throws(XLSXFailure) -> SheetState {
+    let pulled = try XLSXPartParser.parse(
+      stream, part: part, file: file, sheet: sheet,
+      setUp: { reader in
+        Pulled(
+          names: Names(reader), sheet: SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges)))
+      },
+      visit: { reader, state in
+        switch reader.kind {
+        case .elementStart:
+          start(PulledTag(reader: reader, names: state.names), &state.sheet, &visitor)
+        case .elementEnd: end(state.names.element(reader), &state.sheet, &visitor)
+        case .text:
+          if state.sheet.inValue {
+            reader.appendValue(to: &state.sheet.value)
+          } else if state.sheet.inText && state.sheet.phoneticDepth == 0 {
+            reader.appendValue(to: &state.sheet.inline)
+          }
+        case .other: return
+        }
+      })
+    return pulled.sheet
+  }
+
+  private func readScanned<Visitor: WorkbookVisitor>(
+    _ stream: XLSXPartStream, into visitor: inout Visitor
+  ) throws(XLSXFailure) -> SheetState {
+    var state = SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges))
+    let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
+    let clean = scanner.scan(
+      start: { tag in
+        start(ScannedTag(tag), &state, &visitor)
+        return true
+      },
+      end: { tag in end(ScannedTag.element(tag), &state, &visitor) },
+      text: { bytes in
+        if state.inValue {
+          state.value.append(contentsOf: bytes)
+        } else if state.inText && state.phoneticDepth == 0 {
+          state.inline.append(contentsOf: bytes)
+        }
+      })
+    // As `XLSXPartParser.parse` ends a part: the budget, then the zip, then the XML.
+    if let limit = stream.readBudget.diagnostic(file: file) {
+      throw XLSXFailure(diagnostic: limit)
+    }
+    stream.drain()
+    if let limit = stream.readBudget.diagnostic(file: file) {
+      throw XLSXFailure(diagnostic: limit)
+    }
+    if let failure = stream.failure {
+      throw .package(failure, file: file, part: part)
+    }
+    guard clean else {
+      // Pass one read these bytes cleanly: not expected, but never a row dropped in silence.
+      throw XLSXFailure(
+        diagnostic: Diagnostic(
+          code: .xmlMalformed, severity: .error, position: Position(file: file, sheet: sheet),
+          values: ["part": part, "reason": "malformed XML"]))
+    }
+    return state
+  }
+
+  /// The rows pass's state with the pull reader's interned names.
+  private struct Pulled {
+    var names: Names
+    var sheet: SheetState
+  }
+
+  /// The elements of a worksheet this pass looks at.
+  fileprivate enum Element {
+    case sheetData, row, c, v, inlineString, t, rPh, other
+  }
+
+  /// The attributes it reads (none has a namespace).
+  fileprivate enum Attribute: String {
+    case r
+    case type = "t"
+    case style = "s"
+  }
+
+  fileprivate struct Names {
     var sheetData: XLSXName
     var row: XLSXName
     var c: XLSXName
@@ -79,10 +151,28 @@ struct XLSXSheetReader {
       type = XLSXName(plain: "t", in: reader)
       style = XLSXName(plain: "s", in: reader)
     }
+
+    func element(_ reader: XMLPullReader) -> Element {
+      if c.matches(reader) { return .c }
+      if v.matches(reader) { return .v }
+      if row.matches(reader) { return .row }
+      if sheetData.matches(reader) { return .sheetData }
+      if inlineString.matches(reader) { return .inlineString }
+      if t.matches(reader) { return .t }
+      if rPh.matches(reader) { return .rPh }
+      return .other
+    }
+
+    func name(_ attribute: Attribute) -> XLSXName {
+      switch attribute {
+      case .r: r
+      case .type: type
+      case .style: style
+      }
+    }
   }
 
-  private struct SheetState {
-    var names: Names
+  fileprivate struct SheetState {
     var summary: SheetSummary
     var diagnostics: [Diagnostic] = []
     var unlistedProblems = 0
@@ -110,70 +200,64 @@ struct XLSXSheetReader {
   }
 
   private func start<Visitor: WorkbookVisitor>(
-    _ reader: XMLPullReader, _ state: inout SheetState, _ visitor: inout Visitor
+    _ tag: some SheetTag, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
-    let names = state.names
-    let empty = reader.isEmptyElement
-    if names.sheetData.matches(reader) {
+    let element = tag.element
+    let empty = tag.isEmptyElement
+    if element == .sheetData {
       state.inSheetData = !empty
     } else if !state.inSheetData {
       return
-    } else if names.row.matches(reader) {
-      startRow(reader, &state)
+    } else if element == .row {
+      startRow(tag, &state)
       if empty { endRow(&state, &visitor) }
-    } else if names.c.matches(reader) {
-      startCell(reader, &state)
+    } else if element == .c {
+      startCell(tag, &state)
       if empty { endCell(&state) }
     } else if state.column == nil {
       return
-    } else if names.v.matches(reader) {
+    } else if element == .v {
       state.hasValue = true
       state.inValue = !empty
-    } else if names.inlineString.matches(reader) {
+    } else if element == .inlineString {
       state.hasInline = true
       state.inInline = !empty
-    } else if state.inInline && names.rPh.matches(reader) && !empty {
+    } else if state.inInline && element == .rPh && !empty {
       state.phoneticDepth += 1
-    } else if state.inInline && names.t.matches(reader) {
+    } else if state.inInline && element == .t {
       state.inText = !empty
     }
   }
 
   private func end<Visitor: WorkbookVisitor>(
-    _ reader: XMLPullReader, _ state: inout SheetState, _ visitor: inout Visitor
+    _ element: Element, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
-    let names = state.names
     guard state.inSheetData else { return }
-    if names.sheetData.matches(reader) {
-      state.inSheetData = false
-    } else if names.row.matches(reader) {
-      endRow(&state, &visitor)
-    } else if names.c.matches(reader) {
-      endCell(&state)
-    } else if names.v.matches(reader) {
-      state.inValue = false
-    } else if names.inlineString.matches(reader) {
-      state.inInline = false
-    } else if state.inInline && names.rPh.matches(reader) {
-      state.phoneticDepth -= 1
-    } else if names.t.matches(reader) {
-      state.inText = false
+    switch element {
+    case .sheetData: state.inSheetData = false
+    case .row: endRow(&state, &visitor)
+    case .c: endCell(&state)
+    case .v: state.inValue = false
+    case .inlineString: state.inInline = false
+    case .rPh: if state.inInline { state.phoneticDepth -= 1 }
+    case .t: state.inText = false
+    case .other: break
     }
   }
 
-  private func startRow(_ reader: XMLPullReader, _ state: inout SheetState) {
+  private func startRow(_ tag: some SheetTag, _ state: inout SheetState) {
     state.cells.removeAll(keepingCapacity: true)
     state.lastColumn = 0
     state.rowSkipped = false
     state.rowNumbered = false
     var number = state.lastRow + 1
-    switch state.names.r.attributeInt(in: reader) {
+    switch tag.integer(.r) {
     case .none:
       break
     case .some(.none):
       problem(
         &state, row: nil, column: nil, reason: "a row number that is not a number",
-        value: state.names.r.attribute(in: reader) ?? "")
+        value: tag.text(.r) ?? "")
     case .some(.some(let written)):
       number = written
       state.rowNumbered = true
@@ -213,9 +297,9 @@ struct XLSXSheetReader {
     state.cells.removeAll(keepingCapacity: true)
   }
 
-  private func startCell(_ reader: XMLPullReader, _ state: inout SheetState) {
-    state.type = state.names.type.attribute(in: reader)
-    state.style = (state.names.style.attributeInt(in: reader) ?? nil) ?? 0
+  private func startCell(_ tag: some SheetTag, _ state: inout SheetState) {
+    state.type = tag.text(.type)
+    state.style = (tag.integer(.style) ?? nil) ?? 0
     state.value.removeAll(keepingCapacity: true)
     state.inline.removeAll(keepingCapacity: true)
     state.hasValue = false
@@ -228,11 +312,11 @@ struct XLSXSheetReader {
     guard let row = state.row else {
       problem(
         &state, row: nil, column: nil, reason: "a cell outside any row",
-        value: state.names.r.attribute(in: reader) ?? "")
+        value: tag.text(.r) ?? "")
       return
     }
     var column = state.lastColumn + 1
-    if let ref = state.names.r.attribute(in: reader) {
+    if let ref = tag.text(.r) {
       guard let parsed = XLSXCellReference.parse(ref) else {
         problem(
           &state, row: row, column: nil, reason: "a cell reference that is not one", value: ref)
@@ -328,5 +412,76 @@ struct XLSXSheetReader {
       return
     }
     state.diagnostics.append(diagnostic)
+  }
+}
+
+/// A start tag of the rows pass, from either parser.
+private protocol SheetTag {
+  var element: XLSXSheetReader.Element { get }
+  var isEmptyElement: Bool { get }
+  /// The attribute's text, `nil` when absent.
+  func text(_ attribute: XLSXSheetReader.Attribute) -> String?
+  /// The attribute as a non-negative integer: `nil` when absent, `.some(nil)` when not one.
+  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int??
+}
+
+/// The pull reader's current element.
+private struct PulledTag: SheetTag {
+  let reader: XMLPullReader
+  let names: XLSXSheetReader.Names
+
+  var element: XLSXSheetReader.Element { names.element(reader) }
+  var isEmptyElement: Bool { reader.isEmptyElement }
+  func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
+    names.name(attribute).attribute(in: reader)
+  }
+  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
+    names.name(attribute).attributeInt(in: reader)
+  }
+}
+
+/// A start tag from the SAX parser, read as the pull reader reads it: the same names (main
+/// namespace, Transitional or Strict; attributes without a prefix) and the same values.
+private struct ScannedTag: SheetTag {
+  let tag: XMLStartTag
+  let element: XLSXSheetReader.Element
+
+  init(_ tag: XMLStartTag) {
+    self.tag = tag
+    element = Self.element(tag)
+  }
+
+  static let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
+  /// The names, most frequent first.
+  static let names: [(XMLTagName, XLSXSheetReader.Element)] = [
+    (XMLTagName("c", in: main), .c), (XMLTagName("v", in: main), .v),
+    (XMLTagName("row", in: main), .row), (XMLTagName("sheetData", in: main), .sheetData),
+    (XMLTagName("is", in: main), .inlineString), (XMLTagName("t", in: main), .t),
+    (XMLTagName("rPh", in: main), .rPh),
+  ]
+
+  static func element(_ tag: XMLStartTag) -> XLSXSheetReader.Element {
+    for (name, element) in names where tag.isNamed(name) { return element }
+    return .other
+  }
+
+  var isEmptyElement: Bool { tag.isEmptyElement }
+
+  private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
+    switch attribute {
+    case .r: tag.decodedAttribute("r")
+    case .type: tag.decodedAttribute("t")
+    case .style: tag.decodedAttribute("s")
+    }
+  }
+
+  func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
+    bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
+    guard var bytes = bytes(attribute) else { return nil }
+    bytes.append(0)
+    return .some(bytes.withUnsafeBufferPointer { XMLPullReader.nonNegativeInteger($0.baseAddress!) })
   }
 }
