@@ -482,6 +482,7 @@ private struct ScannedTag: SheetTag {
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
     guard var bytes = bytes(attribute) else { return nil }
     bytes.append(0)
-    return .some(bytes.withUnsafeBufferPointer { XMLPullReader.nonNegativeInteger($0.baseAddress!) })
+    // Never empty (the NUL appended), so the buffer has an address.
+    return .some(bytes.withUnsafeBufferPointer { $0.baseAddress.flatMap(XMLPullReader.nonNegativeInteger) })
   }
 }
