@@ -24,10 +24,41 @@ public enum ColumnKey: String, Hashable, Sendable, CaseIterable, Comparable {
   case other
   case note
 
-  public static func < (lhs: Self, rhs: Self) -> Bool {
-    let all = Self.allCases
-    return (all.firstIndex(of: lhs) ?? 0) < (all.firstIndex(of: rhs) ?? 0)
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+
+  /// How many keys there are (`allCases.count`; a test keeps them equal).
+  static let count = 21
+
+  /// The key's place in `allCases`: a row's cells are kept by it (`KeyedCells`).
+  var index: Int {
+    switch self {
+    case .rowNumber: return 0
+    case .district: return 1
+    case .planYear: return 2
+    case .submittedOn: return 3
+    case .content: return 4
+    case .activity: return 5
+    case .implementer: return 6
+    case .beneficiary: return 7
+    case .place: return 8
+    case .group: return 9
+    case .unit: return 10
+    case .quantity: return 11
+    case .start: return 12
+    case .end: return 13
+    case .period: return 14
+    case .total: return 15
+    case .national: return 16
+    case .local: return 17
+    case .counterpart: return 18
+    case .other: return 19
+    case .note: return 20
+    }
   }
+
+  /// Hashed by its place, not by its raw text: the default for a `String` raw value hashes
+  /// the text, and keys are looked up for every cell of every line (issue 7).
+  public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
   /// The money columns, in fund order.
   public static let money: [ColumnKey] = [.total, .national, .local, .counterpart, .other]

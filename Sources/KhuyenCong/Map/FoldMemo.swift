@@ -13,7 +13,7 @@ struct FoldMemo {
     var isTotalLabel: Bool
   }
 
-  private var facts: [TextBytes: Facts] = [:]
+  private var facts = Memo<TextBytes, Facts>(limit: maxEntries)
 
   /// The longest fold that means something here: a column's header or a total's label.
   private static let longestMeaningful =
@@ -48,12 +48,10 @@ struct FoldMemo {
       text.utf8.withContiguousStorageIfAvailable(Self.cannotMean)
       ?? Array(text.utf8).withUnsafeBufferPointer(Self.cannotMean)
     if countsOut { return meaningless }
-    let bytes = TextBytes(text)
-    if let known = facts[bytes] { return known }
-    let key = TextKey(text)
-    let found = Facts(
-      columnKey: ColumnKey.matching(key), isTotalLabel: SubmissionMapper.totalWords.contains(key.folded))
-    if facts.count < Self.maxEntries { facts[bytes] = found }
-    return found
+    return facts.value(for: TextBytes(text)) { bytes in
+      let key = TextKey(bytes.text)
+      return Facts(
+        columnKey: ColumnKey.matching(key), isTotalLabel: SubmissionMapper.totalWords.contains(key.folded))
+    }
   }
 }

@@ -61,7 +61,8 @@ struct LineBuilder {
   private var group = 0
   private var sawStructure: Bool
   /// The conventions the file's text numbers point to so far (`NumberReader.convention`).
-  private var evidence: Set<NumberConvention> = []
+  /// (At most two: an array, where a set would hash the convention's name on every row.)
+  private var evidence: [NumberConvention] = []
   private var pending: [Pending] = []
   /// Lines with a pending cell, in row order, with their group: final only at `finish`.
   private var held: [(line: PlanLine, group: Int)] = []
@@ -72,38 +73,55 @@ struct LineBuilder {
   /// Cell texts trimmed and in NFC, for the short ones (they repeat).
   private var trims = Memo<TextBytes, String>()
   /// The column of each key (the leftmost, as `HeaderLayout.column(of:)`).
-  private let keyColumns: [ColumnKey: Int]
+  private let keyColumns: ColumnTable
   private var times = Memo<TimeCell, PlanTime?>()
   private var periods = Memo<PeriodText, Period?>()
   private var contents = Memo<ContentCell, ResolvedContent?>()
 
   /// A time cell as a memo key: its text by bytes (`TextBytes`), other values as they are.
-  private struct TimeCell: Hashable {
+  private struct TimeCell: Hashable, MemoKey {
     var value: CellValue
     var defaultYear: Int?
+    /// The text's bytes with their hash, for a text cell.
+    private let text: TextBytes?
+
+    init(value: CellValue, defaultYear: Int?) {
+      self.value = value
+      self.defaultYear = defaultYear
+      if case .text(let text) = value { self.text = TextBytes(text) } else { self.text = nil }
+    }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
       guard lhs.defaultYear == rhs.defaultYear else { return false }
-      if case .text(let a) = lhs.value, case .text(let b) = rhs.value { return TextBytes(a) == TextBytes(b) }
+      if let a = lhs.text, let b = rhs.text { return a == b }
       return lhs.value == rhs.value
     }
 
     func hash(into hasher: inout Hasher) {
       hasher.combine(defaultYear)
-      if case .text(let text) = value { hasher.combine(TextBytes(text)) } else { hasher.combine(value) }
+      if let text { hasher.combine(text) } else { hasher.combine(value) }
+    }
+
+    var memoHash: UInt64 {
+      let year = UInt64(bitPattern: Int64(defaultYear ?? -1))
+      return TextBytes.mix(text?.memoHash ?? UInt64(bitPattern: Int64(value.hashValue)), year)
     }
   }
-  private struct PeriodText: Hashable {
+  private struct PeriodText: Hashable, MemoKey {
     var text: TextBytes
     var defaultYear: Int?
+
+    var memoHash: UInt64 { TextBytes.mix(text.memoHash, UInt64(bitPattern: Int64(defaultYear ?? -1))) }
   }
   private struct Period {
     var start: PlanTime
     var end: PlanTime
   }
-  private struct ContentCell: Hashable {
+  private struct ContentCell: Hashable, MemoKey {
     var text: TextBytes
     var unit: TextBytes?
+
+    var memoHash: UInt64 { TextBytes.mix(text.memoHash, unit?.memoHash ?? 0) }
   }
   private struct ResolvedContent {
     var indicator: IndicatorCode?
@@ -122,11 +140,7 @@ struct LineBuilder {
     self.resolver = lookups.content
     self.districts = lookups.districts
     self.sawStructure = layout.firstRow != layout.lastRow
-    var keyColumns: [ColumnKey: Int] = [:]
-    for (column, key) in layout.columns where keyColumns[key].map({ column < $0 }) ?? true {
-      keyColumns[key] = column
-    }
-    self.keyColumns = keyColumns
+    self.keyColumns = ColumnTable(layout.columns)
     output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
     // has none; two different units cannot both be right (`meta.unit`).
@@ -253,11 +267,11 @@ struct LineBuilder {
 
   /// What the row's text numbers say about the file's convention.
   private mutating func noteEvidence(_ row: BodyRow) {
-    for key in ColumnKey.money + [.quantity] {
+    for key in Self.numberKeys {
       if case .text(let text)? = row.cells[key]?.value,
         case .value(_, let found?) = numbers.value(for: TextBytes(text), { NumberReader.read($0.text) })
       {
-        evidence.insert(found)
+        if !evidence.contains(found) { evidence.append(found) }
       }
     }
   }
@@ -265,7 +279,7 @@ struct LineBuilder {
   // MARK: - Cells
 
   private func position(_ row: Int, _ key: ColumnKey?) -> Position {
-    Position(file: file, sheet: sheet, row: row, column: key.flatMap { keyColumns[$0] })
+    Position(file: file, sheet: sheet, row: row, column: key.flatMap { keyColumns.column(of: $0) })
   }
 
   private mutating func text(_ row: BodyRow, _ key: ColumnKey) -> String? {
@@ -531,14 +545,14 @@ struct LineBuilder {
     var required: [ColumnKey] = [.content, .activity, .implementer]
     if !line.isGroup { required += [.beneficiary, .place] }
     // A column missing from the header is one `header.missing`, not an error on every line.
-    for key in required where text(row, key) == nil && keyColumns[key] != nil {
+    for key in required where text(row, key) == nil && keyColumns.column(of: key) != nil {
       output.diagnostics.append(
         Diagnostic(
           code: .cellRequired, severity: .error,
           position: position(row.number, key),
           values: ["column": key.rawValue]))
     }
-    if keyColumns[.total] != nil, line.amounts.total == .zero,
+    if keyColumns.column(of: .total) != nil, line.amounts.total == .zero,
       row.cells[.total].map({
         $0.value.isEmpty || Self.nothingMarks.contains($0.value.displayText.nfcTrimmed)
       }) ?? true
@@ -615,6 +629,9 @@ struct LineBuilder {
       }
     }
   }
+
+  /// Columns whose text numbers say which convention the file writes.
+  private static let numberKeys = ColumnKey.money + [.quantity]
 
   /// The largest amount accepted in one cell, in đồng (10^15: a million tỷ).
   static let largestAmount: UInt64 = 1_000_000_000_000_000

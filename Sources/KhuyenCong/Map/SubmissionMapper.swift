@@ -30,6 +30,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var titleRows: [SheetRow] = []
   private var planSheet: String?
   private var layout: HeaderLayout?
+  /// `layout`'s columns as arrays.
+  private var columnTable = ColumnTable([:])
   /// Builds the lines as the rows under the header stream in (none are kept).
   private var builder: LineBuilder?
   /// What the builder said once the table ended (`endTable`).
@@ -147,6 +149,7 @@ public struct SubmissionMapper: WorkbookVisitor {
 
   private mutating func startBody(_ layout: HeaderLayout) {
     self.layout = layout
+    columnTable = ColumnTable(layout.columns)
     phase = .body(layout)
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
@@ -177,11 +180,7 @@ public struct SubmissionMapper: WorkbookVisitor {
 
   /// Sorts one row below the header.
   private mutating func classify(_ row: SheetRow, layout: HeaderLayout) {
-    var cells = KeyedCells()
-    var unmapped: [Cell] = []
-    for cell in row.cells {
-      if let key = layout.columns[cell.column] { cells[key] = cell } else { unmapped.append(cell) }
-    }
+    let cells = KeyedCells(row.cells, columns: columnTable)
     // Only a number makes a money cell count: a signature block may run across the money
     // columns ("TM. ỦY BAN NHÂN DÂN" under KCQG).
     let hasMoney = ColumnKey.money.contains { key in
@@ -204,13 +203,13 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     // "Tổng cộng" in the row number, content or activity column, or in one of the first three.
     // Only short texts can be a total's label: long ones are not folded at all.
-    let labels =
-      [cells[.rowNumber], cells[.content], cells[.activity], cells[.implementer]].compactMap { $0 }
-      + row.cells.filter { $0.column <= 3 }
-    let isTotal = labels.contains { cell in
-      guard case .text(let text) = cell.value, text.utf8.count <= 40 else { return false }
+    func isTotalLabel(_ cell: Cell?) -> Bool {
+      guard case .text(let text)? = cell?.value, text.utf8.count <= 40 else { return false }
       return memo?.facts(of: text).isTotalLabel ?? false
     }
+    let isTotal =
+      Self.labelKeys.contains { isTotalLabel(cells[$0]) }
+      || row.cells.contains { $0.column <= 3 && isTotalLabel($0) }
     if isTotal {
       totalSeen = true
       append(BodyRow(number: row.number, kind: .total, cells: cells))
@@ -221,21 +220,21 @@ public struct SubmissionMapper: WorkbookVisitor {
       append(BodyRow(number: row.number, kind: .section(stt), cells: cells))
       return
     }
-    let described: [ColumnKey] = [.content, .activity, .implementer, .beneficiary, .place, .unit, .quantity]
-    let filled = described.filter { cells[$0].map { !$0.value.isEmpty } ?? false }
+    func isFilled(_ key: ColumnKey) -> Bool { cells[key].map { !$0.value.isEmpty } ?? false }
+    let filledCount = Self.describedKeys.count(where: isFilled)
     // "A", "B." grouping sections (capital letters only: "a", "b" number sub-lines).
     if stt.count == 1, let letter = stt.first, ("A"..."H").contains(letter),
-      !filled.contains(where: { [.implementer, .beneficiary, .place, .unit, .quantity].contains($0) })
+      !Self.lineOnlyKeys.contains(where: isFilled)
     {
       return
     }
-    let looksLikeLine = filled.count >= 2
+    let looksLikeLine = filledCount >= 2
     if !hasMoney && !looksLikeLine {
       let text = TextKey(row.cells.map { $0.value.displayText }.joined(separator: " "))
       if totalSeen || Self.signatureKeys.contains(where: { text.contains(words: $0) }) {
         return  // signature block: "Nơi nhận", "TM. ỦY BAN NHÂN DÂN", a name
       }
-      if row.cells.allSatisfy({ layout.columns[$0.column] == .rowNumber }) {
+      if row.cells.allSatisfy({ columnTable.key(at: $0.column) == .rowNumber }) {
         return  // a numbered, empty line of the form
       }
       // Anything else is said, not swallowed: a note, a stray name, a heading of our own.
@@ -250,7 +249,7 @@ public struct SubmissionMapper: WorkbookVisitor {
           values: ["value": DiagnosticBounds.boundedValue(value)]))
       return
     }
-    if hasMoney && filled.isEmpty && stt.isEmpty {
+    if hasMoney && filledCount == 0 && stt.isEmpty {
       // Amounts under the lines with no label: a total row that forgot to say so.
       totalSeen = true
       append(BodyRow(number: row.number, kind: .total, cells: cells))
@@ -258,6 +257,15 @@ public struct SubmissionMapper: WorkbookVisitor {
     }
     append(BodyRow(number: row.number, kind: .line, cells: cells))
   }
+
+  /// Columns whose cell may say a row is a total ("Tổng cộng"), besides the first three.
+  private static let labelKeys: [ColumnKey] = [.rowNumber, .content, .activity, .implementer]
+  /// Columns that describe a line: two filled make a row a line.
+  private static let describedKeys: [ColumnKey] = [
+    .content, .activity, .implementer, .beneficiary, .place, .unit, .quantity,
+  ]
+  /// Of those, the ones a grouping section row ("A", "B.") never fills.
+  private static let lineOnlyKeys: [ColumnKey] = [.implementer, .beneficiary, .place, .unit, .quantity]
 
   /// Hands a row under the header to the line builder.
   private mutating func append(_ row: BodyRow) {
@@ -384,8 +392,8 @@ extension SubmissionMapper {
   }
 }
 
-/// One row under the header, kept raw until the file's number convention is known.
-struct BodyRow: Hashable, Sendable {
+/// One row under the header, as the line builder takes it.
+struct BodyRow: Sendable {
   enum Kind: Hashable, Sendable {
     case line
     case section(String)
@@ -397,28 +405,60 @@ struct BodyRow: Hashable, Sendable {
   var cells: KeyedCells
 }
 
-/// The cells of one row by column key: a short array searched linearly, because a
-/// dictionary per row costs kilobytes and a plan keeps every row until its numbers are read.
-struct KeyedCells: Hashable, Sendable {
-  private var entries: [Cell] = []
-  private var keys: [ColumnKey] = []
+/// The cells of one row by column key: the row's own cells, and for each key the place of its
+/// cell among them, inline. No allocation and no hashing per row: a row is sorted by key once
+/// and then asked for its cells about forty times.
+struct KeyedCells: Sendable {
+  private let cells: [Cell]
+  /// For each key (`ColumnKey.index`), the place of its cell in `cells` plus one; 0 for none.
+  private var places = InlineArray<21, Int32>(repeating: 0)
+
+  /// The cells of `cells` (one row's) whose column has a key in `columns`.
+  init(_ cells: [Cell], columns: ColumnTable) {
+    self.cells = cells
+    for (place, cell) in cells.enumerated() {
+      if let key = columns.key(at: cell.column) { places[key.index] = Int32(truncatingIfNeeded: place + 1) }
+    }
+  }
 
   /// The cell in the column of `key`.
   subscript(key: ColumnKey) -> Cell? {
-    get { keys.firstIndex(of: key).map { entries[$0] } }
-    set {
-      if let index = keys.firstIndex(of: key) {
-        if let newValue {
-          entries[index] = newValue
-        } else {
-          entries.remove(at: index)
-          keys.remove(at: index)
-        }
-      } else if let newValue {
-        keys.append(key)
-        entries.append(newValue)
-      }
+    let place = Int(places[key.index])
+    return place == 0 ? nil : cells[place - 1]
+  }
+}
+
+/// Which key each column of a layout holds and which column holds each key, as arrays: read
+/// for every cell of every line, where a dictionary would hash each time.
+struct ColumnTable: Sendable {
+  /// The key of column `c` at `c`; columns past the last keyed one have none.
+  private let keys: [ColumnKey?]
+  /// The column of each key (`ColumnKey.index`); 0 for none.
+  private var columns = InlineArray<21, Int32>(repeating: 0)
+
+  /// The table of `layout.columns` (one column per key: `HeaderLayout` reports a second one
+  /// as a duplicate and keeps the first).
+  init(_ layout: [Int: ColumnKey]) {
+    var keys = [ColumnKey?](repeating: nil, count: (layout.keys.max() ?? 0) + 1)
+    for (column, key) in layout where column >= 0 {
+      keys[column] = key
+      let known = columns[key.index]
+      if known == 0 || column < known { columns[key.index] = Int32(truncatingIfNeeded: column) }
     }
+    self.keys = keys
+  }
+
+  /// The key of the 1-based `column`, if it has one.
+  @inline(__always)
+  func key(at column: Int) -> ColumnKey? {
+    column >= 0 && column < keys.count ? keys[column] : nil
+  }
+
+  /// The column of `key`, if the layout has it.
+  @inline(__always)
+  func column(of key: ColumnKey) -> Int? {
+    let column = columns[key.index]
+    return column == 0 ? nil : Int(column)
   }
 }
 

@@ -4,7 +4,7 @@
 /// is an activity of that area (counted in its budget, never towards a target) unless its
 /// unit fits one of the area's measures: it has no unit to get wrong.
 struct ContentUnitCheck: LineCheck {
-  private struct Written: Hashable {
+  private struct Written: Hashable, MemoKey {
     var indicator: IndicatorCode
     var unit: String?
   }

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import KhuyenCong
+
+@Suite("Map: the tables read for every cell")
+struct MapTablesTests {
+  @Test("every column key has its own place, in the order of allCases, and sorts by it")
+  func columnKeyPlaces() {
+    #expect(ColumnKey.allCases.count == ColumnKey.count)
+    #expect(ColumnKey.allCases.map(\.index) == Array(0..<ColumnKey.count))
+    #expect(ColumnKey.allCases.sorted() == ColumnKey.allCases)
+    #expect(Set(ColumnKey.allCases).count == ColumnKey.count)
+  }
+
+  @Test("a row's cells are found by key, and cells of columns without a key are not")
+  func keyedCells() {
+    let table = ColumnTable([2: .content, 5: .total, 3: .activity])
+    #expect(table.column(of: .total) == 5)
+    #expect(table.column(of: .note) == nil)
+    #expect(table.key(at: 3) == .activity)
+    #expect(table.key(at: 4) == nil && table.key(at: 99) == nil && table.key(at: -1) == nil)
+    let row = [
+      Cell(column: 1, value: .text("1")), Cell(column: 2, value: .text("1.1")),
+      Cell(column: 5, value: .number("96")), Cell(column: 7, value: .text("x")),
+    ]
+    let cells = KeyedCells(row, columns: table)
+    #expect(cells[.content]?.column == 2)
+    #expect(cells[.total]?.value == .number("96"))
+    #expect(cells[.activity] == nil)
+    #expect(cells[.rowNumber] == nil)
+  }
+
+  @Test("a memo answers each key once, keeps at most its limit, and tells keys with one hash apart")
+  func memo() {
+    var memo = Memo<TextBytes, Int>(limit: 100)
+    var computed = 0
+    for round in 0..<3 {
+      for n in 0..<300 {
+        let value = memo.value(for: TextBytes("text \(n)")) { key in
+          computed += 1
+          return key.text.count
+        }
+        #expect(value == "text \(n)".count, "round \(round)")
+      }
+    }
+    // The first 100 are kept; the other 200 are computed again in each round.
+    #expect(computed == 300 + 2 * 200)
+    struct Colliding: MemoKey {
+      var name: String
+      var memoHash: UInt64 { 7 }
+    }
+    var colliding = Memo<Colliding, String>()
+    for name in ["a", "b", "c", "a", "b"] {
+      #expect(colliding.value(for: Colliding(name: name)) { $0.name.uppercased() } == name.uppercased())
+    }
+  }
+}
