@@ -55,13 +55,6 @@ enum TextFolding {
     case space
   }
 
-  /// Each fast scalar's folding, flat by scalar value for U+0080–U+02FF and U+1E00–U+1EFF (the
-  /// letters of a Vietnamese plan): an array read instead of a decomposition looked up and
-  /// each part's Unicode properties asked, on every letter of every text folded. `nil` where
-  /// there is no exact table entry (`decompositions`).
-  private static let latinFolds: [[FoldPart]?] = (0x80...0x2FF).map(tabledParts)
-  private static let vietnameseFolds: [[FoldPart]?] = (0x1E00...0x1EFF).map(tabledParts)
-
   private static func tabledParts(_ value: UInt32) -> [FoldPart]? {
     guard let parts = decompositions[value] else { return nil }
     return parts.compactMap { part -> FoldPart? in
@@ -75,53 +68,112 @@ enum TextFolding {
     }
   }
 
-  /// The folding of fast scalar `value` (not ASCII, not a combining mark), `nil` when it has none.
+  /// Each fast scalar's folding as bytes to interpret, one table for all the fast
+  /// ranges (`tableIndex`): `spans[i]` is `offset << 8 | count` in `ops`, or `UInt32.max` where
+  /// there is no exact entry. An op is 0 for a word break, an ASCII byte folded as
+  /// `foldASCII` folds it, or the UTF-8 of a letter (a lead byte starts one).
+  private static let foldTable: (ops: [UInt8], spans: [UInt32]) = {
+    var ops: [UInt8] = []
+    var spans: [UInt32] = []
+    for range in fastRanges {
+      for value in range {
+        guard let parts = tabledParts(value) else {
+          spans.append(.max)
+          continue
+        }
+        var encoded: [UInt8] = []
+        var exact = true
+        for part in parts {
+          switch part {
+          case .ascii(let byte): if byte == 0 { exact = false } else { encoded.append(byte) }
+          case .space: encoded.append(0)
+          case .letter(let bytes):
+            // A letter is told from ASCII by its bytes: one whose lowercase holds ASCII
+            // (none in these ranges) goes the way of a scalar without an entry.
+            if bytes.first.map({ $0 < 0xC0 }) ?? true || bytes.contains(where: { $0 < 0x80 }) { exact = false }
+            encoded += bytes
+          }
+        }
+        if exact && encoded.count < 256 {
+          spans.append(UInt32(ops.count) << 8 | UInt32(encoded.count))
+          ops += encoded
+        } else {
+          spans.append(.max)
+        }
+      }
+    }
+    return (ops, spans)
+  }()
+
+  /// The place of fast scalar `value` in `foldTable.spans`, `nil` outside `fastRanges`.
   @inline(__always)
-  private static func foldParts(of value: UInt32) -> [FoldPart]? {
-    if value >= 0x80 && value <= 0x2FF { return latinFolds[Int(value - 0x80)] }
-    if value >= 0x1E00 && value <= 0x1EFF { return vietnameseFolds[Int(value - 0x1E00)] }
-    guard isFast(value), decompositions[value] != nil else { return nil }
-    return tabledParts(value)
+  private static func tableIndex(_ value: UInt32) -> Int? {
+    var base = 0
+    for range in fastRanges {
+      if range.contains(value) { return base + Int(value - range.lowerBound) }
+      base += range.count
+    }
+    return nil
   }
 
   /// The folded form of `text` (see `TextKey`); `nil` when `text` holds a scalar outside the
   /// fast ranges, for which Foundation must decompose the whole text.
   static func fold(_ text: String) -> String? {
+    let folded =
+      text.utf8.withContiguousStorageIfAvailable(fold) ?? Array(text.utf8).withUnsafeBufferPointer(fold)
+    guard let folded else { return nil }
+    return String(decoding: folded, as: UTF8.self)
+  }
+
+  /// The folding of valid UTF-8, read scalar by scalar from the bytes.
+  private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(bytes.count)
     var pendingSpace = false
-    var isASCII = true
-    for byte in text.utf8 where byte >= 0x80 {
-      isASCII = false
-      break
-    }
-    if isASCII {
-      for byte in text.utf8 { foldASCII(byte, into: &out, pendingSpace: &pendingSpace) }
-    } else {
-      for scalar in text.unicodeScalars {
-        let value = scalar.value
-        if value < 0x80 {
-          foldASCII(UInt8(truncatingIfNeeded: value), into: &out, pendingSpace: &pendingSpace)
-        } else if (0x300...0x36F).contains(value) {
-          continue
-        } else if let parts = foldParts(of: value) {
-          for part in parts {
-            switch part {
-            case .ascii(let byte): foldASCII(byte, into: &out, pendingSpace: &pendingSpace)
-            case .letter(let bytes):
-              if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-              pendingSpace = false
-              out += bytes
-            case .space: pendingSpace = true
-            }
-          }
+    let table = foldTable
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        foldASCII(byte, into: &out, pendingSpace: &pendingSpace)
+        index += 1
+        continue
+      }
+      let value: UInt32
+      if byte < 0xE0 {
+        guard index + 1 < count else { return nil }
+        value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        index += 2
+      } else if byte < 0xF0 {
+        guard index + 2 < count else { return nil }
+        value =
+          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        index += 3
+      } else {
+        return nil
+      }
+      if value >= 0x300 && value <= 0x36F { continue }
+      guard let slot = tableIndex(value) else { return nil }
+      let span = table.spans[slot]
+      guard span != .max else { return nil }
+      let start = Int(span >> 8)
+      for op in table.ops[start..<start + Int(span & 0xFF)] {
+        if op == 0 {
+          pendingSpace = true
+        } else if op < 0x80 {
+          foldASCII(op, into: &out, pendingSpace: &pendingSpace)
         } else {
-          return nil
+          if op >= 0xC0 {
+            if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+          }
+          out.append(op)
         }
       }
     }
     while out.last == UInt8(ascii: ".") { out.removeLast() }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   @inline(__always)
@@ -152,29 +204,91 @@ enum TextFolding {
   /// `text` in NFC, trimmed as `String.nfcTrimmed` trims; `nil` when `text` holds a scalar
   /// outside the fast ranges (it may not be NFC: Foundation decides).
   static func nfcTrimmed(_ text: String) -> String? {
-    let utf8 = text.utf8
-    var isASCII = true
-    for byte in utf8 where byte >= 0x80 {
-      isASCII = false
-      break
+    let scanned =
+      text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    switch scanned {
+    case .ascii: return asciiTrimmed(text)
+    case .other: return nil
+    case .fast(let start, let end):
+      // Already NFC: every scalar is a fast one. Trimmed by scalar, as Foundation trims.
+      if start == end { return "" }
+      if start == 0 && end == text.utf8.count { return text }
+      let utf8 = text.utf8
+      return String(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
-    if isASCII { return asciiTrimmed(text) }
-    // Already NFC when every scalar is a fast one; trimmed by scalar, as Foundation trims.
-    let scalars = text.unicodeScalars
-    for scalar in scalars where scalar.value >= 0x80 && !isFast(scalar.value) { return nil }
-    guard let first = scalars.firstIndex(where: { !isTrimmedSpace($0.value) }),
-      let last = scalars.lastIndex(where: { !isTrimmedSpace($0.value) })
-    else { return "" }
-    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
-    return String(text[first...last])
   }
 
   /// Whether `text` is NFC because each of its scalars is ASCII or in the fast ranges.
   static func isKnownNFC(_ text: String) -> Bool {
-    for byte in text.utf8 where byte >= 0x80 {
-      return text.unicodeScalars.allSatisfy { $0.value < 0x80 || isFast($0.value) }
-    }
+    let scanned =
+      text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    if case .other = scanned { return false }
     return true
+  }
+
+  /// What one pass over a text's UTF-8 finds.
+  private enum Scan {
+    case ascii
+    /// Only ASCII and fast scalars, some not ASCII: the bytes left once trimmed of
+    /// `isTrimmedSpace` scalars are `start..<end`.
+    case fast(start: Int, end: Int)
+    /// A scalar outside the fast ranges.
+    case other
+  }
+
+  /// Scans valid UTF-8 (a `String`'s) scalar by scalar, on its bytes: the same answers as
+  /// asking each of its `unicodeScalars`, without decoding them into a view (the per-cell cost
+  /// of a large plan, issue 7).
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+    var index = 0
+    let count = bytes.count
+    // ASCII text (most cells) is told eight bytes at a time.
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      var asciiPrefix = 0
+      while asciiPrefix + 8 <= count,
+        raw.loadUnaligned(fromByteOffset: asciiPrefix, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        asciiPrefix += 8
+      }
+      while asciiPrefix < count && bytes[asciiPrefix] < 0x80 { asciiPrefix += 1 }
+      if asciiPrefix == count { return .ascii }
+    }
+    var isASCII = true
+    // The first byte after the leading spaces, and the end of the last scalar that is not one.
+    var start = -1
+    var end = 0
+    while index < count {
+      let byte = bytes[index]
+      let value: UInt32
+      let length: Int
+      if byte < 0x80 {
+        value = UInt32(byte)
+        length = 1
+      } else if byte < 0xE0 {
+        isASCII = false
+        guard index + 1 < count else { return .other }
+        value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        guard value <= 0x2FF else { return .other }
+        length = 2
+      } else if byte < 0xF0 {
+        isASCII = false
+        guard index + 2 < count else { return .other }
+        value =
+          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        guard isFast(value) else { return .other }
+        length = 3
+      } else {
+        return .other
+      }
+      if !isTrimmedSpace(value) {
+        if start < 0 { start = index }
+        end = index + length
+      }
+      index += length
+    }
+    if isASCII { return .ascii }
+    return start < 0 ? .fast(start: 0, end: 0) : .fast(start: start, end: end)
   }
 
   /// Foundation's `whitespacesAndNewlines` within the fast ranges.

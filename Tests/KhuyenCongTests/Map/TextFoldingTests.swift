@@ -65,6 +65,20 @@ struct TextFoldingTests {
     }
   }
 
+  @Test("a text is known NFC exactly when each scalar is ASCII or in the fast ranges, read from its bytes")
+  func knownNFCFromBytes() {
+    let samples: [UInt32] = Array(0...0x800) + Array(0x1DF0...0x1F10) + Array(0x2000...0x20D0) + [
+      0x3000, 0xAC00, 0xFEFF, 0xFFFD, 0x1_F600, 0x10_FFFF,
+    ]
+    for value in samples {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in [String(Character(scalar)), "ả" + String(Character(scalar)) + " x", " \u{A0}\(scalar)"] {
+        let expected = text.unicodeScalars.allSatisfy { $0.value < 0x80 || TextFolding.isFast($0.value) }
+        #expect(TextFolding.isKnownNFC(text) == expected, "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
   @Test("decomposed tones from Windows-1258 come out composed")
   func decomposedBecomesNFC() {
     #expect(Array("Lâm Bi\u{0300}nh ".nfcTrimmed.unicodeScalars) == Array("Lâm Bình".unicodeScalars))
