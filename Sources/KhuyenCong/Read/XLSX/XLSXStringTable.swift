@@ -1,3 +1,5 @@
+internal import CZlib
+
 /// The shared string table of a workbook, NFC: every string's UTF-8 in one buffer and where
 /// each ends, so a table of 260 000 strings costs its text and 4 bytes a string, not a heap
 /// `String` each and an array of them (issue 7: with the zip read at offsets, `validate` on the
@@ -8,13 +10,37 @@
 /// cells share one `String` as they did when the table held strings; an activity's text,
 /// unique to its line, is made once for its one cell.
 ///
-/// A class: the cache changes as cells are read, and one reader owns the table.
+/// Past `memoryLimit` bytes of text (4 MiB: a district's plan never gets there), the table
+/// packs its text in blocks of `blockSize` bytes deflated by zlib, and inflates the block a
+/// string lies in when a cell asks for it (the last one is kept: cells use strings in the
+/// order the table lists them, so each block is inflated about once). Texts of a plan deflate
+/// four to six times, so the 28 MB of text of a 260 000-line workbook costs about 6 MB
+/// (issue 7, "validate peak RSS ≤ 64 MB"). Packed in memory rather than written to a
+/// temporary file: the core opens no files (STYLE §4), and a file cannot fail here. A table of
+/// text that does not deflate (random letters, a hostile file) costs what its part cost
+/// compressed in the zip, at most the file's size.
+///
+/// A class: the caches change as cells are read, and one reader owns the table.
 final class XLSXStringTable {
-  /// The strings' UTF-8, one after the other.
+  /// Text is packed once the table holds more than this many bytes of it.
+  let memoryLimit: Int
+  /// Bytes of text per packed block.
+  static let blockSize = 64 << 10
+
+  /// The text not packed: all of it while the table is under `memoryLimit`; after that the
+  /// part after the last full block.
   private var bytes: [UInt8] = []
-  /// Where string `i` ends in `bytes` (it starts where string `i - 1` ends). `UInt32`: one
+  /// Where string `i` ends in the text (it starts where string `i - 1` ends). `UInt32`: one
   /// part inflates to at most `ReadLimits.maxEntryBytes`, far below 4 GiB.
   private var ends: [UInt32] = []
+  /// The packed blocks one after the other, and where each starts in `packed` (one more
+  /// entry than blocks: the last is `packed.count`). A block whose deflated form would not be
+  /// smaller is kept as it is (its length is then `blockSize`).
+  private var packed: [UInt8] = []
+  private var blockStarts: [Int] = [0]
+  /// The block inflated last, by number (-1: none).
+  private var inflatedIndex = -1
+  private var inflated: [UInt8] = []
   /// Strings made recently, by index modulo the cache's size.
   private var cache: [(index: Int, text: String)?]
 
@@ -23,34 +49,42 @@ final class XLSXStringTable {
   /// would otherwise hold `cacheSize` of them.
   private static let cachedBytes = 256
 
-  init() {
+  /// An empty table, packing past `memoryLimit` bytes of text.
+  init(memoryLimit: Int = 4 << 20) {
+    self.memoryLimit = max(memoryLimit, Self.blockSize)
     cache = Array(repeating: nil, count: Self.cacheSize)
   }
 
-  /// An empty table whose buffer is reserved for `bytes` bytes of text up front: the size the
-  /// zip declares for the part, which the text inside its XML does not pass (entities and
-  /// markup only shrink). Growing by doubling instead holds the old buffer and the new one
-  /// while copying: 48 MB at once for the 28 MB of text of a 260 000-line workbook, against 28
-  /// MB reserved. Reserved pages that are never written cost no memory, so a size that lies
-  /// high costs address space only; one that lies low falls back to doubling.
-  convenience init(reservingBytes bytes: Int) {
-    self.init()
-    self.bytes.reserveCapacity(max(0, bytes))
+  /// An empty table whose buffer is reserved for `bytes` bytes of text up front (at most
+  /// `memoryLimit` and a block): the size the zip declares for the part, which the text inside
+  /// its XML does not pass (entities and markup only shrink). Growing by doubling instead holds
+  /// the old buffer and the new one while copying. Reserved pages that are never written cost
+  /// no memory, so a size that lies high costs address space only; one that lies low falls back
+  /// to doubling.
+  convenience init(reservingBytes bytes: Int, memoryLimit: Int = 4 << 20) {
+    self.init(memoryLimit: memoryLimit)
+    self.bytes.reserveCapacity(min(max(0, bytes), self.memoryLimit + Self.blockSize))
   }
 
   /// A table holding `strings`, in order (tests, and a workbook built in memory).
-  convenience init(_ strings: [String]) {
-    self.init()
+  convenience init(_ strings: [String], memoryLimit: Int = 4 << 20) {
+    self.init(memoryLimit: memoryLimit)
     for string in strings { append(string) }
   }
 
   /// The number of strings.
   var count: Int { ends.count }
 
+  /// Whether some of the text is packed.
+  var isPacked: Bool { blockStarts.count > 1 }
+
+  /// Bytes of text packed so far (whole blocks).
+  private var packedText: Int { (blockStarts.count - 1) * Self.blockSize }
+
   /// Adds `text` (already NFC) as the next string.
   func append(_ text: String) {
     bytes.append(contentsOf: text.utf8)
-    ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    ended()
   }
 
   /// Adds the next string from its bytes as read: ASCII (NFC as it is) is copied without making
@@ -58,10 +92,97 @@ final class XLSXStringTable {
   func append(read: [UInt8]) {
     if read.allSatisfy({ $0 < 0x80 }) {
       bytes.append(contentsOf: read)
-      ends.append(UInt32(truncatingIfNeeded: bytes.count))
+      ended()
     } else {
       append(XLSXPartParser.text(read))
     }
+  }
+
+  /// Notes the end of the string just added, and packs the full blocks once past the limit.
+  private func ended() {
+    ends.append(UInt32(truncatingIfNeeded: packedText + bytes.count))
+    guard bytes.count >= Self.blockSize, packedText + bytes.count > memoryLimit else { return }
+    let full = bytes.count / Self.blockSize * Self.blockSize
+    bytes.withUnsafeBufferPointer { text in
+      var offset = 0
+      while offset < full {
+        pack(UnsafeBufferPointer(rebasing: text[offset..<offset + Self.blockSize]))
+        offset += Self.blockSize
+      }
+    }
+    bytes.removeFirst(full)
+  }
+
+  /// Deflates one block of text onto `packed` (as it is when that would not be smaller).
+  private func pack(_ block: UnsafeBufferPointer<UInt8>) {
+    let bound = Int(compressBound(uLong(block.count)))
+    let start = packed.count
+    packed.append(contentsOf: repeatElement(0, count: bound))
+    var length = uLong(bound)
+    let status = packed.withUnsafeMutableBufferPointer { out in
+      compress2(out.baseAddress.map { $0 + start }, &length, block.baseAddress, uLong(block.count), Z_BEST_SPEED)
+    }
+    if status == Z_OK && Int(length) < block.count {
+      packed.removeLast(bound - Int(length))
+    } else {
+      packed.removeLast(bound)
+      packed.append(contentsOf: block)
+    }
+    blockStarts.append(packed.count)
+  }
+
+  /// Block `index` as text, inflated (or the last one inflated); `nil` if zlib cannot inflate
+  /// what it deflated, which cannot happen short of corrupt memory.
+  private func block(_ index: Int) -> [UInt8]? {
+    if index == inflatedIndex { return inflated }
+    let start = blockStarts[index]
+    let end = blockStarts[index + 1]
+    var text = [UInt8](repeating: 0, count: Self.blockSize)
+    if end - start == Self.blockSize {
+      text.replaceSubrange(0..<Self.blockSize, with: packed[start..<end])
+    } else {
+      var length = uLong(Self.blockSize)
+      let status = text.withUnsafeMutableBufferPointer { out in
+        packed.withUnsafeBufferPointer { all in
+          uncompress(out.baseAddress, &length, all.baseAddress.map { $0 + start }, uLong(end - start))
+        }
+      }
+      guard status == Z_OK, Int(length) == Self.blockSize else { return nil }
+    }
+    inflatedIndex = index
+    inflated = text
+    return text
+  }
+
+  /// The text `start..<end`, from the blocks it lies in and the part not packed.
+  private func text(from start: Int, to end: Int) -> String? {
+    let packedText = self.packedText
+    if start >= packedText {
+      return bytes.withUnsafeBufferPointer { all in
+        String(decoding: UnsafeBufferPointer(rebasing: all[start - packedText..<end - packedText]), as: UTF8.self)
+      }
+    }
+    var gathered: [UInt8] = []
+    gathered.reserveCapacity(end - start)
+    var offset = start
+    while offset < end {
+      if offset >= packedText {
+        gathered += bytes[offset - packedText..<end - packedText]
+        break
+      }
+      let index = offset / Self.blockSize
+      guard let block = block(index) else { return nil }
+      let blockStart = index * Self.blockSize
+      let upTo = min(end, blockStart + Self.blockSize)
+      if offset == start && upTo == end {
+        return block.withUnsafeBufferPointer { all in
+          String(decoding: UnsafeBufferPointer(rebasing: all[start - blockStart..<end - blockStart]), as: UTF8.self)
+        }
+      }
+      gathered += block[offset - blockStart..<upTo - blockStart]
+      offset = upTo
+    }
+    return String(decoding: gathered, as: UTF8.self)
   }
 
   /// String `index`, or `nil` when the table has no such string.
@@ -71,9 +192,7 @@ final class XLSXStringTable {
     if let cached = cache[slot], cached.index == index { return cached.text }
     let start = index == 0 ? 0 : Int(ends[index - 1])
     let end = Int(ends[index])
-    let text = bytes.withUnsafeBufferPointer { all in
-      String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
-    }
+    guard let text = text(from: start, to: end) else { return nil }
     if end - start <= Self.cachedBytes { cache[slot] = (index, text) }
     return text
   }

@@ -48,4 +48,36 @@ struct XLSXStringTableTests {
     #expect(table.text(at: 1) == "ngắn")
     #expect(table.text(at: 0) == long)
   }
+
+  @Test(
+    "past its memory limit the table packs its text in deflated blocks and gives every string back, in any order"
+  )
+  func packed() {
+    var generator = SplitMix(seed: 0x7373_74)
+    let words = ["Đào tạo", "nghề", "chế biến", "chè", "Shan tuyết", "tại", "Xã Sinh Long", "đợt"]
+    // Plan-like text (deflates), letters at random (does not), empty strings, and texts longer
+    // than a block that span three.
+    let strings: [String] = (0..<6_000).map { i in
+      switch i % 50 {
+      case 0: return ""
+      case 1: return String(repeating: "Thượng Lâm \(i) ", count: 12_000)
+      case 2:
+        return String((0..<Int(generator.next() % 400)).map { _ in Character(Unicode.Scalar(UInt8(97 + generator.next() % 26))) })
+      default:
+        return (0..<Int(1 + generator.next() % 12)).map { _ in words[Int(generator.next() % 8)] }.joined(separator: " ")
+          + " \(i)"
+      }
+    }
+    let table = XLSXStringTable(strings, memoryLimit: 1 << 20)
+    #expect(table.isPacked)
+    #expect(table.count == strings.count)
+    for (i, string) in strings.enumerated() { #expect(table.text(at: i) == string, "string \(i)") }
+    for _ in 0..<3_000 {
+      let i = Int(generator.next() % UInt64(strings.count))
+      #expect(table.text(at: i) == strings[i], "string \(i)")
+    }
+    // Under its limit a table keeps its text as it is.
+    #expect(!XLSXStringTable(Array(strings.prefix(40))).isPacked)
+  }
 }
+
