@@ -39,7 +39,8 @@ struct HeaderLayout: Hashable, Sendable {
 
   /// `isHeader(row)`, with the texts' folds remembered in `memo` when there is one.
   static func isHeader(_ row: SheetRow, memo: inout FoldMemo?) -> Bool {
-    var keys: Set<ColumnKey> = []
+    // The keys named, one bit each (`ColumnKey.index`): a set would allocate for every row.
+    var keys: UInt32 = 0
     guard row.cells.count >= 3 else { return false }
     for cell in row.cells {
       // Header texts are short; a long cell is never one (and is costly to fold).
@@ -51,9 +52,10 @@ struct HeaderLayout: Hashable, Sendable {
         found = ColumnKey.matching(TextKey(text))
       }
       guard let key = found, key != .rowNumber else { continue }
-      keys.insert(key)
+      keys |= 1 << key.index
     }
-    return keys.count >= 3 && !keys.isDisjoint(with: [.content, .activity, .total])
+    let required: UInt32 = 1 << ColumnKey.content.index | 1 << ColumnKey.activity.index | 1 << ColumnKey.total.index
+    return keys.nonzeroBitCount >= 3 && keys & required != 0
   }
 
   /// Whether `row`, just under a header, continues it: only text cells, each naming a key

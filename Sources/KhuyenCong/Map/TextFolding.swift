@@ -47,7 +47,7 @@ enum TextFolding {
 
   /// What folding does with one part of a fast scalar's decomposition.
   enum FoldPart: Sendable {
-    /// An ASCII scalar, folded as `foldASCII` folds it.
+    /// An ASCII scalar, folded as `FoldOutput.ascii` folds it.
     case ascii(UInt8)
     /// A letter outside ASCII: its lowercase form's UTF-8 bytes.
     case letter([UInt8])
@@ -71,7 +71,7 @@ enum TextFolding {
   /// Each fast scalar's folding as bytes to interpret, one table for all the fast
   /// ranges (`tableIndex`): `spans[i]` is `offset << 8 | count` in `ops`, or `UInt32.max` where
   /// there is no exact entry. An op is 0 for a word break, an ASCII byte folded as
-  /// `foldASCII` folds it, or the UTF-8 of a letter (a lead byte starts one).
+  /// `FoldOutput.ascii` folds it, or the UTF-8 of a letter (a lead byte starts one).
   private static let foldTable: (ops: [UInt8], spans: [UInt32]) = {
     var ops: [UInt8] = []
     var spans: [UInt32] = []
@@ -105,97 +105,133 @@ enum TextFolding {
     return (ops, spans)
   }()
 
-  /// The place of fast scalar `value` in `foldTable.spans`, `nil` outside `fastRanges`.
+  /// The place of fast scalar `value` in `foldTable.spans`, `nil` outside `fastRanges` (whose
+  /// sizes give the offsets: 640, 256, 24 and 33 scalars; `tableIndexMatchesRanges` checks).
   @inline(__always)
-  private static func tableIndex(_ value: UInt32) -> Int? {
-    var base = 0
-    for range in fastRanges {
-      if range.contains(value) { return base + Int(value - range.lowerBound) }
-      base += range.count
-    }
+  static func tableIndex(_ value: UInt32) -> Int? {
+    if value <= 0x2FF { return value >= 0x80 ? Int(value &- 0x80) : nil }
+    if value >= 0x1E00 && value <= 0x1EFF { return 640 + Int(value &- 0x1E00) }
+    if value >= 0x2010 && value <= 0x2027 { return 896 + Int(value &- 0x2010) }
+    if value >= 0x20A0 && value <= 0x20C0 { return 920 + Int(value &- 0x20A0) }
     return nil
   }
 
   /// The folded form of `text` (see `TextKey`); `nil` when `text` holds a scalar outside the
   /// fast ranges, for which Foundation must decompose the whole text.
   static func fold(_ text: String) -> String? {
-    let folded =
-      text.utf8.withContiguousStorageIfAvailable(fold) ?? Array(text.utf8).withUnsafeBufferPointer(fold)
-    guard let folded else { return nil }
-    return String(decoding: folded, as: UTF8.self)
+    text.utf8.withContiguousStorageIfAvailable(fold) ?? Array(text.utf8).withUnsafeBufferPointer(fold)
   }
 
-  /// The folding of valid UTF-8, read scalar by scalar from the bytes.
-  private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    let table = foldTable
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        foldASCII(byte, into: &out, pendingSpace: &pendingSpace)
-        index += 1
-        continue
-      }
-      let value: UInt32
-      if byte < 0xE0 {
-        guard index + 1 < count else { return nil }
-        value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        index += 2
-      } else if byte < 0xF0 {
-        guard index + 2 < count else { return nil }
-        value =
-          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        index += 3
-      } else {
-        return nil
-      }
-      if value >= 0x300 && value <= 0x36F { continue }
-      guard let slot = tableIndex(value) else { return nil }
-      let span = table.spans[slot]
-      guard span != .max else { return nil }
-      let start = Int(span >> 8)
-      for op in table.ops[start..<start + Int(span & 0xFF)] {
-        if op == 0 {
-          pendingSpace = true
-        } else if op < 0x80 {
-          foldASCII(op, into: &out, pendingSpace: &pendingSpace)
-        } else {
-          if op >= 0xC0 {
-            if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-          }
-          out.append(op)
+  /// The folding of valid UTF-8, read scalar by scalar from the bytes and written straight
+  /// into the new string's storage; `nil` for a scalar without an exact table entry.
+  private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // Each byte of input writes at most two (a word break and itself); a scalar whose folding
+    // would not fit gives `nil`, and Foundation folds the text, as for any scalar not tabled.
+    let capacity = 2 * bytes.count + 16
+    var folded = true
+    let text = String(unsafeUninitializedCapacity: capacity) { storage -> Int in
+      guard let base = storage.baseAddress else { return 0 }
+      var out = FoldOutput(base: base)
+      let table = foldTable
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          out.ascii(byte)
+          index += 1
+          continue
         }
+        let value: UInt32
+        if byte < 0xE0 {
+          guard index + 1 < count else {
+            folded = false
+            return 0
+          }
+          value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        } else if byte < 0xF0 {
+          guard index + 2 < count else {
+            folded = false
+            return 0
+          }
+          value =
+            UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          folded = false
+          return 0
+        }
+        if value >= 0x300 && value <= 0x36F { continue }
+        guard let slot = tableIndex(value), table.spans[slot] != .max else {
+          folded = false
+          return 0
+        }
+        let span = table.spans[slot]
+        let start = Int(span >> 8)
+        let end = start + Int(span & 0xFF)
+        guard out.count + 2 * (end - start) <= capacity else {
+          folded = false
+          return 0
+        }
+        for op in start..<end { out.op(table.ops[op]) }
       }
+      while out.count > 0 && base[out.count - 1] == UInt8(ascii: ".") { out.count -= 1 }
+      return out.count
     }
-    while out.last == UInt8(ascii: ".") { out.removeLast() }
-    return out
+    return folded ? text : nil
   }
 
-  @inline(__always)
-  private static func foldASCII(_ byte: UInt8, into out: inout [UInt8], pendingSpace: inout Bool) {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+  /// Folded bytes written at `base` (`fold`), with the word break waiting to be written.
+  private struct FoldOutput {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var pendingSpace = false
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+      base[count] = byte
+      count += 1
+    }
+
+    /// A word character: the waiting break first, unless at the start.
+    @inline(__always)
+    mutating func word(_ byte: UInt8) {
+      if pendingSpace && count > 0 { append(UInt8(ascii: " ")) }
       pendingSpace = false
-      out.append(byte)
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-      if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-      pendingSpace = false
-      out.append(byte + 32)
-    case UInt8(ascii: "."):
-      // Keep the dot of "3.3" so indicator codes survive folding.
-      if let last = out.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) {
-        out.append(byte)
-      } else {
+      append(byte)
+    }
+
+    /// One ASCII byte, folded.
+    @inline(__always)
+    mutating func ascii(_ byte: UInt8) {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): word(byte + 32)
+      case UInt8(ascii: "."):
+        // Keep the dot of "3.3" so indicator codes survive folding.
+        if count > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(base[count - 1]) {
+          append(byte)
+        } else {
+          pendingSpace = true
+        }
+      default:
         pendingSpace = true
       }
-    default:
-      pendingSpace = true
+    }
+
+    /// One op of `foldTable`: a word break, an ASCII byte, or a byte of a letter's UTF-8.
+    @inline(__always)
+    mutating func op(_ op: UInt8) {
+      if op == 0 {
+        pendingSpace = true
+      } else if op < 0x80 {
+        ascii(op)
+      } else if op >= 0xC0 {
+        word(op)
+      } else {
+        append(op)
+      }
     }
   }
 

@@ -79,6 +79,20 @@ struct TextFoldingTests {
     }
   }
 
+  @Test("the fold table's place of each fast scalar follows the fast ranges one after the other")
+  func tableIndexMatchesRanges() {
+    var place = 0
+    for range in TextFolding.fastRanges {
+      for value in range {
+        #expect(TextFolding.tableIndex(value) == place, "U+\(String(value, radix: 16))")
+        place += 1
+      }
+    }
+    for value: UInt32 in [0, 0x7F, 0x300, 0x1DFF, 0x1F00, 0x200F, 0x2028, 0x209F, 0x20C1, 0x10_FFFF] {
+      #expect(TextFolding.tableIndex(value) == nil)
+    }
+  }
+
   @Test("decomposed tones from Windows-1258 come out composed")
   func decomposedBecomesNFC() {
     #expect(Array("Lâm Bi\u{0300}nh ".nfcTrimmed.unicodeScalars) == Array("Lâm Bình".unicodeScalars))
