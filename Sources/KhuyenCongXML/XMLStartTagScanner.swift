@@ -1,5 +1,9 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The start tags of a document, through libxml2's SAX2 push parser with no tree, no text
 /// and no call back per node but one per start tag: a first look at a document that needs
 /// only a few elements and attributes (the pass over an xlsx worksheet that collects its merged
@@ -199,11 +203,16 @@ public struct XMLStartTag {
     }
   }
 
-  /// Whether the NUL-terminated `bytes` hold `expected` (NUL-free).
+  /// Whether the NUL-terminated `bytes` hold `expected` (NUL-free). `strncmp` stops at the
+  /// NUL, so a shorter name is never read past its end; it compares a 55-byte namespace URI
+  /// (asked of every element) a word at a time, where a loop here went byte by byte.
   private static func equal(_ bytes: UnsafePointer<UInt8>, _ expected: [UInt8]) -> Bool {
     expected.withUnsafeBufferPointer { wanted in
-      for index in 0..<wanted.count where bytes[index] != wanted[index] { return false }
-      return bytes[wanted.count] == 0
+      guard let start = wanted.baseAddress else { return bytes[0] == 0 }
+      return bytes[0] == start[0]
+        && strncmp(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+          UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), wanted.count) == 0
+        && bytes[wanted.count] == 0
     }
   }
 
@@ -244,11 +253,14 @@ public struct XMLStartTag {
     return decoded
   }
 
-  /// Whether the NUL-terminated `bytes` spell `text`.
+  /// Whether the NUL-terminated `bytes` spell `text` (NUL-free).
   private static func equal(_ bytes: UnsafePointer<UInt8>, _ text: StaticString) -> Bool {
-    let wanted = text.utf8Start
-    for index in 0..<text.utf8CodeUnitCount where bytes[index] != wanted[index] { return false }
-    return bytes[text.utf8CodeUnitCount] == 0
+    let count = text.utf8CodeUnitCount
+    guard count > 0 else { return bytes[0] == 0 }
+    return bytes[0] == text.utf8Start[0]
+      && strncmp(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+        UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0
+      && bytes[count] == 0
   }
 
 }
