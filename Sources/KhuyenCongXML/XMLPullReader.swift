@@ -290,6 +290,24 @@ public final class XMLPullReader {
 
   /// The NUL-terminated `text` as a non-negative decimal integer (spaces and tabs around it
   /// allowed), `nil` when it is not one or is above 10^12: `attributeInt`'s reading.
+  public static func nonNegativeInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // The same reading over a value that is not NUL-terminated (a SAX attribute's bytes).
+    var index = 0
+    let count = bytes.count
+    while index < count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+    var value = 0
+    var digits = 0
+    while index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+      value = value * 10 + Int(bytes[index] - 0x30)
+      digits += 1
+      index += 1
+      if digits > 12 { return nil }
+    }
+    while index < count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+    return digits > 0 && index == count ? value : nil
+  }
+
+  /// The NUL-terminated `text` as a non-negative decimal integer: see above.
   public static func nonNegativeInteger(_ text: UnsafePointer<UInt8>) -> Int? {
     var pointer = text
     while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }

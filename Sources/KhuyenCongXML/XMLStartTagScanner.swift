@@ -232,6 +232,20 @@ public struct XMLStartTag {
     return nil
   }
 
+  /// `body` of the bytes of the attribute `local` written without a prefix, as `attribute`
+  /// gives them, without copying them; `nil` when there is no such attribute.
+  public func withAttribute<R>(_ local: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    guard let attributes else { return nil }
+    for index in 0..<attributeCount {
+      let base = attributes + 5 * index
+      guard let name = base[0], base[1] == nil, base[2] == nil, Self.equal(name, local),
+        let start = base[3], let end = base[4]
+      else { continue }
+      return body(UnsafeBufferPointer(start: start, count: end - start))
+    }
+    return nil
+  }
+
   /// The attribute `local` (written without a prefix) as a tree would hold it: `&#38;`, which
   /// is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without a DTD can
   /// leave in a value), made `&` again.

@@ -131,6 +131,8 @@ public final class ReadBudget {
     fileprivate var scanner: AttributeScanner
     /// `>` met inside open constructs until then.
     var constructCloses: Int { scanner.closes }
+    /// Whether the markup scan was then between constructs (`AttributeScanner.isBetweenConstructs`).
+    var isBetweenConstructs: Bool { scanner.isBetweenConstructs }
   }
 
   /// What has been counted so far.
@@ -159,6 +161,21 @@ public final class ReadBudget {
   /// `>` met inside an open tag, comment, instruction or CDATA section so far
   /// (`AttributeScanner.closes`).
   var constructCloses: Int { scanner.closes }
+
+  /// Whether the markup scan is between constructs (`AttributeScanner.isBetweenConstructs`).
+  var isBetweenConstructs: Bool { scanner.isBetweenConstructs }
+
+  /// `consume(xml:counted: false)` of bytes whose scan is known to change nothing: the same
+  /// bytes were scanned from the same state with no outcome and no `>` inside an open
+  /// construct (the rows pass over a worksheet after a clean merges pass, issue 7: the scan
+  /// was an eighth of an xlsx's instructions, twice). The scan would give `.clean`, charge
+  /// nothing and end where it began, so only its byte count moves on.
+  /// - Returns: `chunk.count`, or `nil` once a limit is reached.
+  func consume(rescanning chunk: UnsafeRawBufferPointer) -> Int? {
+    guard reached == nil else { return nil }
+    scanner.pass(over: chunk.count)
+    return inflated(count: chunk.count) ? chunk.count : nil
+  }
 
   /// Whether `count` more bytes can be inflated without crossing a limit.
   func allowsInflating(_ count: Int) -> Bool {
@@ -366,6 +383,17 @@ struct AttributeScanner {
 
   /// libxml2's reader hands its parser this many bytes at a time.
   static let readerPiece = 512
+
+  /// Whether the scan is between constructs (in text): where a well-formed document ends.
+  var isBetweenConstructs: Bool { state == .text }
+
+  /// Moves on over `count` bytes without looking at them, for bytes whose scan from this
+  /// state is known to find nothing and end in it (`ReadBudget.consume(rescanning:)`). Only
+  /// the offset of the last `<` is then not where a scan would leave it; it is read only at a
+  /// `>` inside a construct, which is opened by a `<` scanned after it.
+  mutating func pass(over count: Int) {
+    offset += count
+  }
 
   mutating func scan(_ chunk: UnsafeRawBufferPointer, maxAttributes: Int, maxRescan: Int = .max)
     -> Outcome

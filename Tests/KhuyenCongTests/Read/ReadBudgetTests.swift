@@ -245,6 +245,36 @@ struct ReadBudgetTests {
     #expect(report.isFatal)
   }
 
+  @Test(
+    "passing over bytes scanned cleanly from between constructs leaves the scanner as scanning them again would"
+  )
+  func scannerPassOver() {
+    // A clean worksheet (no '>' inside a construct), then a part whose '>' inside comments
+    // and values are charged: the charges and the verdict must not change when the second
+    // look at the worksheet is passed over instead of scanned.
+    let sheet = Array(
+      ("<?xml version=\"1.0\"?><worksheet>"
+        + String(repeating: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>", count: 30)
+        + "</worksheet>\n").utf8)
+    let next = Array(String(repeating: "<a b='x>y'><!-- p > q --></a>", count: 200).utf8)
+    func run(passingOver: Bool, maxRescan: Int) -> (AttributeScanner.Outcome, Int, Int) {
+      var scanner = AttributeScanner()
+      let first = sheet.withUnsafeBytes { scanner.scan($0, maxAttributes: 8, maxRescan: maxRescan) }
+      #expect(first == .clean && scanner.closes == 0 && scanner.isBetweenConstructs)
+      if passingOver {
+        scanner.pass(over: sheet.count)
+      } else {
+        #expect(sheet.withUnsafeBytes { scanner.scan($0, maxAttributes: 8, maxRescan: maxRescan) } == .clean)
+      }
+      let outcome = next.withUnsafeBytes { scanner.scan($0, maxAttributes: 8, maxRescan: maxRescan) }
+      return (outcome, scanner.rescan, scanner.closes)
+    }
+    for maxRescan in [.max, 10_000, 500, 0] {
+      #expect(run(passingOver: true, maxRescan: maxRescan) == run(passingOver: false, maxRescan: maxRescan))
+    }
+    #expect(run(passingOver: true, maxRescan: .max).1 > 0)
+  }
+
   @Test("the scanner ends processing instructions at '?>' and CDATA sections at ']]>'")
   func scannerConstructs() {
     var scanner = AttributeScanner()

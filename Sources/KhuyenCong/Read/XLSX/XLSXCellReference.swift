@@ -2,12 +2,16 @@
 enum XLSXCellReference {
   /// `B2` → row 2, column 2; `B` alone (no row) → row `nil`. `nil` when not a reference.
   static func parse(_ text: some StringProtocol) -> (row: Int?, column: Int)? {
-    // From the bytes: every cell of a sheet has one (`r="B2"`).
+    parse(utf8: text.utf8)
+  }
+
+  /// `parse` of a reference's UTF-8 bytes: every cell of a sheet has one (`r="B2"`).
+  static func parse(utf8 text: some Sequence<UInt8>) -> (row: Int?, column: Int)? {
     var column = 0
     var row = 0
     var digits = 0
     var sawLetter = false
-    for byte in text.utf8 {
+    for byte in text {
       if digits == 0, case let upper = byte & 0xDF, upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") {
         sawLetter = true
         column = column * 26 + Int(upper - 64)

@@ -25,6 +25,9 @@ final class XLSXPartStream {
   let readBudget: ReadBudget
   /// Whether the bytes handed out count towards `readBudget` (they are always scanned).
   var countsTowardBudget = true
+  /// Whether these bytes were scanned before, from the same state, with nothing found
+  /// (`ReadBudget.consume(rescanning:)`); implies `countsTowardBudget == false`.
+  var rescansCleanly = false
   /// Uncompressed bytes produced so far.
   private(set) var produced = 0
   /// Why the part stopped, if it did.
@@ -112,7 +115,10 @@ final class XLSXPartStream {
     // Scanned before libxml2 sees the bytes (attributes per element, broken comments), and
     // stopped once a reading budget is spent.
     let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
-    guard let feed = readBudget.consume(xml: chunk, counted: countsTowardBudget) else {
+    let consumed =
+      rescansCleanly
+      ? readBudget.consume(rescanning: chunk) : readBudget.consume(xml: chunk, counted: countsTowardBudget)
+    guard let feed = consumed else {
       return -1
     }
     if feed < count { endedForReader = true }

@@ -202,6 +202,11 @@ public enum XLSXReader {
     }
     let rows = stream.restarted()
     rows.countsTowardBudget = false
+    // Pass one scanned these bytes from between constructs back to between constructs,
+    // finding nothing: the rows pass's scan would too (the scan depends on the bytes and the
+    // state it starts in only).
+    rows.rescansCleanly =
+      scanned && before.isBetweenConstructs && stream.readBudget.isBetweenConstructs
     let reader = XLSXSheetReader(
       file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
       limits: limits)

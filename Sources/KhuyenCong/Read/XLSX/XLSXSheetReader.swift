@@ -316,10 +316,10 @@ struct XLSXSheetReader {
       return
     }
     var column = state.lastColumn + 1
-    if let ref = tag.text(.r) {
-      guard let parsed = XLSXCellReference.parse(ref) else {
+    if let reference = tag.reference() {
+      guard let parsed = reference else {
         problem(
-          &state, row: row, column: nil, reason: "a cell reference that is not one", value: ref)
+          &state, row: row, column: nil, reason: "a cell reference that is not one", value: tag.text(.r) ?? "")
         return
       }
       column = parsed.column
@@ -423,6 +423,8 @@ private protocol SheetTag {
   func text(_ attribute: XLSXSheetReader.Attribute) -> String?
   /// The attribute as a non-negative integer: `nil` when absent, `.some(nil)` when not one.
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int??
+  /// The cell reference `r`: `nil` when absent, `.some(nil)` when not one.
+  func reference() -> (row: Int?, column: Int)??
 }
 
 /// The pull reader's current element.
@@ -437,6 +439,9 @@ private struct PulledTag: SheetTag {
   }
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
     names.name(attribute).attributeInt(in: reader)
+  }
+  func reference() -> (row: Int?, column: Int)?? {
+    text(.r).map { XLSXCellReference.parse($0) }
   }
 }
 
@@ -476,13 +481,34 @@ private struct ScannedTag: SheetTag {
   }
 
   func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
-    bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
+    // A cell's type is one of a few words: given as a literal, not made for every cell.
+    if case .type = attribute, let known = tag.withAttribute("t", Self.knownType), let known { return known }
+    return bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The cell types xlsx defines (ECMA-376 ST_CellType), as literals; `nil` for anything else.
+  private static let types: [StaticString] = ["s", "n", "b", "e", "d", "str", "inlineStr"]
+
+  private static func knownType(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    for type in types where type.utf8CodeUnitCount == bytes.count {
+      if UnsafeBufferPointer(start: type.utf8Start, count: bytes.count).elementsEqual(bytes) {
+        return type.description
+      }
+    }
+    return nil
   }
 
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
-    guard var bytes = bytes(attribute) else { return nil }
-    bytes.append(0)
-    // Never empty (the NUL appended), so the buffer has an address.
-    return .some(bytes.withUnsafeBufferPointer { $0.baseAddress.flatMap(XMLPullReader.nonNegativeInteger) })
+    // The raw bytes: `&#38;` (an `&`) is no digit either way.
+    switch attribute {
+    case .r: tag.withAttribute("r", XMLPullReader.nonNegativeInteger)
+    case .type: tag.withAttribute("t", XMLPullReader.nonNegativeInteger)
+    case .style: tag.withAttribute("s", XMLPullReader.nonNegativeInteger)
+    }
+  }
+
+  func reference() -> (row: Int?, column: Int)?? {
+    // The raw bytes: a reference holding `&#38;` is not one, as the `&` it stands for is not.
+    tag.withAttribute("r") { XLSXCellReference.parse(utf8: $0) }
   }
 }
