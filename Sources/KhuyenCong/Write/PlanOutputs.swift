@@ -89,13 +89,20 @@ public enum PlanOutputs {
           throw PlanOutputError.invalidSpreadsheet(line: issue.line, message: issue.message)
         }
       },
-      PlanOutputWriter(name: names[1]) { sink in PlanCSVWriter.write(plan, programme: programme, into: &sink)
+      PlanOutputWriter(name: names[1]) { sink in
+        var forwarding = ForwardingSink(base: sink)
+        PlanCSVWriter.write(plan, programme: programme, into: &forwarding)
+        sink = forwarding.base
       },
       PlanOutputWriter(name: names[2]) { sink in
-        PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &sink)
+        var forwarding = ForwardingSink(base: sink)
+        PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &forwarding)
+        sink = forwarding.base
       },
       PlanOutputWriter(name: names[3]) { sink in
-        PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &sink)
+        var forwarding = ForwardingSink(base: sink)
+        PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &forwarding)
+        sink = forwarding.base
       },
     ]
   }
@@ -121,6 +128,18 @@ private struct SchemaCheckedSink: ByteSink {
 
   mutating func write(_ bytes: UnsafeRawBufferPointer) {
     stream.feed(bytes)
+    base.write(bytes)
+  }
+}
+
+/// `base` behind a concrete type. A writer handed an `any ByteSink` runs as unspecialised
+/// generic code that asks the runtime for its output's type metadata at every append (a tenth
+/// of the 700 000-line history's `consolidate`, issue 7); handed this, it is compiled for it,
+/// and only the 64 KiB chunks go through the existential.
+private struct ForwardingSink: ByteSink {
+  var base: any ByteSink
+
+  mutating func write(_ bytes: UnsafeRawBufferPointer) {
     base.write(bytes)
   }
 }

@@ -71,7 +71,9 @@ enum JSONValue: Sendable {
   static func writeString<Out: TextOut>(_ text: String, to out: inout Out) {
     // Most texts need no escape: written whole.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      out += "\"" + text + "\""
+      out += "\""
+      out += text
+      out += "\""
       return
     }
     var escaped = "\""
