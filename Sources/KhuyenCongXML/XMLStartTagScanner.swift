@@ -210,7 +210,8 @@ public struct XMLStartTag {
     expected.withUnsafeBufferPointer { wanted in
       guard let start = wanted.baseAddress else { return bytes[0] == 0 }
       return bytes[0] == start[0]
-        && strncmp(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+        && strncmp(
+          UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
           UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), wanted.count) == 0
         && bytes[wanted.count] == 0
     }
@@ -272,7 +273,8 @@ public struct XMLStartTag {
     let count = text.utf8CodeUnitCount
     guard count > 0 else { return bytes[0] == 0 }
     return bytes[0] == text.utf8Start[0]
-      && strncmp(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+      && strncmp(
+        UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
         UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0
       && bytes[count] == 0
   }

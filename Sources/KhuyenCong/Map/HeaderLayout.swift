@@ -54,7 +54,8 @@ struct HeaderLayout: Hashable, Sendable {
       guard let key = found, key != .rowNumber else { continue }
       keys |= 1 << key.index
     }
-    let required: UInt32 = 1 << ColumnKey.content.index | 1 << ColumnKey.activity.index | 1 << ColumnKey.total.index
+    let required: UInt32 =
+      1 << ColumnKey.content.index | 1 << ColumnKey.activity.index | 1 << ColumnKey.total.index
     return keys.nonzeroBitCount >= 3 && keys & required != 0
   }
 

@@ -90,7 +90,9 @@ enum TextFolding {
           case .letter(let bytes):
             // A letter is told from ASCII by its bytes: one whose lowercase holds ASCII
             // (none in these ranges) goes the way of a scalar without an entry.
-            if bytes.first.map({ $0 < 0xC0 }) ?? true || bytes.contains(where: { $0 < 0x80 }) { exact = false }
+            if bytes.first.map({ $0 < 0xC0 }) ?? true || bytes.contains(where: { $0 < 0x80 }) {
+              exact = false
+            }
             encoded += bytes
           }
         }
@@ -250,7 +252,8 @@ enum TextFolding {
       if start == end { return "" }
       if start == 0 && end == text.utf8.count { return text }
       let utf8 = text.utf8
-      return String(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+      return String(
+        utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
   }
 

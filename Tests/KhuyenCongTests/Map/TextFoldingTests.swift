@@ -67,9 +67,10 @@ struct TextFoldingTests {
 
   @Test("a text is known NFC exactly when each scalar is ASCII or in the fast ranges, read from its bytes")
   func knownNFCFromBytes() {
-    let samples: [UInt32] = Array(0...0x800) + Array(0x1DF0...0x1F10) + Array(0x2000...0x20D0) + [
-      0x3000, 0xAC00, 0xFEFF, 0xFFFD, 0x1_F600, 0x10_FFFF,
-    ]
+    let samples: [UInt32] =
+      Array(0...0x800) + Array(0x1DF0...0x1F10) + Array(0x2000...0x20D0) + [
+        0x3000, 0xAC00, 0xFEFF, 0xFFFD, 0x1_F600, 0x10_FFFF,
+      ]
     for value in samples {
       guard let scalar = Unicode.Scalar(value) else { continue }
       for text in [String(Character(scalar)), "ả" + String(Character(scalar)) + " x", " \u{A0}\(scalar)"] {

@@ -319,7 +319,8 @@ struct XLSXSheetReader {
     if let reference = tag.reference() {
       guard let parsed = reference else {
         problem(
-          &state, row: row, column: nil, reason: "a cell reference that is not one", value: tag.text(.r) ?? "")
+          &state, row: row, column: nil, reason: "a cell reference that is not one", value: tag.text(.r) ?? ""
+        )
         return
       }
       column = parsed.column

@@ -120,7 +120,8 @@ final class XLSXStringTable {
     packed.append(contentsOf: repeatElement(0, count: bound))
     var length = uLong(bound)
     let status = packed.withUnsafeMutableBufferPointer { out in
-      compress2(out.baseAddress.map { $0 + start }, &length, block.baseAddress, uLong(block.count), Z_BEST_SPEED)
+      compress2(
+        out.baseAddress.map { $0 + start }, &length, block.baseAddress, uLong(block.count), Z_BEST_SPEED)
     }
     if status == Z_OK && Int(length) < block.count {
       packed.removeLast(bound - Int(length))
@@ -159,7 +160,8 @@ final class XLSXStringTable {
     let packedText = self.packedText
     if start >= packedText {
       return bytes.withUnsafeBufferPointer { all in
-        String(decoding: UnsafeBufferPointer(rebasing: all[start - packedText..<end - packedText]), as: UTF8.self)
+        String(
+          decoding: UnsafeBufferPointer(rebasing: all[start - packedText..<end - packedText]), as: UTF8.self)
       }
     }
     var gathered: [UInt8] = []
@@ -176,7 +178,9 @@ final class XLSXStringTable {
       let upTo = min(end, blockStart + Self.blockSize)
       if offset == start && upTo == end {
         return block.withUnsafeBufferPointer { all in
-          String(decoding: UnsafeBufferPointer(rebasing: all[start - blockStart..<end - blockStart]), as: UTF8.self)
+          String(
+            decoding: UnsafeBufferPointer(rebasing: all[start - blockStart..<end - blockStart]), as: UTF8.self
+          )
         }
       }
       gathered += block[offset - blockStart..<upTo - blockStart]

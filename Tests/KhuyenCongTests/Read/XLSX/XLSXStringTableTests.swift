@@ -62,9 +62,13 @@ struct XLSXStringTableTests {
       case 0: return ""
       case 1: return String(repeating: "Thượng Lâm \(i) ", count: 12_000)
       case 2:
-        return String((0..<Int(generator.next() % 400)).map { _ in Character(Unicode.Scalar(UInt8(97 + generator.next() % 26))) })
+        return String(
+          (0..<Int(generator.next() % 400)).map { _ in
+            Character(Unicode.Scalar(UInt8(97 + generator.next() % 26)))
+          })
       default:
-        return (0..<Int(1 + generator.next() % 12)).map { _ in words[Int(generator.next() % 8)] }.joined(separator: " ")
+        return (0..<Int(1 + generator.next() % 12)).map { _ in words[Int(generator.next() % 8)] }.joined(
+          separator: " ")
           + " \(i)"
       }
     }
@@ -80,4 +84,3 @@ struct XLSXStringTableTests {
     #expect(!XLSXStringTable(Array(strings.prefix(40))).isPacked)
   }
 }
-
