@@ -439,7 +439,7 @@ struct ColumnTable: Sendable {
   /// The table of `layout.columns` (one column per key: `HeaderLayout` reports a second one
   /// as a duplicate and keeps the first).
   init(_ layout: [Int: ColumnKey]) {
-    var keys = [ColumnKey?](repeating: nil, count: (layout.keys.max() ?? 0) + 1)
+    var keys = [ColumnKey?](repeating: nil, count: max(0, layout.keys.max() ?? 0) + 1)
     for (column, key) in layout where column >= 0 {
       keys[column] = key
       let known = columns[key.index]

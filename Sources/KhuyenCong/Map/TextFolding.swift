@@ -127,8 +127,9 @@ enum TextFolding {
   /// The folding of valid UTF-8, read scalar by scalar from the bytes and written straight
   /// into the new string's storage; `nil` for a scalar without an exact table entry.
   private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    // Each byte of input writes at most two (a word break and itself); a scalar whose folding
-    // would not fit gives `nil`, and Foundation folds the text, as for any scalar not tabled.
+    // An ASCII byte writes at most two (a word break and itself); a scalar whose folding would
+    // not leave that much room for the rest gives `nil`, and Foundation folds the text, as for
+    // any scalar not tabled.
     let capacity = 2 * bytes.count + 16
     var folded = true
     let text = String(unsafeUninitializedCapacity: capacity) { storage -> Int in
@@ -172,7 +173,9 @@ enum TextFolding {
         let span = table.spans[slot]
         let start = Int(span >> 8)
         let end = start + Int(span & 0xFF)
-        guard out.count + 2 * (end - start) <= capacity else {
+        // Room for this scalar's ops and for every byte still to come (two each): a scalar
+        // that folds to more than its share sends the text to Foundation, never past the end.
+        guard out.count + 2 * (end - start) + 2 * (count - index) <= capacity else {
           folded = false
           return 0
         }

@@ -44,6 +44,19 @@ struct TextFoldingTests {
     }
   }
 
+  @Test("texts of letters that fold to more bytes than they take fold as Foundation folds them")
+  func foldingThatGrows() {
+    // "ŉ" (2 bytes) folds to "ʼn" (3): runs of it, then ASCII that needs a word break per byte.
+    for count in [1, 7, 8, 9, 64, 300] {
+      for tail in [
+        "", "a", "a.b c-d e f g h i j k l m n o p q r s t u v w x y z", String(repeating: "a ", count: 40),
+      ] {
+        let text = String(repeating: "\u{0149}", count: count) + tail
+        #expect(TextKey(text).folded == TextKey.foundationFolded(text), "\(count) + \(tail.count)")
+      }
+    }
+  }
+
   @Test("every precomposed Latin letter folds alone as Foundation folds it")
   func everyFastScalarFolds() {
     for range in TextFolding.fastRanges {
