@@ -7,6 +7,9 @@ enum SpreadsheetMLValue {
   static func parse(type: String?, text: String) -> CellValue? {
     switch type {
     case "Number":
+      // A plain decimal of at most 15 digits (nearly every number cell) is shown as written,
+      // as in the xlsx reader (`XLSXCellDecoder.isPlainDecimal`).
+      if XLSXCellDecoder.isPlainDecimal(text.utf8) { return .number(text) }
       let literal = trimmed(text)
       if literal.isEmpty { return .empty }
       // Excel keeps 15 significant digits: `0.30000000000000004` is the 0.3 the district

@@ -82,20 +82,21 @@ struct XLSXCellDecoder {
 
   /// `-?[0-9]+(\.[0-9]+)?` with at most `XLSXNumberLiteral.significantDigits` digits: a number
   /// literal that `XLSXNumberLiteral.displayed` returns unchanged.
-  static func isPlainDecimal(_ bytes: [UInt8]) -> Bool {
-    var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+  static func isPlainDecimal(_ bytes: some Sequence<UInt8>) -> Bool {
     var digits = 0
     var point = -1
-    while index < bytes.count {
-      let byte = bytes[index]
+    var first = true
+    for byte in bytes {
+      defer { first = false }
       if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         digits += 1
       } else if byte == UInt8(ascii: "."), point < 0, digits > 0 {
         point = digits
+      } else if byte == UInt8(ascii: "-"), first {
+        continue
       } else {
         return false
       }
-      index += 1
     }
     return digits > 0 && digits <= XLSXNumberLiteral.significantDigits && point != digits
   }

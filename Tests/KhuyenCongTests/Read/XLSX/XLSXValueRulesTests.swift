@@ -86,6 +86,14 @@ struct XLSXValueRulesTests {
     if XLSXCellDecoder.isPlainDecimal(Array(literal.utf8)) {
       #expect(XLSXNumberLiteral.displayed(literal[...]) == literal)
     }
+    // The SpreadsheetML reader takes the same short cut: the same value as its general path.
+    let spreadsheetTrimmed = SpreadsheetMLValue.trimmed(literal)
+    let spreadsheetExpected: CellValue? =
+      spreadsheetTrimmed.isEmpty
+      ? .empty
+      : SpreadsheetMLValue.isNumberLiteral(spreadsheetTrimmed)
+        ? .number(XLSXNumberLiteral.displayed(Substring(spreadsheetTrimmed))) : nil
+    #expect(SpreadsheetMLValue.parse(type: "Number", text: literal) == spreadsheetExpected)
   }
 
   @Test(
