@@ -222,15 +222,7 @@ public struct XMLStartTag {
   /// left as `&#38;` (libxml2 decodes it when it builds a tree). A caller that finds `&` must
   /// read the document with `XMLPullReader` instead.
   public func attribute(_ local: StaticString) -> [UInt8]? {
-    guard let attributes else { return nil }
-    for index in 0..<attributeCount {
-      let base = attributes + 5 * index
-      guard let name = base[0], base[1] == nil, base[2] == nil, Self.equal(name, local),
-        let start = base[3], let end = base[4]
-      else { continue }
-      return Array(UnsafeBufferPointer(start: start, count: end - start))
-    }
-    return nil
+    withAttribute(local) { Array($0) }
   }
 
   /// `body` of the bytes of the attribute `local` written without a prefix, as `attribute`
