@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 internal import CLibXML2
 
 /// A streaming, pull-style reader over libxml2's `xmlTextReader`, safe for hostile input.
@@ -307,21 +311,12 @@ public final class XMLPullReader {
     return digits > 0 && index == count ? value : nil
   }
 
-  /// The NUL-terminated `text` as a non-negative decimal integer: see above.
+  /// The NUL-terminated `text` as a non-negative decimal integer: the reading above, up to
+  /// the NUL.
   public static func nonNegativeInteger(_ text: UnsafePointer<UInt8>) -> Int? {
-    var pointer = text
-    while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
-    var value = 0
-    var digits = 0
-    while pointer.pointee >= 0x30 && pointer.pointee <= 0x39 {
-      value = value * 10 + Int(pointer.pointee - 0x30)
-      digits += 1
-      pointer += 1
-      if digits > 12 { return nil }
-    }
-    while pointer.pointee == 0x20 || pointer.pointee == 0x09 { pointer += 1 }
-    return digits > 0 && pointer.pointee == 0 ? value : nil
+    nonNegativeInteger(UnsafeBufferPointer(start: text, count: strlen(text)))
   }
+
 }
 
 /// An interned (namespace URI, local name) pair, compared by pointer.

@@ -79,7 +79,7 @@ struct LineBuilder {
   private var contents = Memo<ContentCell, ResolvedContent?>()
 
   /// A time cell as a memo key: its text by bytes (`TextBytes`), other values as they are.
-  private struct TimeCell: Hashable, MemoKey {
+  private struct TimeCell: MemoKey {
     var value: CellValue
     var defaultYear: Int?
     /// The text's bytes with their hash, for a text cell.
@@ -97,17 +97,12 @@ struct LineBuilder {
       return lhs.value == rhs.value
     }
 
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(defaultYear)
-      if let text { hasher.combine(text) } else { hasher.combine(value) }
-    }
-
     var memoHash: UInt64 {
       let year = UInt64(bitPattern: Int64(defaultYear ?? -1))
       return TextBytes.mix(text?.memoHash ?? UInt64(bitPattern: Int64(value.hashValue)), year)
     }
   }
-  private struct PeriodText: Hashable, MemoKey {
+  private struct PeriodText: MemoKey {
     var text: TextBytes
     var defaultYear: Int?
 
@@ -117,7 +112,7 @@ struct LineBuilder {
     var start: PlanTime
     var end: PlanTime
   }
-  private struct ContentCell: Hashable, MemoKey {
+  private struct ContentCell: MemoKey {
     var text: TextBytes
     var unit: TextBytes?
 
@@ -128,10 +123,11 @@ struct LineBuilder {
     var area: IndicatorCode
   }
 
-  /// A builder for the table under `layout`, with what the title block said (`meta`).
+  /// A builder for the table under `layout` (whose columns `columns` tables), with what the
+  /// title block said (`meta`).
   init(
-    file: String, sheet: String, layout: HeaderLayout, programme: Programme, lookups: ProgrammeLookups,
-    meta: SubmissionMeta
+    file: String, sheet: String, layout: HeaderLayout, columns: ColumnTable, programme: Programme,
+    lookups: ProgrammeLookups, meta: SubmissionMeta
   ) {
     self.file = file
     self.sheet = sheet
@@ -140,7 +136,7 @@ struct LineBuilder {
     self.resolver = lookups.content
     self.districts = lookups.districts
     self.sawStructure = layout.firstRow != layout.lastRow
-    self.keyColumns = ColumnTable(layout.columns)
+    self.keyColumns = columns
     output = Output(meta: meta)
     // The title block's "Đơn vị tính" rules; a unit in the money header counts when the title
     // has none; two different units cannot both be right (`meta.unit`).

@@ -154,7 +154,8 @@ public struct SubmissionMapper: WorkbookVisitor {
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
     builder = LineBuilder(
-      file: file, sheet: sheetName, layout: layout, programme: programme, lookups: lookups, meta: meta)
+      file: file, sheet: sheetName, layout: layout, columns: columnTable, programme: programme,
+      lookups: lookups, meta: meta)
     for (column, key) in layout.columns { columnsByKey[key] = column }
   }
 

@@ -145,26 +145,11 @@ enum TextFolding {
           index += 1
           continue
         }
-        let value: UInt32
-        if byte < 0xE0 {
-          guard index + 1 < count else {
-            folded = false
-            return 0
-          }
-          value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-          index += 2
-        } else if byte < 0xF0 {
-          guard index + 2 < count else {
-            folded = false
-            return 0
-          }
-          value =
-            UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-          index += 3
-        } else {
+        guard let (value, length) = multibyteScalar(bytes, at: index) else {
           folded = false
           return 0
         }
+        index += length
         if value >= 0x300 && value <= 0x36F { continue }
         guard let slot = tableIndex(value), table.spans[slot] != .max else {
           folded = false
@@ -268,6 +253,23 @@ enum TextFolding {
     return true
   }
 
+  /// The scalar of two or three bytes starting at `index` of valid UTF-8 (a `String`'s), and
+  /// its length; `nil` for a four-byte one (never a fast scalar) or a sequence cut short.
+  @inline(__always)
+  private static func multibyteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+    -> (value: UInt32, length: Int)?
+  {
+    let byte = bytes[index]
+    if byte < 0xE0 {
+      guard index + 1 < bytes.count else { return nil }
+      return (UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+    }
+    guard byte < 0xF0, index + 2 < bytes.count else { return nil }
+    return (
+      UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3
+    )
+  }
+
   /// What one pass over a text's UTF-8 finds.
   private enum Scan {
     case ascii
@@ -302,26 +304,12 @@ enum TextFolding {
     var end = 0
     while index < count {
       let byte = bytes[index]
-      let value: UInt32
-      let length: Int
-      if byte < 0x80 {
-        value = UInt32(byte)
-        length = 1
-      } else if byte < 0xE0 {
+      var value = UInt32(byte)
+      var length = 1
+      if byte >= 0x80 {
         isASCII = false
-        guard index + 1 < count else { return .other }
-        value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        guard value <= 0x2FF else { return .other }
-        length = 2
-      } else if byte < 0xF0 {
-        isASCII = false
-        guard index + 2 < count else { return .other }
-        value =
-          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        guard isFast(value) else { return .other }
-        length = 3
-      } else {
-        return .other
+        guard let scalar = multibyteScalar(bytes, at: index), isFast(scalar.value) else { return .other }
+        (value, length) = scalar
       }
       if !isTrimmedSpace(value) {
         if start < 0 { start = index }

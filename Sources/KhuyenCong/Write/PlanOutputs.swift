@@ -90,19 +90,17 @@ public enum PlanOutputs {
         }
       },
       PlanOutputWriter(name: names[1]) { sink in
-        var forwarding = ForwardingSink(base: sink)
-        PlanCSVWriter.write(plan, programme: programme, into: &forwarding)
-        sink = forwarding.base
+        ForwardingSink.write(into: &sink) { PlanCSVWriter.write(plan, programme: programme, into: &$0) }
       },
       PlanOutputWriter(name: names[2]) { sink in
-        var forwarding = ForwardingSink(base: sink)
-        PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &forwarding)
-        sink = forwarding.base
+        ForwardingSink.write(into: &sink) {
+          PlanJSONWriter.write(plan, programme: programme, messages: messages, into: &$0)
+        }
       },
       PlanOutputWriter(name: names[3]) { sink in
-        var forwarding = ForwardingSink(base: sink)
-        PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &forwarding)
-        sink = forwarding.base
+        ForwardingSink.write(into: &sink) {
+          PlanHTMLWriter.write(plan, programme: programme, messages: messages, into: &$0)
+        }
       },
     ]
   }
@@ -141,5 +139,12 @@ private struct ForwardingSink: ByteSink {
 
   mutating func write(_ bytes: UnsafeRawBufferPointer) {
     base.write(bytes)
+  }
+
+  /// Runs `write` on `sink` wrapped, and keeps what the wrapped sink became.
+  static func write(into sink: inout any ByteSink, _ write: (inout ForwardingSink) -> Void) {
+    var forwarding = ForwardingSink(base: sink)
+    write(&forwarding)
+    sink = forwarding.base
   }
 }

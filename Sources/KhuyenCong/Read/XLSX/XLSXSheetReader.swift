@@ -473,17 +473,24 @@ private struct ScannedTag: SheetTag {
 
   var isEmptyElement: Bool { tag.isEmptyElement }
 
-  private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
+  /// The attribute's name in a worksheet.
+  private static func name(_ attribute: XLSXSheetReader.Attribute) -> StaticString {
     switch attribute {
-    case .r: tag.decodedAttribute("r")
-    case .type: tag.decodedAttribute("t")
-    case .style: tag.decodedAttribute("s")
+    case .r: "r"
+    case .type: "t"
+    case .style: "s"
     }
+  }
+
+  private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
+    tag.decodedAttribute(Self.name(attribute))
   }
 
   func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
     // A cell's type is one of a few words: given as a literal, not made for every cell.
-    if case .type = attribute, let known = tag.withAttribute("t", Self.knownType), let known { return known }
+    if case .type = attribute, let known = tag.withAttribute(Self.name(.type), Self.knownType), let known {
+      return known
+    }
     return bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
   }
 
@@ -501,15 +508,11 @@ private struct ScannedTag: SheetTag {
 
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
     // The raw bytes: `&#38;` (an `&`) is no digit either way.
-    switch attribute {
-    case .r: tag.withAttribute("r", XMLPullReader.nonNegativeInteger)
-    case .type: tag.withAttribute("t", XMLPullReader.nonNegativeInteger)
-    case .style: tag.withAttribute("s", XMLPullReader.nonNegativeInteger)
-    }
+    tag.withAttribute(Self.name(attribute), XMLPullReader.nonNegativeInteger)
   }
 
   func reference() -> (row: Int?, column: Int)?? {
     // The raw bytes: a reference holding `&#38;` is not one, as the `&` it stands for is not.
-    tag.withAttribute("r") { XLSXCellReference.parse(utf8: $0) }
+    tag.withAttribute(Self.name(.r)) { XLSXCellReference.parse(utf8: $0) }
   }
 }
