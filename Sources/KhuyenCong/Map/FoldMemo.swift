@@ -2,10 +2,8 @@
 /// per distinct text: does it name a column (a header repeated at a page break), is it a total
 /// row's label. A plan repeats its texts on every line, so most rows cost lookups, not folds.
 ///
-/// Bounded: once `maxEntries` texts are kept, new ones are folded each time, not added.
+/// Bounded as `CellTextMemo` is: once its texts are kept, new ones are folded each time.
 struct FoldMemo {
-  static let maxEntries = 4096
-
   struct Facts {
     /// The column the text names as a header cell.
     var columnKey: ColumnKey?
@@ -13,7 +11,7 @@ struct FoldMemo {
     var isTotalLabel: Bool
   }
 
-  private var facts = Memo<TextBytes, Facts>(limit: maxEntries)
+  private var facts = CellTextMemo<Facts>()
 
   /// The longest fold that means something here: a column's header or a total's label.
   private static let longestMeaningful =
@@ -37,21 +35,28 @@ struct FoldMemo {
     return !hasLetter
   }
 
-  /// The facts of `text`.
-  mutating func facts(of text: String) -> Facts {
-    // Each ASCII letter or digit stays one character of the fold, so a text with more of them
-    // than the longest header or label (an activity's description, unique on every line)
-    // names neither; nor does a text of ASCII digits and signs only (an amount, a date):
-    // neither is folded or kept.
-    let meaningless = Facts(columnKey: nil, isTotalLabel: false)
-    let countsOut =
-      text.utf8.withContiguousStorageIfAvailable(Self.cannotMean)
-      ?? Array(text.utf8).withUnsafeBufferPointer(Self.cannotMean)
-    if countsOut { return meaningless }
-    return facts.value(for: TextBytes(text)) { bytes in
-      let key = TextKey(bytes.text)
-      return Facts(
-        columnKey: ColumnKey.matching(key), isTotalLabel: SubmissionMapper.totalWords.contains(key.folded))
-    }
+  /// The facts of `text`; `id`: its number (`Cell.textID`), when its reader gave one.
+  mutating func facts(of text: String, id: Int32? = nil) -> Facts {
+    // A numbered text is worked out once whatever it holds; others that cannot mean anything
+    // are not kept (an activity's description is unique on every line).
+    if id == nil && Self.countsOut(text) { return Self.meaningless }
+    return facts.value(for: text, id: id, Self.facts(of:))
+  }
+
+  private static let meaningless = Facts(columnKey: nil, isTotalLabel: false)
+
+  /// Each ASCII letter or digit stays one character of the fold, so a text with more of them
+  /// than the longest header or label (an activity's description, unique on every line) names
+  /// neither; nor does a text of ASCII digits and signs only (an amount, a date).
+  private static func countsOut(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable(cannotMean)
+      ?? Array(text.utf8).withUnsafeBufferPointer(cannotMean)
+  }
+
+  private static func facts(of text: String) -> Facts {
+    if countsOut(text) { return meaningless }
+    let key = TextKey(text)
+    return Facts(
+      columnKey: ColumnKey.matching(key), isTotalLabel: SubmissionMapper.totalWords.contains(key.folded))
   }
 }

@@ -47,7 +47,7 @@ struct HeaderLayout: Hashable, Sendable {
       guard case .text(let text) = cell.value, text.utf8.count <= 120 else { continue }
       let found: ColumnKey?
       if memo != nil {
-        found = memo?.facts(of: text).columnKey
+        found = memo?.facts(of: text, id: cell.textID).columnKey
       } else {
         found = ColumnKey.matching(TextKey(text))
       }

@@ -68,10 +68,12 @@ struct LineBuilder {
   private var held: [(line: PlanLine, group: Int)] = []
   /// Lines built and not yet taken (`takeReady`).
   private var ready: [BuiltLine] = []
-  /// Readings of repeated texts: numbers, plan times, periods, content cells.
-  private var numbers = Memo<TextBytes, NumberReader.Reading>()
+  /// Readings of repeated texts: numbers (of the text as it is, for the convention's evidence,
+  /// and trimmed, for the amount), plan times, periods, content cells.
+  private var numbers = CellTextMemo<NumberReader.Reading>()
+  private var amounts = CellTextMemo<TextNumber>()
   /// Cell texts trimmed and in NFC, for the short ones (they repeat).
-  private var trims = Memo<TextBytes, String>()
+  private var trims = CellTextMemo<String>()
   /// The column of each key (the leftmost, as `HeaderLayout.column(of:)`).
   private let keyColumns: ColumnTable
   private var times = Memo<TimeCell, PlanTime?>()
@@ -264,9 +266,7 @@ struct LineBuilder {
   /// What the row's text numbers say about the file's convention.
   private mutating func noteEvidence(_ row: BodyRow) {
     for key in Self.numberKeys {
-      if case .text(let text)? = row.cells[key]?.value,
-        case .value(_, let found?) = numbers.value(for: TextBytes(text), { NumberReader.read($0.text) })
-      {
+      if let cell = row.cells[key], case .value(_, let found?)? = numbers.value(of: cell, NumberReader.read) {
         if !evidence.contains(found) { evidence.append(found) }
       }
     }
@@ -280,13 +280,33 @@ struct LineBuilder {
 
   private mutating func text(_ row: BodyRow, _ key: ColumnKey) -> String? {
     guard let cell = row.cells[key] else { return nil }
-    let text = trim(cell.value.displayText)
+    let text = trim(cell)
     return text.isEmpty ? nil : text
   }
 
-  /// `text.nfcTrimmed`, remembered for short texts (district, unit, place: they repeat).
-  private mutating func trim(_ text: String) -> String {
-    text.utf8.count > 64 ? text.nfcTrimmed : trims.value(for: TextBytes(text)) { $0.text.nfcTrimmed }
+  /// The cell's `displayText.nfcTrimmed`, remembered for the texts its reader numbered and
+  /// other short ones (district, unit, place: they repeat).
+  private mutating func trim(_ cell: Cell) -> String {
+    guard case .text(let text) = cell.value else { return cell.value.displayText.nfcTrimmed }
+    if cell.textID == nil && text.utf8.count > 64 { return text.nfcTrimmed }
+    return trims.value(for: text, id: cell.textID) { $0.nfcTrimmed }
+  }
+
+  /// What a text in a number column says, trimmed: nothing, or a reading.
+  private enum TextNumber {
+    /// Vietnamese forms write "-" for nothing in a money column.
+    case nothing
+    case reading(NumberReader.Reading)
+
+    init(_ raw: String) {
+      let trimmed = raw.nfcTrimmed
+      // (A mark is one character: longer texts skip hashing into the set.)
+      if trimmed.utf8.count <= 3 && LineBuilder.nothingMarks.contains(trimmed) {
+        self = .nothing
+      } else {
+        self = .reading(NumberReader.read(trimmed))
+      }
+    }
   }
 
   /// What a number cell holds, before the file's convention is known.
@@ -301,32 +321,23 @@ struct LineBuilder {
   /// An exact number from a cell; a diagnostic (at the cell) when it is not one.
   private mutating func number(_ row: BodyRow, _ key: ColumnKey) -> NumberCell {
     guard let cell = row.cells[key], !cell.value.isEmpty else { return .absent }
-    let trimmed: String
-    if case .text(let raw) = cell.value {
-      trimmed = trim(raw)
-      // Vietnamese forms write "-" for nothing in a money column.
-      // (A mark is one character: longer texts skip hashing into the set.)
-      if trimmed.utf8.count <= 3 && Self.nothingMarks.contains(trimmed) { return .absent }
-    } else {
-      trimmed = ""
-    }
-    let at = position(row.number, key)
     switch cell.value {
     case .number(let literal):
       guard let value = ExactDecimal(literal: literal) else {
-        return .unreadable(typeError(at, literal, expected: "number"))
+        return .unreadable(typeError(position(row.number, key), literal, expected: "number"))
       }
       return .value(value)
     case .text(let raw):
-      switch numbers.value(for: TextBytes(trimmed), { NumberReader.read($0.text) }) {
-      case .value(let value, _): return .value(value)
-      case .ambiguous(let vietnamese, let english):
+      switch amounts.value(for: raw, id: cell.textID, TextNumber.init) {
+      case .nothing: return .absent
+      case .reading(.value(let value, _)): return .value(value)
+      case .reading(.ambiguous(let vietnamese, let english)):
         return .ambiguous(raw: raw, vietnamese: vietnamese, english: english)
-      case .invalid:
-        return .unreadable(typeError(at, raw, expected: "number"))
+      case .reading(.invalid):
+        return .unreadable(typeError(position(row.number, key), raw, expected: "number"))
       }
     default:
-      return .unreadable(typeError(at, cell.value.displayText, expected: "number"))
+      return .unreadable(typeError(position(row.number, key), cell.value.displayText, expected: "number"))
     }
   }
 

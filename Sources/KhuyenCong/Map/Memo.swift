@@ -123,7 +123,8 @@ struct TextBytes: Hashable, Sendable, MemoKey {
       ?? Array(text.utf8).withUnsafeBufferPointer(bytesHash)
   }
 
-  private static func bytesHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// The seeded hash of `bytes` (as a text's, for the readers' `TextInterner` too).
+  static func bytesHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = seed ^ UInt64(bytes.count)
     let raw = UnsafeRawBufferPointer(bytes)
     var offset = 0

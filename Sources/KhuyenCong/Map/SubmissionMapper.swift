@@ -52,8 +52,8 @@ public struct SubmissionMapper: WorkbookVisitor {
   private var ignoredSheets: [String] = []
   /// Folds of the short texts under the header, once per distinct text.
   private var memo: FoldMemo? = FoldMemo()
-  /// Readings of the money cells' texts, once per distinct text.
-  private var numbers = Memo<TextBytes, NumberReader.Reading>()
+  /// Readings of the money cells' texts (trimmed), once per distinct text.
+  private var numbers = CellTextMemo<NumberReader.Reading>()
 
   /// A mapper for the file named `file`, reading names against `programme`.
   /// `lookups`: `programme`'s tables, when the caller has built them (else built here).
@@ -188,7 +188,7 @@ public struct SubmissionMapper: WorkbookVisitor {
       switch cells[key]?.value {
       case .number?: return true
       case .text(let text)?:
-        return numbers.value(for: TextBytes(text.nfcTrimmed), { NumberReader.read($0.text) }) != .invalid
+        return numbers.value(for: text, id: cells[key]?.textID) { NumberReader.read($0.nfcTrimmed) } != .invalid
       default: return false
       }
     }
@@ -206,7 +206,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     // Only short texts can be a total's label: long ones are not folded at all.
     func isTotalLabel(_ cell: Cell?) -> Bool {
       guard case .text(let text)? = cell?.value, text.utf8.count <= 40 else { return false }
-      return memo?.facts(of: text).isTotalLabel ?? false
+      return memo?.facts(of: text, id: cell?.textID).isTotalLabel ?? false
     }
     let isTotal =
       Self.labelKeys.contains { isTotalLabel(cells[$0]) }

@@ -2,18 +2,45 @@
 public struct Cell: Hashable, Sendable {
   /// 1-based column (A = 1).
   public var column: Int
-  public var value: CellValue
+  /// What the cell holds. Setting it clears `textID`.
+  public var value: CellValue {
+    didSet { textID = nil }
+  }
   /// Extra columns covered to the right by a merge starting here (`ss:MergeAcross`).
   public var mergeAcross: Int
   /// Extra rows covered below by a merge starting here (`ss:MergeDown`).
   public var mergeDown: Int
+  /// Which of its file's repeated short texts the cell holds, numbered by its reader from 0
+  /// (the CSV and SpreadsheetML readers' `TextInterner`, the xlsx shared-string index): two
+  /// cells of one read of one file with the same number hold the same text. The mapper then
+  /// works out what a text means once per number, by an array index instead of hashing the
+  /// text in every cell (issue 7: "fold each distinct text once"). `nil` for any other cell.
+  ///
+  /// Not part of the cell's identity: `==` and hashing ignore it.
+  public private(set) var textID: Int32?
 
-  /// Creates a cell; merges default to none.
-  public init(column: Int, value: CellValue, mergeAcross: Int = 0, mergeDown: Int = 0) {
+  /// Creates a cell; merges default to none. `textID`: see the property, and give it only
+  /// when numbering texts as its doc says.
+  public init(
+    column: Int, value: CellValue, mergeAcross: Int = 0, mergeDown: Int = 0, textID: Int32? = nil
+  ) {
     self.column = column
     self.value = value
     self.mergeAcross = mergeAcross
     self.mergeDown = mergeDown
+    self.textID = textID
+  }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.column == rhs.column && lhs.value == rhs.value && lhs.mergeAcross == rhs.mergeAcross
+      && lhs.mergeDown == rhs.mergeDown
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(column)
+    hasher.combine(value)
+    hasher.combine(mergeAcross)
+    hasher.combine(mergeDown)
   }
 
   /// The column as Excel names it (`A`, `Z`, `AA`).

@@ -17,31 +17,35 @@ struct TextInterner {
     /// The cell's bytes as read (before normalisation).
     var source: [UInt8]
     var text: String
+    /// The text's number (`Cell.textID`): how many texts were kept before it.
+    var id: Int32
   }
 
   init() {
     slots = Array(repeating: nil, count: 2 * Self.maxEntries)
   }
 
-  /// The text kept for `bytes`, or `make(bytes)` (then kept, when there is room).
-  mutating func text(for bytes: [UInt8], make: ([UInt8]) -> String) -> String {
-    guard bytes.count <= Self.maxBytes else { return make(bytes) }
-    // FNV-1a: short keys, no need for more.
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+  /// The text kept for `bytes`, or `make(bytes)` (then kept, when there is room), with its
+  /// number among the texts kept (`Cell.textID`; `nil` when it is not kept). `make` must give
+  /// the same text for the same bytes: the number stands for the text.
+  mutating func text(for bytes: [UInt8], make: ([UInt8]) -> String) -> (text: String, id: Int32?) {
+    guard bytes.count <= Self.maxBytes else { return (make(bytes), nil) }
+    // Seeded per process, as `Memo`'s keys are: cell texts come from the sender, who must not
+    // be able to make them all land in one run of slots.
+    let hash = bytes.withUnsafeBufferPointer(TextBytes.bytesHash)
     let mask = slots.count - 1
-    var index = Int(truncatingIfNeeded: hash) & mask
+    var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
     while let slot = slots[index] {
       if slot.hash == hash, slot.source == bytes {
-        return slot.text
+        return (slot.text, slot.id)
       }
       index = (index + 1) & mask
     }
     let text = make(bytes)
-    if count < Self.maxEntries {
-      slots[index] = Slot(hash: hash, source: bytes, text: text)
-      count += 1
-    }
-    return text
+    guard count < Self.maxEntries else { return (text, nil) }
+    let id = Int32(count)
+    slots[index] = Slot(hash: hash, source: bytes, text: text, id: id)
+    count += 1
+    return (text, id)
   }
 }

@@ -315,8 +315,8 @@ struct CSVTokenizer {
     // text at most three times longer, so these are within the cell limit.
     if field.count <= TextInterner.maxBytes && 3 * fieldLength <= limits.maxCellCharacters {
       let hasNonASCII = fieldHasNonASCII
-      let text = interner.text(for: field) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
-      cells.append(Cell(column: column, value: .text(text)))
+      let kept = interner.text(for: field) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
+      cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id))
       return
     }
     var text = String(decoding: field, as: UTF8.self)

@@ -39,6 +39,8 @@ struct SpreadsheetMLSession {
   private var cellAcross = 0
   private var cellDown = 0
   private var cellValue = CellValue.empty
+  /// `cellValue`'s number among the interned texts (`Cell.textID`), when it is one.
+  private var cellTextID: Int32?
   // Data
   private var dataType: String?
   private var dataText: [UInt8]?
@@ -241,6 +243,7 @@ struct SpreadsheetMLSession {
     cellAcross = across
     cellDown = lastRow - rowNumber
     cellValue = .empty
+    cellTextID = nil
     nextColumn = column + across + 1
     if across > 0 || cellDown > 0 {
       sheet?.merges.append(
@@ -254,7 +257,9 @@ struct SpreadsheetMLSession {
     inCell = false
     guard !cellValue.isEmpty else { return }
     cells.append(
-      Cell(column: cellColumn, value: cellValue, mergeAcross: cellAcross, mergeDown: cellDown))
+      Cell(
+        column: cellColumn, value: cellValue, mergeAcross: cellAcross, mergeDown: cellDown,
+        textID: cellTextID))
   }
 
   private mutating func endData() {
@@ -262,10 +267,12 @@ struct SpreadsheetMLSession {
     dataText = nil
     // Short texts repeat from line to line: one `String` each, made once (`TextInterner`).
     if dataType == nil || dataType == "String", !bytes.isEmpty, bytes.count <= TextInterner.maxBytes {
-      cellValue = .text(
-        interner.text(for: bytes) { SpreadsheetMLValue.nfc(String(decoding: $0, as: UTF8.self)) })
+      let kept = interner.text(for: bytes) { SpreadsheetMLValue.nfc(String(decoding: $0, as: UTF8.self)) }
+      cellValue = .text(kept.text)
+      cellTextID = kept.id
     } else {
       readData(String(decoding: bytes, as: UTF8.self))
+      cellTextID = nil
     }
     // A text has at least as many UTF-8 bytes as characters: most need no counting.
     if case .text(let value) = cellValue, value.utf8.count > limits.maxCellCharacters,

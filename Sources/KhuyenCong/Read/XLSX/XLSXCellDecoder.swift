@@ -17,27 +17,41 @@ struct XLSXCellDecoder {
     var inline: [UInt8]?
   }
 
+  /// A cell's value, with the number of its text (`Cell.textID`) when it is one of the first
+  /// `TextInterner.maxEntries` shared strings: the string's index is its number.
+  struct Decoded {
+    var value: CellValue
+    var textID: Int32?
+
+    init(_ value: CellValue) { self.value = value }
+
+    init(shared text: String, at index: Int) {
+      value = .text(text)
+      textID = index < TextInterner.maxEntries ? Int32(index) : nil
+    }
+  }
+
   /// The value, or why the cell cannot be read (`reason`, and the text found).
-  func decode(_ cell: RawCell) -> Result<CellValue, XLSXCellProblem> {
+  func decode(_ cell: RawCell) -> Result<Decoded, XLSXCellProblem> {
     let type = cell.type ?? "n"
     if type == "inlineStr" {
       // Some writers put the text of an inline-string cell in `<v>`.
-      guard let bytes = cell.inline ?? cell.value else { return .success(.empty) }
-      return .success(.text(XLSXPartParser.text(bytes)))
+      guard let bytes = cell.inline ?? cell.value else { return .success(Decoded(.empty)) }
+      return .success(Decoded(.text(XLSXPartParser.text(bytes))))
     }
-    guard let bytes = cell.value else { return .success(.empty) }
+    guard let bytes = cell.value else { return .success(Decoded(.empty)) }
     // A shared string's index, digits only (nearly every text cell): no `String` made.
     if type == "s", !bytes.isEmpty, bytes.count <= 9,
       bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     {
       let index = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      if let text = sharedStrings.text(at: index) { return .success(.text(text)) }
+      if let text = sharedStrings.text(at: index) { return .success(Decoded(shared: text, at: index)) }
     }
     // A plain decimal of at most 15 digits (nearly every number cell) is shown as written:
     // what the general path below gives it, without the `String`s it makes to trim, check and
     // round the text.
     if type == "n", Self.isPlainDecimal(bytes), !styles.isDate(style: cell.style) {
-      return .success(.number(String(decoding: bytes, as: UTF8.self)))
+      return .success(Decoded(.number(String(decoding: bytes, as: UTF8.self))))
     }
     let text = XLSXPartParser.text(bytes)
     let trimmed = Self.trimmed(text)
@@ -46,35 +60,35 @@ struct XLSXCellDecoder {
       guard let index = Int(trimmed), let shared = sharedStrings.text(at: index) else {
         return .failure(XLSXCellProblem(reason: "no such shared string", value: text))
       }
-      return .success(.text(shared))
+      return .success(Decoded(shared: shared, at: index))
     case "str":
-      return .success(.text(text))
+      return .success(Decoded(.text(text)))
     case "b":
       switch trimmed {
-      case "1", "true": return .success(.boolean(true))
-      case "0", "false": return .success(.boolean(false))
+      case "1", "true": return .success(Decoded(.boolean(true)))
+      case "0", "false": return .success(Decoded(.boolean(false)))
       default:
         return .failure(XLSXCellProblem(reason: "not a boolean", value: text, expected: "Boolean"))
       }
     case "e":
-      return .success(.error(String(trimmed)))
+      return .success(Decoded(.error(String(trimmed))))
     case "d":
       guard let date = Self.isoDateTime(trimmed) else {
         return .failure(
           XLSXCellProblem(reason: "not an ISO 8601 date", value: text, expected: "DateTime"))
       }
-      return .success(.dateTime(date))
+      return .success(Decoded(.dateTime(date)))
     case "n":
-      if trimmed.isEmpty { return .success(.empty) }
+      if trimmed.isEmpty { return .success(Decoded(.empty)) }
       guard Self.isNumberLiteral(trimmed) else {
         return .failure(XLSXCellProblem(reason: "not a number", value: text, expected: "Number"))
       }
       if styles.isDate(style: cell.style),
         let date = XLSXSerialDate.dateTime(serial: trimmed, date1904: date1904)
       {
-        return .success(.dateTime(date))
+        return .success(Decoded(.dateTime(date)))
       }
-      return .success(.number(XLSXNumberLiteral.displayed(trimmed)))
+      return .success(Decoded(.number(XLSXNumberLiteral.displayed(trimmed))))
     default:
       return .failure(XLSXCellProblem(reason: "unknown cell type t=\"\(type)\"", value: text))
     }

@@ -375,7 +375,8 @@ struct XLSXSheetReader {
           code: .cellType, severity: .warning,
           position: Position(file: file, sheet: sheet, row: row, column: column),
           values: ["part": part, "value": failure.value, "expected": expected]))
-    case .success(let value):
+    case .success(let decoded):
+      let value = decoded.value
       guard !value.isEmpty else { return }
       // A text has at least as many UTF-8 bytes as characters: most need no counting.
       if case .text(let text) = value, text.utf8.count > limits.maxCellCharacters,
@@ -386,13 +387,14 @@ struct XLSXSheetReader {
           reason: "more than \(limits.maxCellCharacters) characters in one cell",
           value: String(text.prefix(40)))
       }
-      state.cells.append(cell(value, row: row, column: column))
+      state.cells.append(cell(value, row: row, column: column, textID: decoded.textID))
     }
   }
 
-  private func cell(_ value: CellValue, row: Int, column: Int) -> Cell {
+  private func cell(_ value: CellValue, row: Int, column: Int, textID: Int32? = nil) -> Cell {
     let extent = merges.extent(row: row, column: column)
-    return Cell(column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down)
+    return Cell(
+      column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down, textID: textID)
   }
 
   private func problem(
