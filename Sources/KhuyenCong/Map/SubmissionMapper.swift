@@ -188,7 +188,8 @@ public struct SubmissionMapper: WorkbookVisitor {
       switch cells[key]?.value {
       case .number?: return true
       case .text(let text)?:
-        return numbers.value(for: text, id: cells[key]?.textID) { NumberReader.read($0.nfcTrimmed) } != .invalid
+        return numbers.value(for: text, id: cells[key]?.textID) { NumberReader.read($0.nfcTrimmed) }
+          != .invalid
       default: return false
       }
     }

@@ -80,7 +80,7 @@ struct XLSXValueRulesTests {
       ? .empty
       : XLSXCellDecoder.isNumberLiteral(trimmed) ? .number(XLSXNumberLiteral.displayed(trimmed)) : nil
     switch decoder.decode(raw) {
-    case .success(let value): #expect(value == expected)
+    case .success(let decoded): #expect(decoded.value == expected && decoded.textID == nil)
     case .failure(let problem): #expect(expected == nil && problem.expected == "Number")
     }
     if XLSXCellDecoder.isPlainDecimal(Array(literal.utf8)) {
