@@ -284,12 +284,14 @@ enum TextFolding {
   /// asking each of its `unicodeScalars`, without decoding them into a view (the per-cell cost
   /// of a large plan, issue 7).
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
-    var index = 0
     let count = bytes.count
+    // The first byte after the leading spaces, and the end of the last scalar that is not one.
+    var start = -1
+    var end = 0
     // ASCII text (most cells) is told eight bytes at a time.
+    var asciiPrefix = 0
     if let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
-      var asciiPrefix = 0
       while asciiPrefix + 8 <= count,
         raw.loadUnaligned(fromByteOffset: asciiPrefix, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
       {
@@ -298,10 +300,16 @@ enum TextFolding {
       while asciiPrefix < count && bytes[asciiPrefix] < 0x80 { asciiPrefix += 1 }
       if asciiPrefix == count { return .ascii }
     }
-    var isASCII = true
-    // The first byte after the leading spaces, and the end of the last scalar that is not one.
-    var start = -1
-    var end = 0
+    // The ASCII prefix's spaces, from either end (the loop below would find the same).
+    var first = 0
+    while first < asciiPrefix && isTrimmedSpace(UInt32(bytes[first])) { first += 1 }
+    if first < asciiPrefix {
+      start = first
+      end = asciiPrefix
+      while isTrimmedSpace(UInt32(bytes[end - 1])) { end -= 1 }
+    }
+    var isASCII = asciiPrefix == 0
+    var index = asciiPrefix
     while index < count {
       let byte = bytes[index]
       var value = UInt32(byte)

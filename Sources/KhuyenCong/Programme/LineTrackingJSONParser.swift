@@ -193,7 +193,8 @@ struct LineTrackingJSONParser {
         guard let text = String(validating: utf8, as: UTF8.self) else {
           throw SyntaxError(line: start, reason: "the string is not valid UTF-8")
         }
-        return text.precomposedStringWithCanonicalMapping
+        // ASCII and precomposed Vietnamese are NFC already: Foundation only for the rest.
+        return TextFolding.isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
       case UInt8(ascii: "\\"):
         try parseEscape(into: &utf8)
       case 0x00..<0x20:

@@ -162,7 +162,7 @@ struct BudgetCapCheck: LineCheck {
       // support / total ≤ percent / 100, in integers: support × 100 × 10^s ≤ total × units.
       let scale = Int128(pow10(percent.scale))
       let allowed = total * Int128(percent.units)
-      let limitText = percent.description + "%"
+      var limitText: String { percent.description + "%" }
       if national * 100 * scale > allowed {
         report(national, limit: limitText, kind: "percent", severity: .error, column: fundColumn)
       } else if withLocal * 100 * scale > allowed {
@@ -180,8 +180,9 @@ struct BudgetCapCheck: LineCheck {
       let raisable = cap.raisedInPriorityDistricts && (context.validation.district?.priority ?? true)
       let raised = raisable ? base * Int128(multiplier.units) : base
       let raisedScale = raisable ? scale * Int128(pow10(multiplier.scale)) : scale
-      let baseText = Money(dong: Int64(clamping: base / scale)).trieuText
-      let raisedText = Money(dong: Int64(clamping: raised / raisedScale)).trieuText
+      // Texts for a report only: most lines are within their cap.
+      var baseText: String { Money(dong: Int64(clamping: base / scale)).trieuText }
+      var raisedText: String { Money(dong: Int64(clamping: raised / raisedScale)).trieuText }
       if national * raisedScale > raised {
         report(
           national, limit: raisedText, kind: "amount", severity: .error, column: fundColumn,

@@ -15,6 +15,10 @@ struct TextFoldingTests {
     "a\n\r\n", "\u{00A0}Lâm Bình\u{00A0}", "Lâm Bình\u{2003}", "Lâm Bi\u{0300}nh", "Tie\u{0302}\u{0301}n",
     "ưu tiên – Œuvre ß æ ø ł ı", "\u{1EA0}\u{1EAC}\u{1EF9} ₫ “quoted” …", "", "   ", "\t\u{0B}x\u{0C}",
     "Ǖǖ ǅ ŉ ſ ẛ", "한국어 Tiếng", "ΑΒΓ ά", "x\u{0345}y", "١٢٣ arabic digits", "A.B.C.", "3.3 . .",
+    // ASCII runs of eight bytes and more before the first other scalar, spaces at either end.
+    "         Đào", "  abcdefghij  ư", "abcdefghijklmnop ấ  ", "\t\t\t\t\t\t\t\t\tĐ\t", "12345678\u{00A0}",
+    "                \u{00A0}", "abcdefgh          \u{0300}", "        \r\n      ơ",
+    "abcdefghij   \u{00A0}", "  ab  \u{00A0}\u{0085}", "Lâm Bình\t\t\t\t\t\t\t\t\u{00A0}",
   ]
 
   /// Random texts over the fast ranges and their neighbours, reproducible.
@@ -70,7 +74,12 @@ struct TextFoldingTests {
 
   @Test("NFC trimming gives Foundation's text, and ASCII keeps its CR LF as before")
   func trimmingMatchesFoundation() {
-    for text in Self.texts + Self.randomTexts(count: 4000) {
+    // Each random text also after ASCII prefixes long enough for the eight-byte scan.
+    let random = Self.randomTexts(count: 4000)
+    let prefixed = random.enumerated().map { index, text in
+      [" \t  abc de  ", "abcdefghijk", "           "][index % 3] + text
+    }
+    for text in Self.texts + random + prefixed {
       let fast = text.nfcTrimmed
       let expected =
         text.utf8.allSatisfy { $0 < 0x80 } ? text.characterTrimmedASCII : text.foundationNFCTrimmed
