@@ -202,10 +202,41 @@ public final class XMLPullReader {
 
   private func namespacePointer() -> UnsafePointer<UInt8>? {
     if let known = currentNamespace { return known }
-    // libxml2 returns the URI through its dictionary (`CONSTSTR`): already interned.
-    let namespace = reader.flatMap { xmlTextReaderConstNamespaceUri($0) }
+    let namespace = reader.flatMap(internedNamespace)
     currentNamespace = .some(namespace)
     return namespace
+  }
+
+  /// The namespace URIs last looked up in the dictionary: where each lies in the tree, and
+  /// its interned copy (a few: SpreadsheetML declares its namespace twice, as the default for
+  /// elements and as `ss:` for attributes, and the two alternate).
+  @exclusivity(unchecked) private var recentNamespaces:
+    [(uri: UnsafePointer<UInt8>, interned: UnsafePointer<UInt8>)] = []
+
+  /// `xmlTextReaderConstNamespaceUri`: the URI through the reader's dictionary. That call
+  /// looks the URI up (hashing all of it: 44 bytes for the spreadsheet namespace) on every
+  /// call; a document names few namespaces, so the ones found last are compared first, by
+  /// their place in the tree and their bytes (a freed declaration's place may be reused).
+  private func internedNamespace(_ reader: OpaquePointer) -> UnsafePointer<UInt8>? {
+    guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+    let uri: UnsafePointer<UInt8>?
+    switch node.pointee.type {
+    case XML_ELEMENT_NODE:
+      uri = node.pointee.ns?.pointee.href
+    case XML_ATTRIBUTE_NODE:
+      uri = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlAttr.self).pointee.ns?.pointee.href
+    default:
+      // A namespace declaration (its own URI) or a node without one: as libxml2 answers.
+      return xmlTextReaderConstNamespaceUri(reader)
+    }
+    guard let uri else { return nil }
+    for recent in recentNamespaces where recent.uri == uri && strcmp(uri, recent.interned) == 0 {
+      return recent.interned
+    }
+    guard let interned = xmlTextReaderConstString(reader, uri) else { return nil }
+    if recentNamespaces.count == 4 { recentNamespaces.removeFirst() }
+    recentNamespaces.append((uri, interned))
+    return interned
   }
 
   private func forgetName() {
@@ -263,9 +294,21 @@ public final class XMLPullReader {
   /// Runs `body` on the raw UTF-8 of the attribute `name` of the current element, if present.
   /// Nothing is allocated until an attribute matches.
   public func withAttribute<R>(_ attribute: XMLName, _ body: (UnsafePointer<UInt8>) -> R) -> R? {
-    guard let reader, kind == .elementStart, xmlTextReaderHasAttributes(reader) == 1 else {
-      return nil
+    var found: R?
+    forEachAttribute {
+      guard hasName(attribute) else { return true }
+      found = withValue(body)
+      return false
     }
+    return found
+  }
+
+  /// Calls `body` on each attribute of the current element in turn, until it returns
+  /// `false`; meanwhile the reader is on that attribute (ask `hasName`, `withValue`), and on
+  /// the element again after. One walk over the attributes where `withAttribute` for each of
+  /// several names would walk them once per name.
+  public func forEachAttribute(_ body: () -> Bool) {
+    guard let reader, kind == .elementStart, xmlTextReaderHasAttributes(reader) == 1 else { return }
     defer {
       xmlTextReaderMoveToElement(reader)
       forgetName()
@@ -273,12 +316,16 @@ public final class XMLPullReader {
     var status = xmlTextReaderMoveToFirstAttribute(reader)
     while status == 1 {
       forgetName()
-      if hasName(attribute), let text = xmlTextReaderConstValue(reader) {
-        return body(text)
-      }
+      if !body() { return }
       status = xmlTextReaderMoveToNextAttribute(reader)
     }
-    return nil
+  }
+
+  /// `body` of the current node's value as NUL-terminated UTF-8 (an attribute's, inside
+  /// `forEachAttribute`); `nil` when it has none.
+  public func withValue<R>(_ body: (UnsafePointer<UInt8>) -> R) -> R? {
+    guard let reader, let text = xmlTextReaderConstValue(reader) else { return nil }
+    return body(text)
   }
 
   /// The attribute `name` of the current element, as text.

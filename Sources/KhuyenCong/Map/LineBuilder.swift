@@ -77,6 +77,9 @@ struct LineBuilder {
   /// The column of each key (the leftmost, as `HeaderLayout.column(of:)`).
   private let keyColumns: ColumnTable
   private var times = Memo<TimeCell, PlanTime?>()
+  /// Plan times of the texts their reader numbered, read with `timeTextsYear` as default year.
+  private var timeTexts = CellTextMemo<PlanTime?>()
+  private var timeTextsYear: Int?
   private var periods = Memo<PeriodText, Period?>()
   private var contents = Memo<ContentCell, ResolvedContent?>()
 
@@ -417,7 +420,8 @@ struct LineBuilder {
       output.unreadableMoneyRows.insert(row)
       return .unreadable(diagnostic)
     case .value(let value):
-      let at = position(row, key)
+      // Where a report points: made only for one (most amounts are fine).
+      var at: Position { position(row, key) }
       guard let amount = Money(value, unit: output.moneyUnit) else {
         output.unreadableMoneyRows.insert(row)
         let overflows = value.units.multipliedReportingOverflow(by: output.moneyUnit.dongPerUnit).overflow
@@ -599,10 +603,7 @@ struct LineBuilder {
   private mutating func readTimes(_ row: BodyRow, into line: inout PlanLine) {
     for key in [ColumnKey.start, .end] {
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
-      let cellTime = TimeCell(value: cell.value, defaultYear: output.meta.planYears.first?.value)
-      if let time = times.value(
-        for: cellTime, { DateReader.planTime(from: $0.value, defaultYear: $0.defaultYear) })
-      {
+      if let time = planTime(cell, defaultYear: output.meta.planYears.first?.value) {
         if key == .start { line.start = time } else { line.end = time }
       } else {
         output.diagnostics.append(
@@ -634,6 +635,22 @@ struct LineBuilder {
             position(row.number, .period), cell.value.displayText,
             expected: "month, quarter or date"))
       }
+    }
+  }
+
+  /// `DateReader.planTime` of a cell, remembered.
+  private mutating func planTime(_ cell: Cell, defaultYear: Int?) -> PlanTime? {
+    if case .text(let text) = cell.value, let id = cell.textID {
+      if defaultYear != timeTextsYear {
+        timeTexts = CellTextMemo()
+        timeTextsYear = defaultYear
+      }
+      return timeTexts.value(for: text, id: id) {
+        DateReader.planTime(from: .text($0), defaultYear: defaultYear)
+      }
+    }
+    return times.value(for: TimeCell(value: cell.value, defaultYear: defaultYear)) {
+      DateReader.planTime(from: $0.value, defaultYear: $0.defaultYear)
     }
   }
 

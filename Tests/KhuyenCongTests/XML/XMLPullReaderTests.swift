@@ -84,6 +84,45 @@ struct XMLPullReaderTests {
     #expect(attributes == ["1", "2", nil, nil, nil, nil, "4", nil])
   }
 
+  @Test(
+    "names keep their namespace when it is declared several times, redeclared inside, or by prefix and default"
+  )
+  func namespacesDeclaredAgain() {
+    // Six declarations of three URIs (more than the reader remembers), elements and
+    // attributes alternating between them, siblings whose own declarations come and go.
+    var xml = #"<a xmlns="urn:x" xmlns:ss="urn:x" xmlns:p="urn:p" xmlns:q="urn:q" ss:k="1">"#
+    for n in 0..<30 {
+      xml +=
+        #"<b ss:k="\#(n)" p:k="p"><p:b xmlns:r="urn:r" r:k="r"/><c xmlns="urn:y" xmlns:t="urn:x" t:k="t"/></b>"#
+    }
+    xml += "</a>"
+    let reader = XMLPullReader(bytes: Array(xml.utf8))
+    let xb = reader.intern(namespace: "urn:x", local: "b")
+    let pb = reader.intern(namespace: "urn:p", local: "b")
+    let yc = reader.intern(namespace: "urn:y", local: "c")
+    let xk = reader.intern(namespace: "urn:x", local: "k")
+    let rk = reader.intern(namespace: "urn:r", local: "k")
+    var names: [String] = []
+    var values: [String] = []
+    while reader.read() {
+      guard reader.kind == .elementStart else { continue }
+      for (name, label) in [(xb, "xb"), (pb, "pb"), (yc, "yc")] where reader.name == name {
+        names.append(label)
+      }
+      // One walk over the attributes, the reader back on the element after.
+      reader.forEachAttribute {
+        if reader.hasName(xk) || reader.hasName(rk) {
+          values.append(reader.withValue { String(cString: $0) } ?? "?")
+        }
+        return true
+      }
+      #expect(reader.namespaceURI != nil && reader.kind == .elementStart)
+    }
+    #expect(reader.failure == nil)
+    #expect(names == Array(repeating: ["xb", "pb", "yc"], count: 30).flatMap { $0 })
+    #expect(values == ["1"] + (0..<30).flatMap { ["\($0)", "r", "t"] })
+  }
+
   @Test("a document pulled one byte at a time reads like one read at once")
   func chunking() {
     let xml = Array("<?xml version=\"1.0\"?><a><b>x</b><c/></a>".utf8)

@@ -217,8 +217,31 @@ struct SpreadsheetMLSession {
     rowNumber += rowSpan
   }
 
+  /// The `Index`, `MergeAcross` and `MergeDown` of the current element, in one walk over its
+  /// attributes (each is `nil` when absent, `.some(nil)` when not a number). `ss:Index` wins
+  /// over a plain `Index`.
+  private func placement() -> (index: Int??, across: Int??, down: Int??) {
+    var index: Int??
+    var plainIndex: Int??
+    var across: Int??
+    var down: Int??
+    reader.forEachAttribute {
+      if reader.hasName(names.index) {
+        index = reader.withValue(XMLPullReader.nonNegativeInteger)
+      } else if reader.hasName(names.plainIndex) {
+        plainIndex = reader.withValue(XMLPullReader.nonNegativeInteger)
+      } else if reader.hasName(names.mergeAcross) {
+        across = reader.withValue(XMLPullReader.nonNegativeInteger)
+      } else if reader.hasName(names.mergeDown) {
+        down = reader.withValue(XMLPullReader.nonNegativeInteger)
+      }
+      return true
+    }
+    return (index ?? plainIndex, across, down)
+  }
+
   private mutating func beginCell() {
-    let index = reader.attributeInt(names.index) ?? reader.attributeInt(names.plainIndex)
+    let (index, mergeAcross, mergeDown) = placement()
     var column: Int
     if let index {
       guard let index, index >= nextColumn else {
@@ -231,8 +254,8 @@ struct SpreadsheetMLSession {
     } else {
       column = merges.firstFree(from: nextColumn)
     }
-    let across = (reader.attributeInt(names.mergeAcross) ?? nil) ?? 0
-    let down = (reader.attributeInt(names.mergeDown) ?? nil) ?? 0
+    let across = (mergeAcross ?? nil) ?? 0
+    let down = (mergeDown ?? nil) ?? 0
     guard column + across <= limits.maxColumns else {
       stop(.fileUnreadable, "column \(column + across) is beyond the last column \(limits.maxColumns)")
       return
