@@ -193,8 +193,17 @@ public struct XMLStartTag {
 
   /// Whether the element has the name `name`.
   public func isNamed(_ name: XMLTagName) -> Bool {
-    guard Self.equal(local, name.local) else { return false }
-    return name.namespaces.contains { candidate in
+    Self.equal(local, name.local) && isInNamespace(of: name)
+  }
+
+  /// `body` of the element's local name (without its NUL), without copying it.
+  public func withLocalName<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    body(UnsafeBufferPointer(start: local, count: strlen(local)))
+  }
+
+  /// Whether the element's namespace URI is one of those of `name` (its local name aside).
+  public func isInNamespace(of name: XMLTagName) -> Bool {
+    name.namespaces.contains { candidate in
       switch (candidate, namespace) {
       case (nil, nil): return true
       case (let bytes?, let uri?): return Self.equal(uri, bytes)

@@ -459,18 +459,34 @@ private struct ScannedTag: SheetTag {
     element = Self.element(tag)
   }
 
-  static let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
-  /// The names, most frequent first.
-  static let names: [(XMLTagName, XLSXSheetReader.Element)] = [
-    (XMLTagName("c", in: main), .c), (XMLTagName("v", in: main), .v),
-    (XMLTagName("row", in: main), .row), (XMLTagName("sheetData", in: main), .sheetData),
-    (XMLTagName("is", in: main), .inlineString), (XMLTagName("t", in: main), .t),
-    (XMLTagName("rPh", in: main), .rPh),
-  ]
+  /// The worksheet's namespaces (the local name aside).
+  static let main = XMLTagName("", in: [XLSXName.mainTransitional, XLSXName.mainStrict])
 
+  /// The element a start tag is: by its local name's bytes, then its namespace, once (a loop
+  /// over `XMLTagName`s retained and compared each name's namespace in turn).
   static func element(_ tag: XMLStartTag) -> XLSXSheetReader.Element {
-    for (name, element) in names where tag.isNamed(name) { return element }
-    return .other
+    let element = tag.withLocalName(Self.element(named:))
+    return element != .other && tag.isInNamespace(of: main) ? element : .other
+  }
+
+  private static func element(named name: UnsafeBufferPointer<UInt8>) -> XLSXSheetReader.Element {
+    func spells(_ word: StaticString) -> Bool {
+      word.utf8CodeUnitCount == name.count
+        && UnsafeBufferPointer(start: word.utf8Start, count: name.count).elementsEqual(name)
+    }
+    switch name.count {
+    case 1:
+      switch name[0] {
+      case UInt8(ascii: "c"): return .c
+      case UInt8(ascii: "v"): return .v
+      case UInt8(ascii: "t"): return .t
+      default: return .other
+      }
+    case 2: return spells("is") ? .inlineString : .other
+    case 3: return spells("row") ? .row : spells("rPh") ? .rPh : .other
+    case 9: return spells("sheetData") ? .sheetData : .other
+    default: return .other
+    }
   }
 
   var isEmptyElement: Bool { tag.isEmptyElement }
