@@ -281,13 +281,9 @@ public final class XMLPullReader {
   @discardableResult
   public func appendValue(to buffer: inout [UInt8]) -> Int {
     guard let reader, let text = xmlTextReaderConstValue(reader) else { return 0 }
-    var pointer = text
-    var count = 0
-    while pointer.pointee != 0 {
-      buffer.append(pointer.pointee)
-      pointer += 1
-      count += 1
-    }
+    // One copy of the whole value (appending byte by byte checked the capacity each time).
+    let count = strlen(text)
+    buffer.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
     return count
   }
 

@@ -43,7 +43,9 @@ struct SpreadsheetMLSession {
   private var cellTextID: Int32?
   // Data
   private var dataType: String?
-  private var dataText: [UInt8]?
+  /// Inside a `Data` element: its text so far is `dataText` (one buffer, reused cell after cell).
+  private var inData = false
+  private var dataText: [UInt8] = []
   private var interner = TextInterner()
 
   init(reader: XMLPullReader, file: String, limits: ReadLimits) {
@@ -81,7 +83,7 @@ struct SpreadsheetMLSession {
 
   private mutating func start<Visitor: WorkbookVisitor>(into visitor: inout Visitor) {
     let depth = reader.depth
-    if dataText != nil { return }  // rich-text runs inside Data: only their text counts
+    if inData { return }  // rich-text runs inside Data: only their text counts
     let name = reader.name
     switch depth {
     case 0:
@@ -106,7 +108,8 @@ struct SpreadsheetMLSession {
       beginCell()
     case 5 where inCell && name == names.data:
       dataType = reader.attribute(names.type)
-      dataText = []
+      inData = true
+      dataText.removeAll(keepingCapacity: true)
     default:
       break
     }
@@ -129,7 +132,7 @@ struct SpreadsheetMLSession {
       endRow(into: &visitor)
     case 4 where inCell:
       endCell()
-    case 5 where dataText != nil:
+    case 5 where inData:
       endData()
     default:
       break
@@ -137,13 +140,10 @@ struct SpreadsheetMLSession {
   }
 
   private mutating func text() {
-    if var buffer = dataText {
-      dataText = nil  // moved out and back, so appending does not copy the buffer
-      reader.appendValue(to: &buffer)
-      let count = buffer.count
-      dataText = buffer
+    if inData {
+      reader.appendValue(to: &dataText)
       // UTF-8 needs at most 4 bytes a character: past that the cell is surely too long.
-      if count > limits.maxCellCharacters * 4 {
+      if dataText.count > limits.maxCellCharacters * 4 {
         stop(
           .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
           column: cellColumn)
@@ -177,7 +177,7 @@ struct SpreadsheetMLSession {
     inOptions = false
     inRow = false
     inCell = false
-    dataText = nil
+    inData = false
   }
 
   // MARK: - Rows and cells
@@ -286,8 +286,8 @@ struct SpreadsheetMLSession {
   }
 
   private mutating func endData() {
-    let bytes = dataText ?? []
-    dataText = nil
+    inData = false
+    let bytes = dataText
     // Short texts repeat from line to line: one `String` each, made once (`TextInterner`).
     if dataType == nil || dataType == "String", !bytes.isEmpty, bytes.count <= TextInterner.maxBytes {
       let kept = interner.text(for: bytes) { SpreadsheetMLValue.nfc(String(decoding: $0, as: UTF8.self)) }
