@@ -69,25 +69,24 @@ public enum PlanOutputs {
   /// they may run at once (the CLI stages all four, then renames all four, or none). The XML's
   /// writer checks it against `schemas/plan-spreadsheet.xsd` as it streams and throws
   /// `PlanOutputError.invalidSpreadsheet` when it fails.
-  public static func writers(_ plan: ConsolidatedPlan, programme: Programme, language: Language)
-    throws(PlanOutputError) -> [PlanOutputWriter]
-  {
+  ///
+  /// `checking`: where the XML's bytes go for their check. By default the check runs on the
+  /// writer's own thread; a caller with threads to spare may run it on another one (the CLI
+  /// does, `PipedSpreadsheetCheck`: the check of a 248 MB plan takes longer than writing it).
+  public static func writers(
+    _ plan: ConsolidatedPlan, programme: Programme, language: Language,
+    checking: @escaping @Sendable (PlanSpreadsheetCheck) -> any PlanSpreadsheetCheckFeed = { $0 }
+  ) throws(PlanOutputError) -> [PlanOutputWriter] {
     let names = names(of: plan)
-    let validator: XMLSchemaValidator
-    do {
-      validator = try XMLSchemaValidator(xsd: Array(PlanSpreadsheetSchema.xsd.utf8))
-    } catch {
-      throw .schema(String(describing: error))
-    }
+    let validator = try PlanSpreadsheetCheck.compiledSchema()
     let messages: @Sendable (Diagnostic) -> String = { MessageCatalog.message($0, in: language) }
     return [
       PlanOutputWriter(name: names[0]) { sink in
-        var checked = SchemaCheckedSink(base: sink, stream: validator.stream())
+        let check = checking(PlanSpreadsheetCheck(validator: validator))
+        var checked = SchemaCheckedSink(base: sink, check: check)
         PlanXMLSpreadsheetWriter.write(plan, programme: programme, messages: messages, into: &checked)
         sink = checked.base
-        if let issue = checked.stream.finish().first {
-          throw PlanOutputError.invalidSpreadsheet(line: issue.line, message: issue.message)
-        }
+        if let error = check.finish() { throw error }
       },
       PlanOutputWriter(name: names[1]) { sink in
         ForwardingSink.write(into: &sink) { PlanCSVWriter.write(plan, programme: programme, into: &$0) }
@@ -119,14 +118,55 @@ public struct PlanOutputWriter: Sendable {
   }
 }
 
-/// Passes the bytes on to `base` and to a schema validation as they are written.
+/// Passes the bytes on to `base` and to the schema check as they are written.
 private struct SchemaCheckedSink: ByteSink {
   var base: any ByteSink
-  let stream: XMLSchemaStream
+  let check: any PlanSpreadsheetCheckFeed
 
   mutating func write(_ bytes: UnsafeRawBufferPointer) {
-    stream.feed(bytes)
+    check.feed(bytes)
     base.write(bytes)
+  }
+}
+
+/// Where the writer of `plan-N.xml` sends its bytes, in order, for the schema check, then asks
+/// for the verdict (`finish`, once).
+public protocol PlanSpreadsheetCheckFeed: AnyObject {
+  /// The next bytes of the document (valid only during the call).
+  func feed(_ bytes: UnsafeRawBufferPointer)
+  /// The verdict once every byte fed is checked: `nil` when the document passes.
+  func finish() -> PlanOutputError?
+}
+
+/// The check of `plan-N.xml` against `schemas/plan-spreadsheet.xsd` as it streams, on the
+/// thread that feeds it. Used by one thread at a time: the one that made it, or one it was
+/// handed to before its first `feed` (`PipedSpreadsheetCheck`).
+public final class PlanSpreadsheetCheck: PlanSpreadsheetCheckFeed, @unchecked Sendable {
+  private let stream: XMLSchemaStream
+
+  init(validator: XMLSchemaValidator) {
+    stream = validator.stream()
+  }
+
+  /// A check of its own (tests, and callers that check bytes they have).
+  public convenience init() throws(PlanOutputError) {
+    self.init(validator: try Self.compiledSchema())
+  }
+
+  static func compiledSchema() throws(PlanOutputError) -> XMLSchemaValidator {
+    do {
+      return try XMLSchemaValidator(xsd: Array(PlanSpreadsheetSchema.xsd.utf8))
+    } catch {
+      throw .schema(String(describing: error))
+    }
+  }
+
+  public func feed(_ bytes: UnsafeRawBufferPointer) {
+    stream.feed(bytes)
+  }
+
+  public func finish() -> PlanOutputError? {
+    stream.finish().first.map { .invalidSpreadsheet(line: $0.line, message: $0.message) }
   }
 }
 

@@ -54,7 +54,10 @@ struct ConsolidateCommand: ParsableCommand {
     // The four files stream at once, each to a temporary file (SPEC §7); all four are renamed
     // in place once all are complete, or none (the XML failing its schema stops them all).
     do {
-      let writers = try PlanOutputs.writers(plan, programme: programme, language: language.language)
+      // The XML's schema check on a thread of its own, beside its writer (the longest of the
+      // four files to produce: PipedSpreadsheetCheck).
+      let writers = try PlanOutputs.writers(
+        plan, programme: programme, language: language.language, checking: { PipedSpreadsheetCheck($0) })
       let folder = URL(fileURLWithPath: out)
       let staged = concurrentMap(writers.count) { index in
         Result {
