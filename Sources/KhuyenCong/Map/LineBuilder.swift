@@ -552,16 +552,24 @@ struct LineBuilder {
             expected: "x / có / không"))
       }
     }
-    // Required cells (SPEC §3): beneficiary and place may be empty for a group project.
-    var required: [ColumnKey] = [.content, .activity, .implementer]
-    if !line.isGroup { required += [.beneficiary, .place] }
-    // A column missing from the header is one `header.missing`, not an error on every line.
-    for key in required where text(row, key) == nil && keyColumns.column(of: key) != nil {
+    // Required cells (SPEC §3): beneficiary and place may be empty for a group project. Their
+    // texts were read above (`text` gives `nil` for an empty cell, kept as "" or `nil`): not
+    // trimmed and scanned a second time.
+    func require(_ key: ColumnKey, filled: Bool) {
+      // A column missing from the header is one `header.missing`, not an error on every line.
+      guard !filled, keyColumns.column(of: key) != nil else { return }
       output.diagnostics.append(
         Diagnostic(
           code: .cellRequired, severity: .error,
           position: position(row.number, key),
           values: ["column": key.rawValue]))
+    }
+    require(.content, filled: !contentText.isEmpty)
+    require(.activity, filled: !line.activity.isEmpty)
+    require(.implementer, filled: !line.implementer.isEmpty)
+    if !line.isGroup {
+      require(.beneficiary, filled: line.beneficiary != nil)
+      require(.place, filled: line.place != nil)
     }
     if keyColumns.column(of: .total) != nil, line.amounts.total == .zero,
       row.cells[.total].map({
