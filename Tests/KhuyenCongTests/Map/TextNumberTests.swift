@@ -100,6 +100,33 @@ struct TextNumberTests {
     }
   }
 
+  @Test(
+    "an xlsx shared string's number is its index, written with spaces or not; inline strings, numbers and indexes past the table's room have none"
+  )
+  func xlsxDecoderNumbers() {
+    let strings = (0..<(TextInterner.maxEntries + 2)).map { "Xã \($0)" }
+    let decoder = XLSXCellDecoder(
+      sharedStrings: XLSXStringTable(strings), styles: XLSXStyles(), date1904: false)
+    func decoded(_ type: String?, _ value: String, inline: String? = nil) -> XLSXCellDecoder.Decoded? {
+      let raw = XLSXCellDecoder.RawCell(
+        type: type, style: 0, value: Array(value.utf8), inline: inline.map { Array($0.utf8) })
+      if case .success(let decoded) = decoder.decode(raw) { return decoded }
+      return nil
+    }
+    #expect(decoded("s", "7")?.value == .text("Xã 7"))
+    #expect(decoded("s", "7")?.textID == 7)
+    #expect(decoded("s", " 12 ")?.value == .text("Xã 12"))
+    #expect(decoded("s", " 12 ")?.textID == 12)
+    let last = TextInterner.maxEntries - 1
+    #expect(decoded("s", "\(last)")?.textID == Int32(last))
+    #expect(decoded("s", "\(last + 1)")?.value == .text("Xã \(last + 1)"))
+    #expect(decoded("s", "\(last + 1)")?.textID == nil)
+    #expect(decoded("inlineStr", "", inline: "Xã 7")?.textID == nil)
+    #expect(decoded("str", "Xã 7")?.textID == nil)
+    #expect(decoded(nil, "7")?.value == .number("7"))
+    #expect(decoded(nil, "7")?.textID == nil)
+  }
+
   @Test("the number is not part of a cell's identity, and a new value drops it")
   func cellIdentity() {
     var cell = Cell(column: 2, value: .text("Lâm Bình"), textID: 7)

@@ -469,11 +469,14 @@ private struct ScannedTag: SheetTag {
     return element != .other && tag.isInNamespace(of: main) ? element : .other
   }
 
+  /// Whether `bytes` spell `word`.
+  private static func spell(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    word.utf8CodeUnitCount == bytes.count
+      && UnsafeBufferPointer(start: word.utf8Start, count: bytes.count).elementsEqual(bytes)
+  }
+
   private static func element(named name: UnsafeBufferPointer<UInt8>) -> XLSXSheetReader.Element {
-    func spells(_ word: StaticString) -> Bool {
-      word.utf8CodeUnitCount == name.count
-        && UnsafeBufferPointer(start: word.utf8Start, count: name.count).elementsEqual(name)
-    }
+    func spells(_ word: StaticString) -> Bool { spell(name, word) }
     switch name.count {
     case 1:
       switch name[0] {
@@ -516,12 +519,7 @@ private struct ScannedTag: SheetTag {
   private static let types: [StaticString] = ["s", "n", "b", "e", "d", "str", "inlineStr"]
 
   private static func knownType(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    for type in types where type.utf8CodeUnitCount == bytes.count {
-      if UnsafeBufferPointer(start: type.utf8Start, count: bytes.count).elementsEqual(bytes) {
-        return type.description
-      }
-    }
-    return nil
+    types.first { spell(bytes, $0) }?.description
   }
 
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
