@@ -24,9 +24,12 @@ internal import CLibXML2
 /// ```
 public final class XMLStartTagScanner {
   private let input: InputBox
+  /// Counts the lines of leading whitespace the input drops (nothing else is collected here).
+  private let lines = XMLIssueCollector()
   private var body: ((XMLStartTag) -> Bool)?
   private var endBody: ((XMLStartTag) -> Void)?
   private var textBody: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  private var betweenBody: (() -> Bool)?
   /// The last start tag was `<a/>`: its end event, which SAX sends at once, is not passed on
   /// (as `XMLPullReader` reports no end for it).
   private var skipEnd = false
@@ -37,7 +40,7 @@ public final class XMLStartTagScanner {
   /// Pulls the document as `XMLPullReader.init(pull:)` does.
   public init(pull: @escaping (UnsafeMutableRawBufferPointer) -> Int) {
     _ = XMLSafety.installed
-    input = InputBox(pull: pull, collector: XMLIssueCollector())
+    input = InputBox(pull: pull, collector: lines)
   }
 
   /// How many bytes are handed to the parser at a time (the reader's small feed serves only to
@@ -58,23 +61,29 @@ public final class XMLStartTagScanner {
   /// Calls `start` on every start tag, `end` on every end tag (none for `<a/>`, as
   /// `XMLPullReader` reports none), `text` on character data and CDATA (a text may come in
   /// several pieces), in document order. Comments and processing instructions are not reported.
+  /// `between` is called after each piece of the document the parser was handed (64 KiB),
+  /// outside any call back; its `false` ends the scan.
   /// - Returns: as `scan(_:)`.
   public func scan(
     start: (XMLStartTag) -> Bool, end: (XMLStartTag) -> Void,
-    text: (UnsafeBufferPointer<UInt8>) -> Void
+    text: (UnsafeBufferPointer<UInt8>) -> Void, between: () -> Bool = { true }
   ) -> Bool {
     withoutActuallyEscaping(start) { start in
       withoutActuallyEscaping(end) { end in
         withoutActuallyEscaping(text) { text in
-          body = start
-          endBody = end
-          textBody = text
-          defer {
-            body = nil
-            endBody = nil
-            textBody = nil
+          withoutActuallyEscaping(between) { between in
+            body = start
+            endBody = end
+            textBody = text
+            betweenBody = between
+            defer {
+              body = nil
+              endBody = nil
+              textBody = nil
+              betweenBody = nil
+            }
+            return run(events: true)
           }
-          return run(events: true)
         }
       }
     }
@@ -110,6 +119,7 @@ public final class XMLStartTagScanner {
         count == 0 ? 1 : 0)
       if status != 0 { return false }
       if count == 0 { break }
+      if let betweenBody, !spoiled, !betweenBody() { spoil() }
       ended = false
     }
     return !spoiled && !input.failed && context.pointee.wellFormed == 1
@@ -119,6 +129,37 @@ public final class XMLStartTagScanner {
   private func spoil() {
     spoiled = true
     if let context { xmlStopParser(context) }
+  }
+
+  /// Ends the scan from inside a call back (which `scan` then reports as not clean).
+  public func stop() { spoil() }
+
+  /// How far the parser has read, in bytes of the document as UTF-8 (after any decoding from
+  /// its own encoding): during a call back, the end of what it reports. 0 outside a scan.
+  public var position: Int {
+    guard let input = context?.pointee.input?.pointee, let base = input.base, let cur = input.cur
+    else { return 0 }
+    return Int(input.consumed) + (cur - base)
+  }
+
+  /// The parser's line, 1-based (leading whitespace dropped before `<?xml` counted), during a
+  /// call back.
+  public var line: Int {
+    guard let raw = context?.pointee.input?.pointee.line, raw > 0 else { return 0 }
+    return Int(raw) + lines.lineOffset
+  }
+
+  /// Whether the document is decoded from another encoding than UTF-8 (then `position`
+  /// counts more or fewer bytes than the file holds).
+  public var decodesInput: Bool {
+    context?.pointee.input?.pointee.buf?.pointee.encoder != nil
+  }
+
+  /// The encoding the XML declaration names, known from the root element on (what
+  /// `XMLPullReader.declaredEncoding` answers: the document's encoding as the parser keeps it).
+  public var declaredEncoding: String? {
+    guard let text = context?.pointee.encoding else { return nil }
+    return String(cString: text)
   }
 
   private static func scanner(_ opaque: UnsafeMutableRawPointer?) -> XMLStartTagScanner? {
@@ -201,6 +242,52 @@ public struct XMLStartTag {
     body(UnsafeBufferPointer(start: local, count: strlen(local)))
   }
 
+  /// The element's namespace URI, as a handle: within one scan the parser hands every use of
+  /// a URI over as the same pointer, so a handle once found to be a URI (`isInNamespace(_:)`)
+  /// can be compared by identity after.
+  public var namespaceHandle: UnsafeRawPointer? { namespace.map(UnsafeRawPointer.init) }
+
+  /// Whether the element's namespace URI is `uri`.
+  public func isInNamespace(_ uri: StaticString) -> Bool {
+    namespace.map { Self.equal($0, uri) } ?? false
+  }
+
+  /// Whether the element's local name is `local`.
+  public func hasLocalName(_ local: StaticString) -> Bool { Self.equal(self.local, local) }
+
+  /// The element's local name and namespace URI (allocates; for messages).
+  public var qualifiedNameText: (local: String, namespace: String?) {
+    (String(cString: local), namespace.map { String(cString: $0) })
+  }
+
+  /// Whether the element carries an `xml:id`, which libxml2 checks (and may report) only
+  /// when it builds a tree.
+  public var hasXMLID: Bool {
+    guard let attributes else { return false }
+    for index in 0..<attributeCount {
+      let base = attributes + 5 * index
+      if let name = base[0], Self.equal(name, "id"), let uri = base[2],
+        Self.equal(uri, "http://www.w3.org/XML/1998/namespace")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Calls `body` on each attribute in document order (namespace declarations aside).
+  public func forEachAttribute(_ body: (XMLStartTagAttribute) -> Void) {
+    guard let attributes else { return }
+    for index in 0..<attributeCount {
+      let base = attributes + 5 * index
+      guard let name = base[0], let start = base[3], let end = base[4] else { continue }
+      body(
+        XMLStartTagAttribute(
+          local: name, namespace: base[2],
+          value: UnsafeBufferPointer(start: start, count: end - start)))
+    }
+  }
+
   /// Whether the element's namespace URI is one of those of `name` (its local name aside).
   public func isInNamespace(of name: XMLTagName) -> Bool {
     name.namespaces.contains { candidate in
@@ -252,7 +339,11 @@ public struct XMLStartTag {
   /// is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without a DTD can
   /// leave in a value), made `&` again.
   public func decodedAttribute(_ local: StaticString) -> [UInt8]? {
-    guard let raw = attribute(local) else { return nil }
+    attribute(local).map(Self.decoded)
+  }
+
+  /// `raw` with every `&#38;` made `&` again.
+  fileprivate static func decoded(_ raw: [UInt8]) -> [UInt8] {
     guard raw.contains(UInt8(ascii: "&")) else { return raw }
     var decoded: [UInt8] = []
     var index = 0
@@ -270,6 +361,11 @@ public struct XMLStartTag {
   }
 
   /// Whether the NUL-terminated `bytes` spell `text` (NUL-free).
+  fileprivate static func spells(_ bytes: UnsafePointer<UInt8>, _ text: StaticString) -> Bool {
+    equal(bytes, text)
+  }
+
+  /// Whether the NUL-terminated `bytes` spell `text` (NUL-free).
   private static func equal(_ bytes: UnsafePointer<UInt8>, _ text: StaticString) -> Bool {
     let count = text.utf8CodeUnitCount
     guard count > 0 else { return bytes[0] == 0 }
@@ -280,6 +376,32 @@ public struct XMLStartTag {
       && bytes[count] == 0
   }
 
+}
+
+/// One attribute of an `XMLStartTag`, valid only while the tag is.
+public struct XMLStartTagAttribute {
+  fileprivate let local: UnsafePointer<UInt8>
+  fileprivate let namespace: UnsafePointer<UInt8>?
+  /// The value as SAX hands it over (see `XMLStartTag.attribute`: `&` arrives as `&#38;`).
+  public let value: UnsafeBufferPointer<UInt8>
+
+  /// Whether the attribute's local name is `name`.
+  public func hasLocalName(_ name: StaticString) -> Bool { XMLStartTag.spells(local, name) }
+
+  /// The attribute's namespace URI as a handle (`XMLStartTag.namespaceHandle`); `nil` when it
+  /// is written without a prefix.
+  public var namespaceHandle: UnsafeRawPointer? { namespace.map(UnsafeRawPointer.init) }
+
+  /// Whether the attribute's namespace URI is `uri`.
+  public func isInNamespace(_ uri: StaticString) -> Bool {
+    namespace.map { XMLStartTag.spells($0, uri) } ?? false
+  }
+
+  /// The value as a tree would hold it (`&#38;` made `&` again, see
+  /// `XMLStartTag.decodedAttribute`), as text.
+  public var decodedText: String {
+    XMLStartTag.decoded(Array(value)).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+  }
 }
 
 /// An element name to compare start tags with (`XMLStartTag.isNamed`), its bytes made once:

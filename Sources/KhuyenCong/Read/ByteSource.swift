@@ -129,3 +129,21 @@ extension ByteSource {
     }
   }
 }
+
+/// Bytes read at offsets, delivered in order from the first as a `ByteSource` (a second read
+/// of a file from its start: `SpreadsheetMLReader` reading again after its fast way met a
+/// problem).
+struct RandomAccessSource: ByteSource {
+  private let bytes: any RandomAccessBytes
+  private var offset = 0
+
+  init(_ bytes: any RandomAccessBytes) { self.bytes = bytes }
+
+  mutating func read(maxCount: Int) throws(ByteSourceError) -> [UInt8] {
+    let chunk = try bytes.bytes(at: offset, count: maxCount)
+    offset += chunk.count
+    return chunk
+  }
+
+  func randomAccess() -> (any RandomAccessBytes)? { bytes }
+}

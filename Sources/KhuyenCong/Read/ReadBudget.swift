@@ -249,6 +249,31 @@ public final class ReadBudget {
     return reached == nil
   }
 
+  /// Bytes libxml2 would scan again, counted so far (`AttributeScanner.rescan`).
+  var markupRescanned: Int { scanner.rescan }
+
+  /// Whether `deliver(row)` would accept `row` had only `xmlBytes` bytes of XML been read
+  /// (fewer than were): a reader that reads ahead of its rows asks this to answer as one that
+  /// reads less far would. Counts nothing.
+  func admits(_ row: SheetRow, xmlBytes assumed: Int) -> Bool {
+    guard reached == nil else { return false }
+    let xml = min(assumed, xmlBytes)
+    let all = bytes - xmlBytes + xml
+    var text = self.text
+    for cell in row.cells {
+      switch cell.value {
+      case .text(let value), .number(let value), .error(let value): text += value.utf8.count
+      case .empty, .dateTime, .boolean: text += 1
+      }
+    }
+    let rowLimit =
+      (all - xml) / allowance.bytesPerRow + xml / allowance.xmlBytesPerRow + allowance.rowsConstant
+    let cellLimit = all / allowance.bytesPerCell + allowance.cellsConstant
+    let textLimit =
+      all.multipliedReportingOverflow(by: allowance.textPerByte).partialValue + allowance.textConstant
+    return text <= textLimit && cells + row.cells.count <= cellLimit && rows + 1 <= rowLimit
+  }
+
   /// Counts a row about to be delivered.
   /// - Returns: `false` when it crosses a limit (then it must not be delivered).
   public func deliver(_ row: SheetRow) -> Bool {

@@ -7,11 +7,13 @@ import KhuyenCongXML
 /// Structure is recognised by depth as well as name: `Data` counts only directly under a
 /// `Cell` (depth 5), so the `<ss:Data>` inside a `<Comment>` (depth 6) never leaks into the
 /// value, while every text below the cell's `Data` (HTML-namespace rich-text runs) is kept.
+///
+/// The session is told of each start tag, end tag and text in document order (`start`, `end`,
+/// `text`), with the node to ask about it: by `run` from an `XMLPullReader`, or by the SAX
+/// call backs of `SpreadsheetMLReader`'s fast way (`SpreadsheetMLNode`).
 struct SpreadsheetMLSession {
-  private let reader: XMLPullReader
   private let file: String
   private let limits: ReadLimits
-  private let names: SpreadsheetMLNames
 
   private(set) var sheets: [SheetSummary] = []
   var diagnostics: [Diagnostic] = []
@@ -48,12 +50,13 @@ struct SpreadsheetMLSession {
   private var dataText: [UInt8] = []
   private var interner = TextInterner()
 
-  init(reader: XMLPullReader, file: String, limits: ReadLimits) {
-    self.reader = reader
+  init(file: String, limits: ReadLimits) {
     self.file = file
     self.limits = limits
-    self.names = SpreadsheetMLNames(reader)
   }
+
+  /// The bytes of text met so far inside the open sheet's `x:Visible`, if one is open.
+  var visibleTextCount: Int? { visibleText?.count }
 
   /// Where the reader is, for a diagnostic.
   func position(line: Int? = nil, column: Int? = nil) -> Position {
@@ -62,17 +65,22 @@ struct SpreadsheetMLSession {
       line: line.flatMap { $0 > 0 ? $0 : nil })
   }
 
-  mutating func run<Visitor: WorkbookVisitor>(into visitor: inout Visitor) {
+  /// Reads every node of `reader` (which must not have been read yet).
+  mutating func run<Visitor: WorkbookVisitor>(_ reader: XMLPullReader, into visitor: inout Visitor) {
+    let node = PulledNode(reader: reader, names: SpreadsheetMLNames(reader))
     while !stopped, reader.read() {
       switch reader.kind {
       case .elementStart:
         let empty = reader.isEmptyElement
-        start(into: &visitor)
-        if empty && !stopped { end(depth: reader.depth, into: &visitor) }
+        let depth = reader.depth
+        start(node, depth: depth, into: &visitor)
+        if empty && !stopped { end(node, depth: depth, into: &visitor) }
       case .elementEnd:
-        end(depth: reader.depth, into: &visitor)
+        end(node, depth: reader.depth, into: &visitor)
       case .text:
-        text()
+        _ = reader.withValue { value in
+          text(UnsafeBufferPointer(start: value, count: strlen(value)), line: reader.line)
+        }
       case .other:
         break
       }
@@ -81,33 +89,36 @@ struct SpreadsheetMLSession {
 
   // MARK: - Elements
 
-  private mutating func start<Visitor: WorkbookVisitor>(into visitor: inout Visitor) {
-    let depth = reader.depth
+  /// A start tag at `depth` (the root element's is 0).
+  mutating func start<Node: SpreadsheetMLNode, Visitor: WorkbookVisitor>(
+    _ node: Node, depth: Int, into visitor: inout Visitor
+  ) {
     if inData { return }  // rich-text runs inside Data: only their text counts
-    let name = reader.name
+    let name = node.element
     switch depth {
     case 0:
-      guard name == names.workbook else {
-        let found = "{\(reader.namespaceURI ?? "")}\(reader.localName)"
-        stop(.xmlMalformed, "the root element is \(found), not a SpreadsheetML Workbook")
+      guard name == .workbook else {
+        stop(
+          .xmlMalformed, "the root element is \(node.qualifiedName), not a SpreadsheetML Workbook",
+          line: node.line)
         return
       }
       sawRoot = true
-      encoding = reader.declaredEncoding
-    case 1 where name == names.worksheet:
-      beginSheet(into: &visitor)
-    case 2 where sheet != nil && name == names.table:
+      encoding = node.declaredEncoding
+    case 1 where name == .worksheet:
+      beginSheet(node, into: &visitor)
+    case 2 where sheet != nil && name == .table:
       inTable = true
-    case 2 where sheet != nil && name == names.worksheetOptions:
+    case 2 where sheet != nil && name == .worksheetOptions:
       inOptions = true
-    case 3 where inOptions && name == names.visible:
+    case 3 where inOptions && name == .visible:
       visibleText = []
-    case 3 where inTable && name == names.row:
-      beginRow()
-    case 4 where inRow && name == names.cell:
-      beginCell()
-    case 5 where inCell && name == names.data:
-      dataType = reader.attribute(names.type)
+    case 3 where inTable && name == .row:
+      beginRow(node)
+    case 4 where inRow && name == .cell:
+      beginCell(node)
+    case 5 where inCell && name == .data:
+      dataType = node.dataType()
       inData = true
       dataText.removeAll(keepingCapacity: true)
     default:
@@ -115,7 +126,10 @@ struct SpreadsheetMLSession {
     }
   }
 
-  private mutating func end<Visitor: WorkbookVisitor>(depth: Int, into visitor: inout Visitor) {
+  /// An end tag at `depth`, or the end of an empty element (`<a/>`) just started.
+  mutating func end<Node: SpreadsheetMLNode, Visitor: WorkbookVisitor>(
+    _ node: Node, depth: Int, into visitor: inout Visitor
+  ) {
     switch depth {
     case 1 where sheet != nil:
       closeOpenSheet(into: &visitor)
@@ -133,31 +147,34 @@ struct SpreadsheetMLSession {
     case 4 where inCell:
       endCell()
     case 5 where inData:
-      endData()
+      endData(line: node.line)
     default:
       break
     }
   }
 
-  private mutating func text() {
+  /// Character data (a text node whole, or a piece of one).
+  /// - Parameter line: the parser's line, asked only for a diagnostic.
+  mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Int) {
     if inData {
-      reader.appendValue(to: &dataText)
+      dataText.append(contentsOf: bytes)
       // UTF-8 needs at most 4 bytes a character: past that the cell is surely too long.
       if dataText.count > limits.maxCellCharacters * 4 {
         stop(
           .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
-          column: cellColumn)
+          column: cellColumn, line: line())
       }
-    } else if var buffer = visibleText, buffer.count < 64 {
-      reader.appendValue(to: &buffer)
-      visibleText = buffer
+    } else if visibleText != nil, let count = visibleText?.count, count < 64 {
+      visibleText?.append(contentsOf: bytes)
     }
   }
 
   // MARK: - Sheets
 
-  private mutating func beginSheet<Visitor: WorkbookVisitor>(into visitor: inout Visitor) {
-    let raw = reader.attribute(names.name) ?? reader.attribute(names.plainName)
+  private mutating func beginSheet<Node: SpreadsheetMLNode, Visitor: WorkbookVisitor>(
+    _ node: Node, into visitor: inout Visitor
+  ) {
+    let raw = node.sheetName()
     let name = raw?.precomposedStringWithCanonicalMapping ?? "Sheet\(sheetIndex + 1)"
     sheet = SheetSummary(name: name)
     rowNumber = 0
@@ -182,23 +199,25 @@ struct SpreadsheetMLSession {
 
   // MARK: - Rows and cells
 
-  private mutating func beginRow() {
-    let index = reader.attributeInt(names.index) ?? reader.attributeInt(names.plainIndex)
+  private mutating func beginRow<Node: SpreadsheetMLNode>(_ node: Node) {
+    let (index, span) = node.rowPlacement()
     var number = rowNumber + 1
     if let index {
       guard let index, index > rowNumber else {
-        stop(.xmlMalformed, "a Row's ss:Index does not move forward from row \(rowNumber)")
+        stop(
+          .xmlMalformed, "a Row's ss:Index does not move forward from row \(rowNumber)",
+          line: node.line)
         return
       }
       number = index
     }
     guard number <= limits.maxRows else {
-      stop(.fileUnreadable, "row \(number) is beyond the last row \(limits.maxRows)")
+      stop(
+        .fileUnreadable, "row \(number) is beyond the last row \(limits.maxRows)", line: node.line)
       return
     }
     rowNumber = number
     inRow = true
-    let span = reader.attributeInt(names.span) ?? nil
     rowSpan = min(span ?? 0, limits.maxRows - number)
     nextColumn = 1
     cells.removeAll(keepingCapacity: true)
@@ -217,37 +236,14 @@ struct SpreadsheetMLSession {
     rowNumber += rowSpan
   }
 
-  /// The `Index`, `MergeAcross` and `MergeDown` of the current element, in one walk over its
-  /// attributes (each is `nil` when absent, `.some(nil)` when not a number). `ss:Index` wins
-  /// over a plain `Index`.
-  private func placement() -> (index: Int??, across: Int??, down: Int??) {
-    var index: Int??
-    var plainIndex: Int??
-    var across: Int??
-    var down: Int??
-    reader.forEachAttribute {
-      if reader.hasName(names.index) {
-        index = reader.withValue(XMLPullReader.nonNegativeInteger)
-      } else if reader.hasName(names.plainIndex) {
-        plainIndex = reader.withValue(XMLPullReader.nonNegativeInteger)
-      } else if reader.hasName(names.mergeAcross) {
-        across = reader.withValue(XMLPullReader.nonNegativeInteger)
-      } else if reader.hasName(names.mergeDown) {
-        down = reader.withValue(XMLPullReader.nonNegativeInteger)
-      }
-      return true
-    }
-    return (index ?? plainIndex, across, down)
-  }
-
-  private mutating func beginCell() {
-    let (index, mergeAcross, mergeDown) = placement()
+  private mutating func beginCell<Node: SpreadsheetMLNode>(_ node: Node) {
+    let (index, mergeAcross, mergeDown) = node.cellPlacement()
     var column: Int
     if let index {
       guard let index, index >= nextColumn else {
         stop(
           .xmlMalformed, "a Cell's ss:Index does not move forward from column \(nextColumn - 1)",
-          column: nextColumn)
+          column: nextColumn, line: node.line)
         return
       }
       column = index
@@ -257,7 +253,9 @@ struct SpreadsheetMLSession {
     let across = (mergeAcross ?? nil) ?? 0
     let down = (mergeDown ?? nil) ?? 0
     guard column + across <= limits.maxColumns else {
-      stop(.fileUnreadable, "column \(column + across) is beyond the last column \(limits.maxColumns)")
+      stop(
+        .fileUnreadable, "column \(column + across) is beyond the last column \(limits.maxColumns)",
+        line: node.line)
       return
     }
     let lastRow = min(rowNumber + down, limits.maxRows)
@@ -285,7 +283,7 @@ struct SpreadsheetMLSession {
         textID: cellTextID))
   }
 
-  private mutating func endData() {
+  private mutating func endData(line: Int) {
     inData = false
     let bytes = dataText
     // Short texts repeat from line to line: one `String` each, made once (`TextInterner`).
@@ -303,7 +301,7 @@ struct SpreadsheetMLSession {
     {
       stop(
         .fileUnreadable, "a cell holds more than \(limits.maxCellCharacters) characters",
-        column: cellColumn)
+        column: cellColumn, line: line)
     }
   }
 
@@ -321,11 +319,13 @@ struct SpreadsheetMLSession {
     }
   }
 
-  private mutating func stop(_ code: DiagnosticCode, _ reason: String, column: Int? = nil) {
+  private mutating func stop(
+    _ code: DiagnosticCode, _ reason: String, column: Int? = nil, line: Int
+  ) {
     stopped = true
     diagnostics.append(
       Diagnostic(
-        code: code, severity: .error, position: position(line: reader.line, column: column),
+        code: code, severity: .error, position: position(line: line, column: column),
         values: ["reason": reason]))
   }
 }
