@@ -26,16 +26,16 @@ public final class XMLStartTagScanner {
   private let input: InputBox
   /// Counts the lines of leading whitespace the input drops (nothing else is collected here).
   private let lines = XMLIssueCollector()
-  private var body: ((XMLStartTag) -> Bool)?
-  private var endBody: ((XMLStartTag) -> Void)?
-  private var textBody: ((UnsafeBufferPointer<UInt8>) -> Void)?
-  private var betweenBody: (() -> Bool)?
+  @exclusivity(unchecked) private var body: ((XMLStartTag) -> Bool)?
+  @exclusivity(unchecked) private var endBody: ((XMLStartTag) -> Void)?
+  @exclusivity(unchecked) private var textBody: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  @exclusivity(unchecked) private var betweenBody: (() -> Bool)?
   /// The last start tag was `<a/>`: its end event, which SAX sends at once, is not passed on
   /// (as `XMLPullReader` reports no end for it).
-  private var skipEnd = false
-  private var context: xmlParserCtxtPtr?
+  @exclusivity(unchecked) private var skipEnd = false
+  @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
   /// Something other than a clean start tag was met (an issue, a refusal, the body's `false`).
-  private var spoiled = false
+  @exclusivity(unchecked) private var spoiled = false
 
   /// Pulls the document as `XMLPullReader.init(pull:)` does.
   public init(pull: @escaping (UnsafeMutableRawBufferPointer) -> Int) {
@@ -166,6 +166,13 @@ public final class XMLStartTagScanner {
     opaque.map { Unmanaged<XMLStartTagScanner>.fromOpaque($0).takeUnretainedValue() }
   }
 
+  /// `body` of the scanner behind `opaque`, without retaining it (it outlives the parse that
+  /// calls back: once per node, a retain and a release were a tenth of a SAX read's cost).
+  private static func with(_ opaque: UnsafeMutableRawPointer?, _ body: (XMLStartTagScanner) -> Void) {
+    guard let opaque else { return }
+    Unmanaged<XMLStartTagScanner>.fromOpaque(opaque)._withUnsafeGuaranteedRef(body)
+  }
+
   /// Start tags only; a DOCTYPE or an entity reference is refused (as `XMLPullReader` does),
   /// every issue spoils the scan. Everything else (text, end tags, comments) has no handler:
   /// libxml2 checks it and builds nothing.
@@ -173,36 +180,37 @@ public final class XMLStartTagScanner {
     var handler = xmlSAXHandler()
     handler.initialized = XML_SAX2_MAGIC
     handler.startElementNs = { opaque, local, prefix, namespace, _, _, count, _, attributes in
-      guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let local,
-        let context = scanner.context
-      else { return }
-      // libxml2 calls this with its cursor on what ends the tag: `/>` or `>`.
-      let empty = context.pointee.input?.pointee.cur?.pointee == UInt8(ascii: "/")
-      let tag = XMLStartTag(
-        local: local, prefix: prefix, namespace: namespace, attributes: attributes,
-        attributeCount: Int(count), isEmptyElement: empty)
-      scanner.skipEnd = empty
-      if scanner.body?(tag) == false { scanner.spoil() }
+      XMLStartTagScanner.with(opaque) { scanner in
+        guard !scanner.spoiled, let local, let context = scanner.context else { return }
+        // libxml2 calls this with its cursor on what ends the tag: `/>` or `>`.
+        let empty = context.pointee.input?.pointee.cur?.pointee == UInt8(ascii: "/")
+        let tag = XMLStartTag(
+          local: local, prefix: prefix, namespace: namespace, attributes: attributes,
+          attributeCount: Int(count), isEmptyElement: empty)
+        scanner.skipEnd = empty
+        if scanner.body?(tag) == false { scanner.spoil() }
+      }
     }
     if events {
       handler.endElementNs = { opaque, local, prefix, namespace in
-        guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let local
-        else { return }
-        if scanner.skipEnd {
-          scanner.skipEnd = false
-          return
+        XMLStartTagScanner.with(opaque) { scanner in
+          guard !scanner.spoiled, let local else { return }
+          if scanner.skipEnd {
+            scanner.skipEnd = false
+            return
+          }
+          let tag = XMLStartTag(
+            local: local, prefix: prefix, namespace: namespace, attributes: nil, attributeCount: 0,
+            isEmptyElement: false)
+          scanner.endBody?(tag)
         }
-        let tag = XMLStartTag(
-          local: local, prefix: prefix, namespace: namespace, attributes: nil, attributeCount: 0,
-          isEmptyElement: false)
-        scanner.endBody?(tag)
       }
       let text: charactersSAXFunc = { opaque, bytes, count in
-        guard let scanner = XMLStartTagScanner.scanner(opaque), !scanner.spoiled, let bytes,
-          count > 0
-        else { return }
-        scanner.skipEnd = false
-        scanner.textBody?(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        XMLStartTagScanner.with(opaque) { scanner in
+          guard !scanner.spoiled, let bytes, count > 0 else { return }
+          scanner.skipEnd = false
+          scanner.textBody?(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
       }
       handler.characters = text
       handler.cdataBlock = text
