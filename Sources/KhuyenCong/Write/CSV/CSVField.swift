@@ -25,7 +25,7 @@ enum CSVField {
   static func quoted(_ text: String) -> String {
     // Most fields hold none of these bytes, so none of these characters: as they are.
     guard
-      text.utf8.contains(where: {
+      text.containsUTF8Byte(where: {
         $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
           || $0 == UInt8(ascii: "\r")
       }),

@@ -4,7 +4,7 @@ enum HTMLText {
   /// (not allowed in HTML text).
   static func escaped(_ text: String) -> String {
     // Most texts hold nothing to escape or drop: given back as they are.
-    if !text.utf8.contains(where: {
+    if !text.containsUTF8Byte(where: {
       $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
         || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
     }) {

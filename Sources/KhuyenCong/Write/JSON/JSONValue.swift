@@ -70,7 +70,7 @@ enum JSONValue: Sendable {
   /// RFC 8259 §7: escape `"`, `\` and the C0 controls; everything else as UTF-8.
   static func writeString<Out: TextOut>(_ text: String, to out: inout Out) {
     // Most texts need no escape: written whole.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       out += "\""
       out += text
       out += "\""

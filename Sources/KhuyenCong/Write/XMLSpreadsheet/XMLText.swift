@@ -7,7 +7,7 @@ enum XMLText {
   static func escaped(_ text: String) -> String {
     // Most texts hold nothing to escape or drop: given back as they are. (U+FFFE and U+FFFF
     // are EF BF BE and EF BF BF in UTF-8: any EF byte takes the long way.)
-    if !text.utf8.contains(where: {
+    if !text.containsUTF8Byte(where: {
       $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
         || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF
     }) {
