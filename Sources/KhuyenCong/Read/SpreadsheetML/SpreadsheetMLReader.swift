@@ -41,8 +41,9 @@ public enum SpreadsheetMLReader {
   /// past the next element after it (`ScannedEvents`), which the pull reader would surely have
   /// delivered had it failed there; and at the first thing that is not plainly clean (any
   /// libxml2 issue, warning or error; a refusal of ours; a budget that could have answered
-  /// otherwise; text the pull reader would hold in one node of 9 MB or more; an `xml:id`,
-  /// which only a tree checks), it stops and the document is read again from its start with
+  /// otherwise; text the pull reader would hold in one node of 9 MB or more; an `xml:id` or
+  /// nesting past 250, which only a tree checks; an encoding that may decode otherwise in
+  /// other pieces, `SpreadsheetMLScan.decodesAlike`), it stops and the document is read again from its start with
   /// the pull reader, whose rows are delivered from the first one the SAX way did not
   /// deliver. Same input, same output: `SpreadsheetMLParsingTests` compares the two ways on
   /// every sample, fixture and corpus file, cut and damaged at many places.
@@ -59,8 +60,12 @@ public enum SpreadsheetMLReader {
     if let scanned { return scanned }
     var replay = RandomAccessSource(again)
     var skipping = SkippingVisitor(base: visitor, skip: counted.count)
-    defer { visitor = skipping.base }
-    return pull(&replay, file: file, limits: limits, into: &skipping)
+    let report = pull(&replay, file: file, limits: limits, into: &skipping)
+    // The pull reader delivers at least what the SAX way did (the reading again is only
+    // right if so; SpreadsheetMLParsingTests holds it to that).
+    assert(skipping.isDone, "the pull reader delivered fewer events than the SAX way")
+    visitor = skipping.base
+    return report
   }
 
   /// How far (in bytes of the document as UTF-8) the parser must be past the element after a
@@ -89,6 +94,9 @@ public enum SpreadsheetMLReader {
     /// Delivers the events witnessed before `limit`; `false` when the budget could have
     /// answered otherwise for the pull reader (which has read less when it delivers a row).
     func release(before limit: Int) -> Bool {
+      // Past the constant part of the rescanning allowance the pull reader, which counts its
+      // allowance from fewer bytes read, may stop where the SAX way goes on.
+      guard budget.markupRescanned <= limits.budget.markupRescanConstant else { return false }
       while let event = scan.events.first(witnessedBefore: limit) {
         switch event.kind {
         case .beginSheet(let name, let index): budgeted.beginSheet(name: name, index: index)
@@ -105,8 +113,7 @@ public enum SpreadsheetMLReader {
     }
 
     let clean = scan.run { release(before: scan.position - holdBack) }
-    guard clean, budget.markupRescanned <= limits.budget.markupRescanConstant,
-      let session = scan.finish(), release(before: .max), !budget.isExhausted
+    guard clean, let session = scan.finish(), release(before: .max), !budget.isExhausted
     else { return nil }
     return ReadReport(
       format: .spreadsheetML, encoding: session.encoding ?? "UTF-8", sheets: session.sheets,
@@ -187,6 +194,9 @@ struct CountedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
 struct SkippingVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
   var base: Base
   private var skip: Int
+
+  /// Whether every event to skip came.
+  var isDone: Bool { skip == 0 }
 
   init(base: Base, skip: Int) {
     self.base = base

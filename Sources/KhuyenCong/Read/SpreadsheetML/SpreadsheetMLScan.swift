@@ -48,7 +48,9 @@ final class SpreadsheetMLScan {
     let node = ScannedNode(tag: tag, scanner: scanner, namespaces: namespaces)
     events.witness(at: scanner.position)
     textRun = 0
-    if tag.hasXMLID { return false }
+    // libxml2 2.9.14 limits nesting to 256 only where it builds a tree.
+    if tag.hasXMLID || depth >= Self.deepest { return false }
+    if depth == 0 && scanner.decodesInput && !Self.decodesAlike(scanner.declaredEncoding) { return false }
     session.start(node, depth: depth, into: &events)
     if tag.isEmptyElement {
       if !session.stopped { session.end(node, depth: depth, into: &events) }
@@ -56,6 +58,21 @@ final class SpreadsheetMLScan {
       depth += 1
     }
     return !session.stopped
+  }
+
+  /// Deeper than this the pull reader may refuse the document (it stops at 256).
+  static let deepest = 250
+
+  /// Whether a document decoded from `declared` (the encoding its declaration names, `nil`
+  /// when none: a UTF-16 byte order mark or its first bytes said) decodes to the same text
+  /// whatever the size of the pieces the parser is handed. Not so when a declaration names
+  /// another form of UTF-16 than the one the parser already decodes (it switches after the
+  /// bytes already converted: 64 KiB for SAX, 516 for the pull reader), nor for iconv's
+  /// encodings that expand a byte to several characters (TSCII), where libxml2 loses
+  /// characters at places that depend on the pieces. Those documents go to the pull reader.
+  static func decodesAlike(_ declared: String?) -> Bool {
+    guard let declared else { return true }
+    return ["utf-16", "utf16", "iso-8859-1", "latin1", "us-ascii", "ascii"].contains(declared.lowercased())
   }
 
   private func end(_ tag: XMLStartTag) {
@@ -127,7 +144,7 @@ struct ScannedEvents: WorkbookVisitor {
       unwitnessed = 0
     } else if head >= 1024 && head * 2 >= events.count {
       events.removeFirst(head)
-      unwitnessed -= head
+      unwitnessed = max(0, unwitnessed - head)
       head = 0
     }
   }

@@ -176,6 +176,67 @@ struct SpreadsheetMLParsingTests {
     }
   }
 
+  /// A sheet of `rows` short rows, whole or around `middle`.
+  static func sheet(_ rows: ClosedRange<Int>, middle: String = "", then more: ClosedRange<Int>? = nil)
+    -> String
+  {
+    func lines(_ range: ClosedRange<Int>) -> String {
+      range.map {
+        "<Row><Cell><Data ss:Type=\"String\">dòng \($0)</Data></Cell><Cell><Data ss:Type=\"Number\">\($0)</Data></Cell></Row>\n"
+      }
+      .joined()
+    }
+    return """
+      <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+      <Worksheet ss:Name="A"><Table>
+      \(lines(rows))\(middle)\(more.map(lines) ?? "")</Table></Worksheet></Workbook>
+
+      """
+  }
+
+  @Test(
+    "nesting past 256, markup rescanned past the allowance, a second UTF-16 declaration and TSCII read alike both ways (found by review)"
+  )
+  func reviewed() {
+    for depth in [249, 250, 255, 256, 257] {
+      let nest = String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth) + "\n"
+      Self.expectSame(Array(Self.sheet(1...5, middle: nest, then: 6...3000).utf8), "depth \(depth)")
+    }
+    // A `>` every 512 bytes of a comment: the pull reader, counting its allowance from 512-byte
+    // pieces, stops where SAX's 64 KiB pieces would still be allowed.
+    for blocks in [255, 258, 261, 264] {
+      let comment =
+        "<!--" + String(repeating: String(repeating: "a", count: 511) + ">", count: blocks) + "-->\n"
+      Self.expectSame(
+        Array(Self.sheet(1...5, middle: comment, then: 6...6000).utf8), "rescan \(blocks)", chunkSize: 65_536)
+    }
+    for declared in ["UTF-16BE", "UTF-16LE", "UCS-2", "UTF-16", "UTF-32"] {
+      let text = "<?xml version=\"1.0\" encoding=\"\(declared)\"?>\n" + Self.sheet(1...20)
+      for bigEndian in [false, true] {
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+          bytes +=
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        Self.expectSame(bytes, "\(declared) \(bigEndian ? "BE" : "LE")")
+      }
+    }
+    // TSCII turns byte 0x82 into four characters, decoded differently in different pieces.
+    var tscii = Array(
+      """
+      <?xml version="1.0" encoding="TSCII"?>
+      <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>
+
+      """.utf8)
+    for row in 1...3000 {
+      tscii +=
+        Array("<Row><Cell><Data>".utf8) + [UInt8](repeating: 0x82, count: 20)
+        + Array("\(row)</Data></Cell></Row>\n".utf8)
+    }
+    tscii += Array("</Table></Worksheet></Workbook>\n".utf8)
+    Self.expectSame(tscii, "TSCII")
+  }
+
   @Test("a budget crossed part way reads alike both ways (the SAX way reads further ahead)")
   func budget() {
     let bytes = Self.plan(rows: 900)
