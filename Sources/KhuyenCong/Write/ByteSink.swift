@@ -47,7 +47,9 @@ struct TextOutput<Sink: ByteSink>: TextOut {
   }
 
   static func += (lhs: inout Self, rhs: String) {
-    lhs.buffer.append(contentsOf: rhs.utf8)
+    // One copy of the contiguous bytes (`append(contentsOf: rhs.utf8)` went byte by byte).
+    var rhs = rhs
+    rhs.withUTF8 { lhs.buffer.append(contentsOf: $0) }
     if lhs.buffer.count >= Self.chunk { lhs.flush() }
   }
 
