@@ -91,19 +91,23 @@ final class SpreadsheetMLNamespaces {
   private var spreadsheet: UnsafeRawPointer?
   private var excel: UnsafeRawPointer?
 
+  /// Whether `handle` is the spreadsheet namespace; `spelled` compares its bytes.
   func isSpreadsheet(_ handle: UnsafeRawPointer?, spelled: () -> Bool) -> Bool {
-    guard let handle else { return false }
-    if handle == spreadsheet { return true }
-    guard spelled() else { return false }
-    spreadsheet = handle
-    return true
+    Self.matches(handle, known: &spreadsheet, spelled: spelled)
   }
 
+  /// Whether `handle` is the excel namespace; `spelled` compares its bytes.
   func isExcel(_ handle: UnsafeRawPointer?, spelled: () -> Bool) -> Bool {
+    Self.matches(handle, known: &excel, spelled: spelled)
+  }
+
+  private static func matches(
+    _ handle: UnsafeRawPointer?, known: inout UnsafeRawPointer?, spelled: () -> Bool
+  ) -> Bool {
     guard let handle else { return false }
-    if handle == excel { return true }
+    if handle == known { return true }
     guard spelled() else { return false }
-    excel = handle
+    known = handle
     return true
   }
 }
@@ -176,27 +180,12 @@ struct ScannedNode: SpreadsheetMLNode {
     return name ?? plain
   }
 
-  func rowPlacement() -> (index: Int??, span: Int?) {
+  /// `ss:Index` (else plain `Index`), `ss:Span`, `ss:MergeAcross` and `ss:MergeDown`, in one
+  /// walk over the attributes.
+  private func placement() -> (index: Int??, span: Int??, across: Int??, down: Int??) {
     var index: Int??
     var plainIndex: Int??
     var span: Int??
-    tag.forEachAttribute { attribute in
-      if attribute.hasLocalName("Index") {
-        switch scope(attribute) {
-        case .spreadsheet: index = .some(Self.integer(attribute))
-        case .plain: plainIndex = .some(Self.integer(attribute))
-        case .other: break
-        }
-      } else if attribute.hasLocalName("Span"), scope(attribute) == .spreadsheet {
-        span = .some(Self.integer(attribute))
-      }
-    }
-    return (index ?? plainIndex, span ?? nil)
-  }
-
-  func cellPlacement() -> (index: Int??, across: Int??, down: Int??) {
-    var index: Int??
-    var plainIndex: Int??
     var across: Int??
     var down: Int??
     tag.forEachAttribute { attribute in
@@ -206,13 +195,27 @@ struct ScannedNode: SpreadsheetMLNode {
         case .plain: plainIndex = .some(Self.integer(attribute))
         case .other: break
         }
-      } else if attribute.hasLocalName("MergeAcross"), scope(attribute) == .spreadsheet {
-        across = .some(Self.integer(attribute))
-      } else if attribute.hasLocalName("MergeDown"), scope(attribute) == .spreadsheet {
-        down = .some(Self.integer(attribute))
+      } else if scope(attribute) == .spreadsheet {
+        if attribute.hasLocalName("Span") {
+          span = .some(Self.integer(attribute))
+        } else if attribute.hasLocalName("MergeAcross") {
+          across = .some(Self.integer(attribute))
+        } else if attribute.hasLocalName("MergeDown") {
+          down = .some(Self.integer(attribute))
+        }
       }
     }
-    return (index ?? plainIndex, across, down)
+    return (index ?? plainIndex, span, across, down)
+  }
+
+  func rowPlacement() -> (index: Int??, span: Int?) {
+    let placement = placement()
+    return (placement.index, placement.span ?? nil)
+  }
+
+  func cellPlacement() -> (index: Int??, across: Int??, down: Int??) {
+    let placement = placement()
+    return (placement.index, placement.across, placement.down)
   }
 
   func dataType() -> String? {
