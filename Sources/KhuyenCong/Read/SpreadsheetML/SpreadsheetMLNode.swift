@@ -88,8 +88,10 @@ struct PulledNode: SpreadsheetMLNode {
 /// every use of a URI as the same pointer, so each is compared by its bytes once and by
 /// identity after.
 final class SpreadsheetMLNamespaces {
-  private var spreadsheet: UnsafeRawPointer?
-  private var excel: UnsafeRawPointer?
+  // Passed `inout` once per name asked: unchecked, or the run-time exclusivity check costs
+  // more than the comparison (nothing here re-enters).
+  @exclusivity(unchecked) private var spreadsheet: UnsafeRawPointer?
+  @exclusivity(unchecked) private var excel: UnsafeRawPointer?
 
   /// Whether `handle` is the spreadsheet namespace; `spelled` compares its bytes.
   func isSpreadsheet(_ handle: UnsafeRawPointer?, spelled: () -> Bool) -> Bool {
