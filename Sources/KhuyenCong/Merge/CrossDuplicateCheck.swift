@@ -17,9 +17,13 @@ enum CrossDuplicateCheck {
     }
     var firstByKey: [Key: [ConsolidatedLine]] = [:]
     var warnings: [Diagnostic] = []
+    // A plan names few beneficiaries, each on many lines; folding one through Foundation's
+    // normalisations costs about 85 000 instructions: once per distinct name.
+    var keys = Memo<TextBytes, BeneficiaryKey?>()
     for entry in lines {
       let line = entry.line
-      guard !line.isGroup, let name = line.beneficiary, let folded = BeneficiaryKey(name),
+      guard !line.isGroup, let name = line.beneficiary,
+        let folded = keys.value(for: TextBytes(name), { BeneficiaryKey($0.text) }),
         let indicator = line.indicator ?? line.contentArea
       else { continue }
       let key = Key(beneficiary: folded, indicator: indicator)
