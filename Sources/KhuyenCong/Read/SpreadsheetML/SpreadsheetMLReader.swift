@@ -43,10 +43,13 @@ public enum SpreadsheetMLReader {
   /// libxml2 issue, warning or error; a refusal of ours; a budget that could have answered
   /// otherwise; text the pull reader would hold in one node of 9 MB or more; an `xml:id` or
   /// nesting past 250, which only a tree checks; an encoding that may decode otherwise in
-  /// other pieces, `SpreadsheetMLScan.decodesAlike`), it stops and the document is read again from its start with
-  /// the pull reader, whose rows are delivered from the first one the SAX way did not
-  /// deliver. Same input, same output: `SpreadsheetMLParsingTests` compares the two ways on
-  /// every sample, fixture and corpus file, cut and damaged at many places.
+  /// other pieces, `SpreadsheetMLScan.decodesAlike`), it stops and the document is read again
+  /// from its start with the pull reader, whose rows are delivered from the first one the SAX
+  /// way did not deliver. Same input, same output: `SpreadsheetMLParsingTests` compares the
+  /// two ways on every sample, fixture and fuzz seed, cut and damaged at many places.
+  ///
+  /// Decided: a file that changes between the two reads, or a read error on the first read
+  /// only, may give another result than the pull reader alone would (the second read's).
   public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
     parsing: Parsing = .fastest, into visitor: inout Visitor
