@@ -15,6 +15,13 @@ internal import CLibXML2
 /// caller then reads the document with `XMLPullReader`, which reports the problem as it always
 /// has (its message, its line). The same safe options apply (`XMLSafety`).
 ///
+/// Not every document `XMLPullReader` refuses is refused here: libxml2 2.9.14 checks some
+/// things only where it builds a tree, which SAX does not (nesting past 256, an `xml:id` that
+/// is not a name or is repeated, a text node of 10 MB), and a declaration naming another
+/// encoding than the one detected may decode otherwise in other pieces. A caller that must
+/// answer exactly as the pull reader does guards those itself (`SpreadsheetMLScan`); the
+/// xlsx reader does not (its rows pass has been SAX since the fifth round).
+///
 /// ```swift
 /// let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
 /// let clean = scanner.scan { tag in

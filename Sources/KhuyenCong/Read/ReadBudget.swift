@@ -258,20 +258,9 @@ public final class ReadBudget {
   func admits(_ row: SheetRow, xmlBytes assumed: Int) -> Bool {
     guard reached == nil else { return false }
     let xml = min(assumed, xmlBytes)
-    let all = bytes - xmlBytes + xml
-    var text = self.text
-    for cell in row.cells {
-      switch cell.value {
-      case .text(let value), .number(let value), .error(let value): text += value.utf8.count
-      case .empty, .dateTime, .boolean: text += 1
-      }
-    }
-    let rowLimit =
-      (all - xml) / allowance.bytesPerRow + xml / allowance.xmlBytesPerRow + allowance.rowsConstant
-    let cellLimit = all / allowance.bytesPerCell + allowance.cellsConstant
-    let textLimit =
-      all.multipliedReportingOverflow(by: allowance.textPerByte).partialValue + allowance.textConstant
-    return text <= textLimit && cells + row.cells.count <= cellLimit && rows + 1 <= rowLimit
+    return crossed(
+      rows: rows + 1, cells: cells + row.cells.count, text: text + Self.textCost(of: row),
+      bytes: bytes - xmlBytes + xml, xmlBytes: xml) == nil
   }
 
   /// Counts a row about to be delivered.
@@ -280,27 +269,42 @@ public final class ReadBudget {
     guard reached == nil else { return false }
     rows += 1
     cells += row.cells.count
+    text += Self.textCost(of: row)
+    reached = crossed(rows: rows, cells: cells, text: text, bytes: bytes, xmlBytes: xmlBytes)
+    return reached == nil
+  }
+
+  /// The text a row delivers, as the allowance counts it (a value without text counts 1).
+  private static func textCost(of row: SheetRow) -> Int {
+    var text = 0
     for cell in row.cells {
       switch cell.value {
       case .text(let value), .number(let value), .error(let value): text += value.utf8.count
       case .empty, .dateTime, .boolean: text += 1
       }
     }
-    let rowLimit =
-      (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
+    return text
+  }
+
+  /// The rows allowed after `bytes` read, of which `xmlBytes` of XML.
+  private func rowLimit(bytes: Int, xmlBytes: Int) -> Int {
+    (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
       + allowance.rowsConstant
-    let cellLimit = bytes / allowance.bytesPerCell + allowance.cellsConstant
+  }
+
+  /// The first limit (text, cells, rows) these counts cross after `bytes` read, and its value.
+  private func crossed(rows: Int, cells: Int, text: Int, bytes: Int, xmlBytes: Int) -> (
+    limit: Limit, value: Int
+  )? {
     let textLimit =
       bytes.multipliedReportingOverflow(by: allowance.textPerByte).partialValue
       + allowance.textConstant
-    if text > textLimit {
-      reached = (.cellText, textLimit)
-    } else if cells > cellLimit {
-      reached = (.cells, cellLimit)
-    } else if rows > rowLimit {
-      reached = (.rows, rowLimit)
-    }
-    return reached == nil
+    if text > textLimit { return (.cellText, textLimit) }
+    let cellLimit = bytes / allowance.bytesPerCell + allowance.cellsConstant
+    if cells > cellLimit { return (.cells, cellLimit) }
+    let rowLimit = rowLimit(bytes: bytes, xmlBytes: xmlBytes)
+    if rows > rowLimit { return (.rows, rowLimit) }
+    return nil
   }
 
   /// Counts a row holding a value met before its cells are delivered (the first pass over an
@@ -311,9 +315,7 @@ public final class ReadBudget {
   public func countRowElement() -> Bool {
     guard reached == nil else { return false }
     rowElements += 1
-    let limit =
-      (bytes - xmlBytes) / allowance.bytesPerRow + xmlBytes / allowance.xmlBytesPerRow
-      + allowance.rowsConstant
+    let limit = rowLimit(bytes: bytes, xmlBytes: xmlBytes)
     if rowElements > limit { reached = (.rows, limit) }
     return reached == nil
   }
