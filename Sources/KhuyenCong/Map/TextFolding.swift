@@ -127,49 +127,61 @@ enum TextFolding {
   /// The folding of valid UTF-8, read scalar by scalar from the bytes and written straight
   /// into the new string's storage; `nil` for a scalar without an exact table entry.
   private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var folded = true
+    let text = String(unsafeUninitializedCapacity: foldCapacity(bytes.count)) { storage -> Int in
+      guard let base = storage.baseAddress, let count = fold(bytes, into: base) else {
+        folded = false
+        return 0
+      }
+      return count
+    }
+    return folded ? text : nil
+  }
+
+  /// The most bytes the folding of `count` bytes writes (`fold(_:into:)`).
+  static func foldCapacity(_ count: Int) -> Int { 2 * count + 16 }
+
+  /// The folding of `text` written at `base`, which has room for `foldCapacity` of its UTF-8
+  /// count: the number of bytes written, or `nil` as `fold(_:)` gives it (the folding is then
+  /// Foundation's, `TextKey.foundationFolded`).
+  static func fold(_ text: String, into base: UnsafeMutablePointer<UInt8>) -> Int? {
+    text.utf8.withContiguousStorageIfAvailable { fold($0, into: base) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { fold($0, into: base) }
+  }
+
+  /// The folding of valid UTF-8 written at `base`, which has room for `foldCapacity` bytes.
+  private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into base: UnsafeMutablePointer<UInt8>)
+    -> Int?
+  {
     // An ASCII byte writes at most two (a word break and itself); a scalar whose folding would
     // not leave that much room for the rest gives `nil`, and Foundation folds the text, as for
     // any scalar not tabled.
-    let capacity = 2 * bytes.count + 16
-    var folded = true
-    let text = String(unsafeUninitializedCapacity: capacity) { storage -> Int in
-      guard let base = storage.baseAddress else { return 0 }
-      var out = FoldOutput(base: base)
-      let table = foldTable
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          out.ascii(byte)
-          index += 1
-          continue
-        }
-        guard let (value, length) = multibyteScalar(bytes, at: index) else {
-          folded = false
-          return 0
-        }
-        index += length
-        if value >= 0x300 && value <= 0x36F { continue }
-        guard let slot = tableIndex(value), table.spans[slot] != .max else {
-          folded = false
-          return 0
-        }
-        let span = table.spans[slot]
-        let start = Int(span >> 8)
-        let end = start + Int(span & 0xFF)
-        // Room for this scalar's ops and for every byte still to come (two each): a scalar
-        // that folds to more than its share sends the text to Foundation, never past the end.
-        guard out.count + 2 * (end - start) + 2 * (count - index) <= capacity else {
-          folded = false
-          return 0
-        }
-        for op in start..<end { out.op(table.ops[op]) }
+    let capacity = foldCapacity(bytes.count)
+    var out = FoldOutput(base: base)
+    let table = foldTable
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        out.ascii(byte)
+        index += 1
+        continue
       }
-      while out.count > 0 && base[out.count - 1] == UInt8(ascii: ".") { out.count -= 1 }
-      return out.count
+      guard let (value, length) = multibyteScalar(bytes, at: index) else { return nil }
+      index += length
+      if value >= 0x300 && value <= 0x36F { continue }
+      guard let slot = tableIndex(value), table.spans[slot] != .max else { return nil }
+      let span = table.spans[slot]
+      let start = Int(span >> 8)
+      let end = start + Int(span & 0xFF)
+      // Room for this scalar's ops and for every byte still to come (two each): a scalar
+      // that folds to more than its share sends the text to Foundation, never past the end.
+      guard out.count + 2 * (end - start) + 2 * (count - index) <= capacity else { return nil }
+      for op in start..<end { out.op(table.ops[op]) }
     }
-    return folded ? text : nil
+    while out.count > 0 && base[out.count - 1] == UInt8(ascii: ".") { out.count -= 1 }
+    return out.count
   }
 
   /// Folded bytes written at `base` (`fold`), with the word break waiting to be written.

@@ -10,14 +10,6 @@
 /// keys waits with it (with its row and activity, the only text the report needs) until the
 /// end, when both are put back in row order.
 struct DuplicateLineCheck: LineCheck {
-  private struct Key: Hashable {
-    var content: String
-    var activity: TextKey
-    var beneficiary: TextKey
-    var place: TextKey
-    var amounts: FundTotals
-  }
-
   /// A line whose first occurrence depends on lines not final yet.
   private struct Waiting {
     var fingerprint: LineFingerprints.Fingerprint
@@ -34,11 +26,79 @@ struct DuplicateLineCheck: LineCheck {
   /// Folds of the short texts (beneficiary, place, content), which repeat from line to line.
   private var folds = Memo<TextBytes, TextKey>()
 
-  private mutating func key(_ line: PlanLine, amounts: FundTotals) -> Key {
-    Key(
-      content: (line.indicator ?? line.contentArea)?.rawValue ?? fold(line.contentText).folded,
-      activity: fold(line.activity), beneficiary: fold(line.beneficiary ?? ""),
-      place: fold(line.place ?? ""), amounts: amounts)
+  /// The fingerprint of the line's key: its content (the code, or the text folded), activity,
+  /// beneficiary and place (folded: `TextKey`) and `amounts`, written one after the other as
+  /// bytes and hashed once. Each text ends with 0xFF, which UTF-8 never holds, and the five
+  /// amounts take eight bytes each, so two keys give the same bytes only when they are equal.
+  /// The activity, unique on most lines, is folded straight into the bytes, never kept as a
+  /// `String` (issue 7).
+  private mutating func fingerprint(_ line: PlanLine, amounts: FundTotals) -> LineFingerprints.Fingerprint {
+    let content = (line.indicator ?? line.contentArea)?.rawValue ?? fold(line.contentText).folded
+    let beneficiary = fold(line.beneficiary ?? "").folded
+    let place = fold(line.place ?? "").folded
+    let activity = line.activity
+    let short = activity.utf8.count > 64 ? nil : fold(activity).folded
+    let parts = KeyParts(content: content, beneficiary: beneficiary, place: place, amounts: amounts)
+    if let bytes = parts.bytes(activity: activity, folded: short) {
+      return LineFingerprints.fingerprint(bytes: bytes)
+    }
+    // A long activity with a scalar `TextFolding` does not table (rare): Foundation folds it.
+    let bytes = parts.bytes(activity: activity, folded: TextKey(activity).folded)
+    return LineFingerprints.fingerprint(bytes: bytes ?? [])
+  }
+
+  /// The parts of a line's key other than its activity.
+  private struct KeyParts {
+    var content: String
+    var beneficiary: String
+    var place: String
+    var amounts: FundTotals
+
+    /// The key's bytes with `activity`'s folding: `folded`, or folded here by `TextFolding`
+    /// (`nil` when it cannot be).
+    func bytes(activity: String, folded: String?) -> [UInt8]? {
+      let activityRoom = folded?.utf8.count ?? TextFolding.foldCapacity(activity.utf8.count)
+      let capacity = content.utf8.count + activityRoom + beneficiary.utf8.count + place.utf8.count + 4 + 5 * 8
+      var written = true
+      let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        guard let base = buffer.baseAddress else { return }
+        func end() {
+          base[count] = 0xFF
+          count += 1
+        }
+        func write(_ text: String) {
+          var text = text
+          text.withUTF8 { utf8 in
+            guard let source = utf8.baseAddress else { return }
+            (base + count).initialize(from: source, count: utf8.count)
+            count += utf8.count
+          }
+          end()
+        }
+        write(content)
+        if let folded {
+          write(folded)
+        } else if let length = TextFolding.fold(activity, into: base + count) {
+          count += length
+          end()
+        } else {
+          written = false
+          return
+        }
+        write(beneficiary)
+        write(place)
+        func write(_ amount: Money) {
+          UnsafeMutableRawPointer(base + count).storeBytes(of: amount.dong.littleEndian, as: Int64.self)
+          count += 8
+        }
+        write(amounts.total)
+        write(amounts.national)
+        write(amounts.local)
+        write(amounts.counterpart)
+        write(amounts.other)
+      }
+      return written ? bytes : nil
+    }
   }
 
   private mutating func fold(_ text: String) -> TextKey {
@@ -47,13 +107,13 @@ struct DuplicateLineCheck: LineCheck {
 
   mutating func expect(_ line: PlanLine, amounts: [FundTotals]) {
     for possible in amounts {
-      promised.insert(LineFingerprints.fingerprint(key(line, amounts: possible)))
+      promised.insert(fingerprint(line, amounts: possible))
     }
   }
 
   mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     let line = built.line
-    let fingerprint = LineFingerprints.fingerprint(key(line, amounts: line.amounts))
+    let fingerprint = self.fingerprint(line, amounts: line.amounts)
     if case .resolved = built.stage {
       waiting.append(Waiting(fingerprint: fingerprint, source: line.source, activity: line.activity))
       return []
@@ -111,6 +171,20 @@ struct LineFingerprints {
     b.combine(key)
     return Fingerprint(
       high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b.finalize()))
+  }
+
+  /// The fingerprint of `bytes`, as `fingerprint(_:)` makes it of a key.
+  static func fingerprint(bytes: [UInt8]) -> Fingerprint {
+    bytes.withUnsafeBytes { raw in
+      var a = Hasher()
+      a.combine(0x6B63_6475_706C_3031 as UInt64)
+      a.combine(bytes: raw)
+      var b = Hasher()
+      b.combine(0x6B63_6475_706C_3032 as UInt64)
+      b.combine(bytes: raw)
+      return Fingerprint(
+        high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b.finalize()))
+    }
   }
 
   /// Records `fingerprint` at `row`; returns the row of an earlier line with it, if any.

@@ -36,6 +36,10 @@ public struct ValidationRun {
   private let file: String
   private let keepsLines: Bool
   private var checks = lineChecks()
+  /// The indices in `checks` of those that judge a line at once, and of those that need the
+  /// district and year: asked once, not of each line (an existential copied per question).
+  private let earlyChecks: [Int]
+  private let lateChecks: [Int]
   /// Each line check's diagnostics so far, by check.
   private var found: [[Diagnostic]]
   /// The place diagnostics so far (reported before the checks').
@@ -68,6 +72,9 @@ public struct ValidationRun {
     self.content = lookups.content
     self.places = PlaceResolver(programme: programme, lookups: lookups)
     self.found = Array(repeating: [], count: checks.count)
+    let checks = self.checks
+    self.earlyChecks = checks.indices.filter { !checks[$0].needsDistrictAndYear }
+    self.lateChecks = checks.indices.filter { checks[$0].needsDistrictAndYear }
   }
 
   /// Takes the next line out of the mapper. `district` and `year` are what the file said so far
@@ -87,8 +94,9 @@ public struct ValidationRun {
     }
     lineCount += 1
     totals += built.line.amounts
-    for index in checks.indices where !checks[index].needsDistrictAndYear {
-      found[index] += checks[index].check(built, in: early)
+    for index in earlyChecks {
+      let diagnostics = checks[index].check(built, in: early)
+      if !diagnostics.isEmpty { found[index] += diagnostics }
     }
     if let context {
       judge(built, in: context)
@@ -121,8 +129,9 @@ public struct ValidationRun {
       placeFound += places.resolve(
         &line, district: district, year: year, columns: context.columns, memo: &placeMemo)
     }
-    for index in checks.indices where checks[index].needsDistrictAndYear {
-      found[index] += checks[index].check(built, in: context)
+    for index in lateChecks {
+      let diagnostics = checks[index].check(built, in: context)
+      if !diagnostics.isEmpty { found[index] += diagnostics }
     }
     if keepsLines { kept.append(line) }
   }

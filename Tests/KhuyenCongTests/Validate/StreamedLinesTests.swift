@@ -51,6 +51,27 @@ struct StreamedLinesTests {
     }
   }
 
+  @Test("long activities (folded straight into the line's key) are the same line when they fold alike")
+  func duplicateLongActivities() {
+    let long = "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất chè Shan tuyết tại xã Khuôn Hà"
+    #expect(long.utf8.count > 64)
+    let text =
+      Self.header + Self.line(activity: long, amount: "150")
+      // Case, spacing and punctuation folded: the same line.
+      + Self.line(activity: "  " + long.uppercased() + " !", amount: "150")
+      // A symbol the fast folding does not table (Foundation folds it away): the same line too.
+      + Self.line(activity: long + " ☕", amount: "150")
+      // Another amount, another word: other lines.
+      + Self.line(activity: long, amount: "151")
+      + Self.line(activity: long + " đợt 2", amount: "150")
+    for keeping in [true, false] {
+      #expect(
+        Self.duplicates(Self.validate(text, keepingLines: keeping)) == [
+          "line.duplicate lam-binh!3:3 of 2", "line.duplicate lam-binh!4:4 of 2",
+        ])
+    }
+  }
+
   @Test("two lines that both wait for the convention: the later one is the duplicate")
   func duplicateAmongWaitingLines() {
     let text =

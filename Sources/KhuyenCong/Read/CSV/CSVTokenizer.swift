@@ -115,7 +115,7 @@ struct CSVTokenizer {
     // The reader takes this path only for an ASCII delimiter (`,` `;` tab: all it sniffs).
     precondition(delimiter.isASCII, "the byte path needs an ASCII delimiter")
     let delimiterByte = UInt8(truncatingIfNeeded: delimiter.value)
-    let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
     let count = bytes.count
     while index < count {
       if isStopped {
@@ -141,11 +141,7 @@ struct CSVTokenizer {
         }
       case .unquoted, .afterQuoted:
         let start = index
-        while index < count {
-          let next = bytes[index]
-          if next == delimiterByte || next == quote || next == lineFeed || next == carriageReturn { break }
-          index += 1
-        }
+        index = Self.firstSpecial(bytes, from: index, delimiter: delimiterByte)
         if index > start { appendRun(bytes, start..<index) }
         if index == count { return nil }
         let special = bytes[index]
@@ -153,7 +149,7 @@ struct CSVTokenizer {
         if let row = consumeUnquoted(Unicode.Scalar(special)) { return row }
       case .quoted:
         let start = index
-        while index < count && bytes[index] != quote { index += 1 }
+        index = Self.firstQuote(bytes, from: index)
         if index > start { appendRun(bytes, start..<index) }
         if index == count { return nil }
         index += 1
@@ -167,6 +163,57 @@ struct CSVTokenizer {
       }
     }
     return nil
+  }
+
+  /// The index of the first delimiter, quote, LF or CR in `bytes` from `index` on, or the
+  /// end: eight bytes at a time (`SWAR`), then byte by byte.
+  @inline(__always)
+  private static func firstSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, delimiter: UInt8)
+    -> Int
+  {
+    let count = bytes.count
+    var index = index
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let delimiters = SWAR.broadcast(delimiter), quotes = SWAR.broadcast(UInt8(ascii: "\""))
+      let lineFeeds = SWAR.broadcast(UInt8(ascii: "\n")), returns = SWAR.broadcast(UInt8(ascii: "\r"))
+      while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let found =
+          SWAR.zeroBytes(word ^ delimiters) | SWAR.zeroBytes(word ^ quotes) | SWAR.zeroBytes(word ^ lineFeeds)
+          | SWAR.zeroBytes(word ^ returns)
+        if found != 0 { return index + SWAR.firstLane(found) }
+        index += 8
+      }
+    }
+    while index < count {
+      let next = bytes[index]
+      if next == delimiter || next == UInt8(ascii: "\"") || next == UInt8(ascii: "\n")
+        || next == UInt8(ascii: "\r")
+      {
+        break
+      }
+      index += 1
+    }
+    return index
+  }
+
+  /// The index of the first quote in `bytes` from `index` on, or the end.
+  @inline(__always)
+  private static func firstQuote(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    let count = bytes.count
+    var index = index
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let quotes = SWAR.broadcast(UInt8(ascii: "\""))
+      while index + 8 <= count {
+        let found = SWAR.zeroBytes(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quotes)
+        if found != 0 { return index + SWAR.firstLane(found) }
+        index += 8
+      }
+    }
+    while index < count && bytes[index] != UInt8(ascii: "\"") { index += 1 }
+    return index
   }
 
   /// The length of the valid UTF-8 sequence that starts with `lead`.
@@ -185,17 +232,27 @@ struct CSVTokenizer {
   /// `append` of each scalar of the valid UTF-8 `bytes[range]` (no quote in it; no delimiter
   /// or line end either, unless quoted): copied whole while the field is within its bounds.
   private mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-    var scalars = 0
-    var nonASCII = false
-    for index in range {
-      let byte = bytes[index]
-      if byte >= 0x80 {
-        nonASCII = true
-        if byte & 0xC0 != 0x80 { scalars += 1 }
-      } else {
-        scalars += 1
+    // Scalars are the bytes that are not continuation bytes; eight at a time (`SWAR`).
+    var continuations = 0
+    var highBits: UInt64 = 0
+    var index = range.lowerBound
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= range.upperBound {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        highBits |= word
+        continuations += SWAR.continuationCount(word)
+        index += 8
       }
     }
+    while index < range.upperBound {
+      let byte = bytes[index]
+      highBits |= UInt64(byte)
+      if byte & 0xC0 == 0x80 { continuations += 1 }
+      index += 1
+    }
+    let scalars = range.count - continuations
+    let nonASCII = highBits & 0x8080_8080_8080_8080 != 0
     if column <= limits.maxColumns && fieldLength + scalars <= 2 * limits.maxCellCharacters {
       field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
       fieldLength += scalars
@@ -203,7 +260,7 @@ struct CSVTokenizer {
       return
     }
     // Past a bound: scalar by scalar, as `append` counts and cuts them.
-    var index = range.lowerBound
+    index = range.lowerBound
     while index < range.upperBound {
       let start = index
       index += Self.sequenceLength(bytes[index])
