@@ -291,7 +291,15 @@ struct LineBuilder {
   /// other short ones (district, unit, place: they repeat).
   private mutating func trim(_ cell: Cell) -> String {
     guard case .text(let text) = cell.value else { return cell.value.displayText.nfcTrimmed }
-    if cell.textID == nil && text.utf8.count > 64 { return text.nfcTrimmed }
+    if cell.textID == nil && text.utf8.count > 64 {
+      // NFC already (its reader says): nothing to do unless it starts or ends with a space.
+      if cell.textIsNFC, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+        !first.properties.isWhitespace, !last.properties.isWhitespace
+      {
+        return text
+      }
+      return text.nfcTrimmed
+    }
     return trims.value(for: text, id: cell.textID) { $0.nfcTrimmed }
   }
 

@@ -2,9 +2,9 @@
 public struct Cell: Hashable, Sendable {
   /// 1-based column (A = 1).
   public var column: Int
-  /// What the cell holds. Setting it clears `textID`.
+  /// What the cell holds. Setting it clears `textID` and `textIsNFC`.
   public var value: CellValue {
-    didSet { textID = nil }
+    didSet { textFacts = 0 }
   }
   /// Extra columns covered to the right by a merge starting here (`ss:MergeAcross`).
   public var mergeAcross: Int
@@ -17,18 +17,32 @@ public struct Cell: Hashable, Sendable {
   /// text in every cell (issue 7: "fold each distinct text once"). `nil` for any other cell.
   ///
   /// Not part of the cell's identity: `==` and hashing ignore it.
-  public private(set) var textID: Int32?
+  public var textID: Int32? {
+    let number = UInt32(truncatingIfNeeded: textFacts)
+    return number == 0 ? nil : Int32(number - 1)
+  }
+  /// Whether the cell's reader made sure its text is NFC (SPEC §3): the mapper then only
+  /// trims it, without scanning it for normalisation again (issue 7: an activity's long text
+  /// was scanned twice). `false` says nothing. Not part of the cell's identity either.
+  public var textIsNFC: Bool { textFacts >> 32 != 0 }
+  /// `textID` + 1 (0 for none) in the low 32 bits, `textIsNFC` above: one word, so that a cell
+  /// stays as cheap to copy as before the flag (a separate `Bool` made every copy of a row's
+  /// cells go through the type's value witness: 4 % more instructions to validate a CSV).
+  private var textFacts: UInt64
 
   /// Creates a cell; merges default to none. `textID`: see the property, and give it only
   /// when numbering texts as its doc says.
   public init(
-    column: Int, value: CellValue, mergeAcross: Int = 0, mergeDown: Int = 0, textID: Int32? = nil
+    column: Int, value: CellValue, mergeAcross: Int = 0, mergeDown: Int = 0, textID: Int32? = nil,
+    textIsNFC: Bool = false
   ) {
     self.column = column
     self.value = value
     self.mergeAcross = mergeAcross
     self.mergeDown = mergeDown
-    self.textID = textID
+    // A negative number is none (the readers number from 0).
+    let number = textID.map { $0 < 0 ? 0 : UInt64($0) + 1 } ?? 0
+    self.textFacts = number | (textIsNFC ? 1 << 32 : 0)
   }
 
   public static func == (lhs: Self, rhs: Self) -> Bool {

@@ -28,7 +28,7 @@ struct TextNumberTests {
       mapper.beginSheet(name: sheet.name, index: index)
       for var row in sheet.rows {
         if !numbered {
-          // Setting a value clears its number.
+          // Setting a value clears its number (and `textIsNFC`).
           for index in row.cells.indices { row.cells[index].value = row.cells[index].value }
         }
         mapper.visit(row)
@@ -62,6 +62,24 @@ struct TextNumberTests {
     }
     // Each reader numbers: CSV, SpreadsheetML and xlsx samples are all among them.
     #expect(numberedCells > 1000)
+  }
+
+  @Test("a long text its reader found NFC is still trimmed of the spaces around it, as without the flag")
+  func nfcTextsTrimmed() throws {
+    let long = "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất chè Shan tuyết tại xã Khuôn Hà"
+    let header = "district,plan_year,content,activity,unit,quantity,total,local\n"
+    let activities = [long, "  \(long) ", "\(long)\u{00A0}", "\u{3000}\(long)", "\(long)\r\n"]
+    let csv = header + activities.map { "Lâm Bình,2017,3.3,\"\($0)\",cơ sở,1,150,150\n" }.joined()
+    var source = MemorySource(Array(csv.utf8), chunkSize: 1000)
+    var collector = WorkbookCollector()
+    let report = WorkbookReader.read(&source, file: "plan.csv", limits: .standard, into: &collector)
+    let cells = collector.sheets.flatMap(\.rows).dropFirst().map { $0.cells[3] }
+    #expect(cells.count == activities.count && cells.allSatisfy { $0.textIsNFC && $0.textID == nil })
+    let numbered = Self.map(collector.sheets, file: "plan.csv", report: report, numbered: true)
+    let plain = Self.map(collector.sheets, file: "plan.csv", report: report, numbered: false)
+    #expect(numbered == plain)
+    #expect(
+      Array(numbered.submission.lines).map(\.activity) == Array(repeating: long, count: activities.count))
   }
 
   @Test(

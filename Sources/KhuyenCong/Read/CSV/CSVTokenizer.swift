@@ -64,7 +64,7 @@ struct CSVTokenizer {
   /// Whether anything of the current record was read (a final line without line end).
   private var recordStarted = false
   /// The field's text so far, as UTF-8 (cheaper to grow than a `String`).
-  private var field: [UInt8] = []
+  private var field = FieldBytes()
   private var fieldLength = 0
   private var fieldHasNonASCII = false
   private var strayQuoteReported = false
@@ -254,7 +254,7 @@ struct CSVTokenizer {
     let scalars = range.count - continuations
     let nonASCII = highBits & 0x8080_8080_8080_8080 != 0
     if column <= limits.maxColumns && fieldLength + scalars <= 2 * limits.maxCellCharacters {
-      field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+      field.append(UnsafeBufferPointer(rebasing: bytes[range]))
       fieldLength += scalars
       if nonASCII { fieldHasNonASCII = true }
       return
@@ -355,7 +355,7 @@ struct CSVTokenizer {
     defer {
       column += 1
       state = .fieldStart
-      field.removeAll(keepingCapacity: true)
+      field.removeAll()
       fieldLength = 0
       fieldHasNonASCII = false
       strayQuoteReported = false
@@ -372,11 +372,13 @@ struct CSVTokenizer {
     // text at most three times longer, so these are within the cell limit.
     if field.count <= TextInterner.maxBytes && 3 * fieldLength <= limits.maxCellCharacters {
       let hasNonASCII = fieldHasNonASCII
-      let kept = interner.text(for: field) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
-      cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id))
+      let kept = field.withBytes { bytes in
+        interner.text(for: bytes) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
+      }
+      cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id, textIsNFC: true))
       return
     }
-    var text = String(decoding: field, as: UTF8.self)
+    var text = field.withBytes { String(decoding: $0, as: UTF8.self) }
     // Windows-1258 and TCVN3 give base letters with combining tone marks (SPEC §3: NFC).
     // Text of ASCII and precomposed letters is NFC already (`TextFolding`): kept as it is.
     var isNFC = !fieldHasNonASCII
@@ -390,12 +392,15 @@ struct CSVTokenizer {
       report(
         .csvMalformed, problem: .cellTooLong, extra: ["limit": String(limits.maxCellCharacters)])
       text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limits.maxCellCharacters)))
+      cells.append(Cell(column: column, value: .text(text)))
+      return
     }
-    cells.append(Cell(column: column, value: .text(text)))
+    // NFC as found or as made.
+    cells.append(Cell(column: column, value: .text(text), textIsNFC: true))
   }
 
   /// The NFC text of a field's UTF-8 bytes.
-  private static func nfcText(_ bytes: [UInt8], hasNonASCII: Bool) -> String {
+  private static func nfcText(_ bytes: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
     guard hasNonASCII, !TextFolding.isKnownNFC(text) else { return text }
     return text.precomposedStringWithCanonicalMapping
@@ -431,5 +436,43 @@ struct CSVTokenizer {
   private mutating func report(_ code: DiagnosticCode, values: [String: String]) {
     let position = Position(file: file, sheet: sheet, row: record, column: column)
     diagnostics.append(Diagnostic(code: code, severity: .error, position: position, values: values))
+  }
+}
+
+/// A field's bytes: an array used as storage that grows and never shrinks, and the count of
+/// bytes in use. Starting the next field only sets the count (issue 7: `removeAll(keepingCapacity:)`
+/// and `append(contentsOf:)` on an `Array` cost a few hundred instructions per field).
+private struct FieldBytes {
+  private var storage: [UInt8] = []
+  private(set) var count = 0
+
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    let start = count
+    storage.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      (base + start).update(from: source, count: bytes.count)
+    }
+    count += bytes.count
+  }
+
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  mutating func removeAll() { count = 0 }
+
+  /// `body` of the bytes in use.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+  }
+
+  /// Room for `more` bytes after those in use.
+  private mutating func reserve(_ more: Int) {
+    guard count + more > storage.count else { return }
+    storage.append(contentsOf: repeatElement(0, count: max(count + more - storage.count, storage.count, 64)))
   }
 }
