@@ -25,6 +25,13 @@ struct CellTextMemo<Value> {
     return value
   }
 
+  /// What was remembered under number `id`, if anything: asked before the cell's text is even
+  /// looked at (issue 7: copying it out of the cell costs a retain and a release).
+  func known(id: Int32) -> Value? {
+    guard id >= 0, Int(id) < byID.count else { return nil }
+    return byID[Int(id)]
+  }
+
   /// `compute(text)` for the text of `cell`, remembered; `nil` when the cell holds no text.
   mutating func value(of cell: Cell, _ compute: (String) -> Value) -> Value? {
     guard case .text(let text) = cell.value else { return nil }

@@ -43,6 +43,9 @@ struct FoldMemo {
     return facts.value(for: text, id: id, Self.facts(of:))
   }
 
+  /// The facts of text number `id` (`Cell.textID`), when they were worked out before.
+  func known(id: Int32) -> Facts? { facts.known(id: id) }
+
   private static let meaningless = Facts(columnKey: nil, isTotalLabel: false)
 
   /// Each ASCII letter or digit stays one character of the fold, so a text with more of them

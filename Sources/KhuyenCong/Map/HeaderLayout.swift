@@ -43,20 +43,28 @@ struct HeaderLayout: Hashable, Sendable {
     var keys: UInt32 = 0
     guard row.cells.count >= 3 else { return false }
     for cell in row.cells {
+      // A numbered text seen before that names no column (most cells of a plan's lines): passed
+      // over without copying its text out of the cell.
+      if let id = cell.textID, let facts = memo?.known(id: id), facts.columnKey == nil { continue }
       // Header texts are short; a long cell is never one (and is costly to fold).
       guard case .text(let text) = cell.value, text.utf8.count <= 120 else { continue }
-      let found: ColumnKey?
-      if memo != nil {
-        found = memo?.facts(of: text, id: cell.textID).columnKey
-      } else {
-        found = ColumnKey.matching(TextKey(text))
-      }
-      guard let key = found, key != .rowNumber else { continue }
+      guard let key = Self.columnKey(text, id: cell.textID, memo: &memo), key != .rowNumber else { continue }
       keys |= 1 << key.index
     }
     let required: UInt32 =
       1 << ColumnKey.content.index | 1 << ColumnKey.activity.index | 1 << ColumnKey.total.index
     return keys.nonzeroBitCount >= 3 && keys & required != 0
+  }
+
+  /// The column a header cell's text names, its fold remembered in `memo` when there is one.
+  private static func columnKey(_ text: String, id: Int32?, memo: inout FoldMemo?) -> ColumnKey? {
+    let found: ColumnKey?
+    if memo != nil {
+      found = memo?.facts(of: text, id: id).columnKey
+    } else {
+      found = ColumnKey.matching(TextKey(text))
+    }
+    return found
   }
 
   /// Whether `row`, just under a header, continues it: only text cells, each naming a key

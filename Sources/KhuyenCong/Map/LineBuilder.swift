@@ -48,7 +48,9 @@ struct LineBuilder {
   }
 
   private var output: Output
-  private let resolver: ContentResolver
+  /// The programme's content resolver, behind one reference: the memo's closure captures it
+  /// for each line, and a copy of the struct retained and released a dozen references.
+  private let resolver: Shared<ContentResolver>
   private let districts: DistrictMatcher
   private var lastDistrict = ""
   /// The plan year and date cells of the last line whose year or date could be read.
@@ -138,7 +140,7 @@ struct LineBuilder {
     self.sheet = sheet
     self.layout = layout
     self.programme = programme
-    self.resolver = lookups.content
+    self.resolver = Shared(lookups.content)
     self.districts = lookups.districts
     self.sawStructure = layout.firstRow != layout.lastRow
     self.keyColumns = columns
@@ -596,7 +598,7 @@ struct LineBuilder {
       if let resolved = contents.value(
         for: ContentCell(text: TextBytes(contentText), unit: line.unit.map(TextBytes.init)),
         { cell in
-          resolver.resolve(cell.text.text, unit: cell.unit?.text).map {
+          resolver.value.resolve(cell.text.text, unit: cell.unit?.text).map {
             ResolvedContent(indicator: $0.indicator, area: $0.area)
           }
         })
@@ -723,4 +725,10 @@ struct BuiltLine {
   /// The group of lines it falls in (`DeclaredTotal.lineGroups`).
   var group: Int
   var stage: Stage
+}
+
+/// A value behind one reference, so that capturing or copying it costs one retain.
+final class Shared<Value: Sendable>: Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

@@ -133,12 +133,20 @@ struct TextBytes: Hashable, Sendable, MemoKey {
       hash ^= hash >> 32
       offset += 8
     }
+    // The last bytes in at most two reads (overlapping what came before, or each other),
+    // not one by one: most cell texts are shorter than eight bytes. The count is in the seed.
+    let count = raw.count
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < raw.count {
-      tail |= UInt64(raw[offset]) << shift
-      shift += 8
-      offset += 1
+    if offset < count {
+      if count >= 8 {
+        tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else if count >= 4 {
+        tail =
+          UInt64(raw.loadUnaligned(as: UInt32.self))
+          | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+      } else {
+        tail = UInt64(raw[0]) | UInt64(raw[count / 2]) << 8 | UInt64(raw[count - 1]) << 16
+      }
     }
     hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
     return hash ^ (hash >> 29)

@@ -56,4 +56,26 @@ struct MapTablesTests {
       #expect(colliding.value(for: Colliding(name: name)) { $0.name.uppercased() } == name.uppercased())
     }
   }
+
+  @Test("the bytes hash tells apart texts of every length that differ in any one byte")
+  func bytesHashSpread() {
+    // Each length up to 20 covers the one-, two- and eight-byte reads of its tail; a hash that
+    // ignored a byte would give a text and its variant at that byte the same value.
+    var hashes = Set<UInt64>()
+    var texts = 0
+    for length in 0...20 {
+      let base = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+      var variants = [base]
+      for place in 0..<length {
+        var changed = base
+        changed[place] ^= 0x20
+        variants.append(changed)
+      }
+      for bytes in variants {
+        texts += 1
+        hashes.insert(bytes.withUnsafeBufferPointer(TextBytes.bytesHash))
+      }
+    }
+    #expect(hashes.count == texts)
+  }
 }
