@@ -296,13 +296,20 @@ struct LineBuilder {
     if cell.textID == nil && text.utf8.count > 64 {
       // NFC already (its reader says): nothing to do unless it starts or ends with a space.
       if cell.textIsNFC, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-        !first.properties.isWhitespace, !last.properties.isWhitespace
+        !Self.isWhitespace(first), !Self.isWhitespace(last)
       {
         return text
       }
       return text.nfcTrimmed
     }
     return trims.value(for: text, id: cell.textID) { $0.nfcTrimmed }
+  }
+
+  /// Whether `scalar` has Unicode's White_Space property (which Foundation's
+  /// `whitespacesAndNewlines` trims): answered for ASCII without the property tables.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   /// What a text in a number column says, trimmed: nothing, or a reading.

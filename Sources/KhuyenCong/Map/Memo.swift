@@ -11,13 +11,13 @@ import Foundation
 /// nearly every cell, and a `Dictionary` runs `Hasher` (SipHash) on each, which was a tenth of
 /// the time of a large CSV even with the key's hash computed once (`MemoKey.memoHash`).
 struct Memo<Key: MemoKey, Value> {
-  fileprivate struct Slot {
-    var hash: UInt64
-    var key: Key
-    var value: Value
-  }
-
-  private var slots: [Slot?] = []
+  /// The table, as three arrays: a probe reads hashes only (numbers: nothing retained) and
+  /// looks at a key only when its hash matches (issue 7: a table of slots copied each slot it
+  /// passed, retaining and releasing its key and value).
+  /// The hash of the key in each slot, with its lowest bit set; 0 for an empty slot.
+  private var hashes: [UInt64] = []
+  private var keys: [Key?] = []
+  private var values: [Value?] = []
   private var count = 0
   private let limit: Int
 
@@ -26,36 +26,45 @@ struct Memo<Key: MemoKey, Value> {
 
   /// `compute(key)`, remembered.
   mutating func value(for key: Key, _ compute: (Key) -> Value) -> Value {
-    let hash = key.memoHash
-    if !slots.isEmpty {
-      let mask = slots.count - 1
+    let hash = key.memoHash | 1
+    if !hashes.isEmpty {
+      let mask = hashes.count - 1
       var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-      while let slot = slots[index] {
-        if slot.hash == hash && slot.key == key { return slot.value }
+      while case let stored = hashes[index], stored != 0 {
+        if stored == hash, keys[index] == key, let value = values[index] { return value }
         index = (index + 1) & mask
       }
     }
     let value = compute(key)
-    if count < limit { insert(Slot(hash: hash, key: key, value: value)) }
+    if count < limit { insert(hash: hash, key: key, value: value) }
     return value
   }
 
-  /// Keeps `slot`, growing the table to stay at most half full.
-  private mutating func insert(_ slot: Slot) {
-    if (count + 1) * 2 > slots.count {
-      let old = slots
-      slots = Array(repeating: nil, count: max(16, old.count * 2))
+  /// Keeps `value` for `key`, growing the table to stay at most half full.
+  private mutating func insert(hash: UInt64, key: Key, value: Value) {
+    if (count + 1) * 2 > hashes.count {
+      let (oldHashes, oldKeys, oldValues) = (hashes, keys, values)
+      let size = max(16, oldHashes.count * 2)
+      hashes = Array(repeating: 0, count: size)
+      keys = Array(repeating: nil, count: size)
+      values = Array(repeating: nil, count: size)
       count = 0
-      for case let kept? in old { place(kept) }
+      for index in oldHashes.indices where oldHashes[index] != 0 {
+        if let oldKey = oldKeys[index], let oldValue = oldValues[index] {
+          place(hash: oldHashes[index], key: oldKey, value: oldValue)
+        }
+      }
     }
-    place(slot)
+    place(hash: hash, key: key, value: value)
   }
 
-  private mutating func place(_ slot: Slot) {
-    let mask = slots.count - 1
-    var index = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 32)) & mask
-    while slots[index] != nil { index = (index + 1) & mask }
-    slots[index] = slot
+  private mutating func place(hash: UInt64, key: Key, value: Value) {
+    let mask = hashes.count - 1
+    var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    while hashes[index] != 0 { index = (index + 1) & mask }
+    hashes[index] = hash
+    keys[index] = key
+    values[index] = value
     count += 1
   }
 }
@@ -71,7 +80,6 @@ extension MemoKey where Self: Hashable {
 }
 
 extension Memo: Sendable where Key: Sendable, Value: Sendable {}
-extension Memo.Slot: Sendable where Key: Sendable, Value: Sendable {}
 
 /// A text as a memo key, hashed and compared by its UTF-8 bytes.
 ///

@@ -4,9 +4,20 @@
 /// is an activity of that area (counted in its budget, never towards a target) unless its
 /// unit fits one of the area's measures: it has no unit to get wrong.
 struct ContentUnitCheck: LineCheck {
-  private struct Written: Hashable, MemoKey {
+  private struct Written: MemoKey {
     var indicator: IndicatorCode
     var unit: String?
+
+    /// By bytes (`TextBytes`): `String`'s own hash normalises a Vietnamese unit each time.
+    var memoHash: UInt64 {
+      TextBytes.mix(TextBytes(indicator.rawValue).memoHash, unit.map { TextBytes($0).memoHash } ?? 0)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+      lhs.indicator.rawValue.utf8.elementsEqual(rhs.indicator.rawValue.utf8)
+        && (lhs.unit == nil) == (rhs.unit == nil)
+        && (lhs.unit ?? "").utf8.elementsEqual((rhs.unit ?? "").utf8)
+    }
   }
 
   /// The diagnostic's values for each indicator and unit met (nil: the unit fits): a plan
