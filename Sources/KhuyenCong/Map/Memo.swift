@@ -27,17 +27,30 @@ struct Memo<Key: MemoKey, Value> {
   /// `compute(key)`, remembered.
   mutating func value(for key: Key, _ compute: (Key) -> Value) -> Value {
     let hash = key.memoHash | 1
-    if !hashes.isEmpty {
-      let mask = hashes.count - 1
-      var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-      while case let stored = hashes[index], stored != 0 {
-        if stored == hash, keys[index] == key, let value = values[index] { return value }
-        index = (index + 1) & mask
-      }
-    }
+    if let known = known(key, hash: hash) { return known }
     let value = compute(key)
     if count < limit { insert(hash: hash, key: key, value: value) }
     return value
+  }
+
+  /// What was remembered for `key`, if anything (then `remember` it): for a caller whose
+  /// computation would capture more than a closure should copy for every lookup.
+  func known(_ key: Key) -> Value? { known(key, hash: key.memoHash | 1) }
+
+  /// Remembers `value` for `key` (not remembered yet), while there is room.
+  mutating func remember(_ value: Value, for key: Key) {
+    if count < limit { insert(hash: key.memoHash | 1, key: key, value: value) }
+  }
+
+  private func known(_ key: Key, hash: UInt64) -> Value? {
+    guard !hashes.isEmpty else { return nil }
+    let mask = hashes.count - 1
+    var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    while case let stored = hashes[index], stored != 0 {
+      if stored == hash, keys[index] == key, let value = values[index] { return value }
+      index = (index + 1) & mask
+    }
+    return nil
   }
 
   /// Keeps `value` for `key`, growing the table to stay at most half full.
@@ -98,14 +111,20 @@ struct TextBytes: Hashable, Sendable, MemoKey {
   }
 
   static func == (lhs: Self, rhs: Self) -> Bool {
-    guard lhs.bytesHash == rhs.bytesHash, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
-    let same = lhs.text.utf8.withContiguousStorageIfAvailable { a in
-      rhs.text.utf8.withContiguousStorageIfAvailable { b in
+    lhs.bytesHash == rhs.bytesHash && sameBytes(lhs.text, rhs.text)
+  }
+
+  /// Whether two texts have the same UTF-8 bytes (`String`'s `==` compares canonical
+  /// equivalence, normalising non-ASCII text that is not known to be NFC).
+  static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
+    let same = lhs.utf8.withContiguousStorageIfAvailable { a in
+      rhs.utf8.withContiguousStorageIfAvailable { b in
         guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == b.count }
         return memcmp(x, y, a.count) == 0
       }
     }
-    return (same ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    return (same ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
   }
 
   func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }

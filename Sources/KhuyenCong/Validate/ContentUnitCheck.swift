@@ -14,9 +14,8 @@ struct ContentUnitCheck: LineCheck {
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-      lhs.indicator.rawValue.utf8.elementsEqual(rhs.indicator.rawValue.utf8)
-        && (lhs.unit == nil) == (rhs.unit == nil)
-        && (lhs.unit ?? "").utf8.elementsEqual((rhs.unit ?? "").utf8)
+      TextBytes.sameBytes(lhs.indicator.rawValue, rhs.indicator.rawValue)
+        && (lhs.unit == nil) == (rhs.unit == nil) && TextBytes.sameBytes(lhs.unit ?? "", rhs.unit ?? "")
     }
   }
 

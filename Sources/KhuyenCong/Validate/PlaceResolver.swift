@@ -64,9 +64,10 @@ struct CommuneIndex: Sendable {
 
 extension PlaceResolver {
   /// What the resolver remembers between lines: each distinct place text already resolved (a
-  /// plan names the same few places on many lines).
+  /// plan names the same few places on many lines), found by its bytes (`TextBytes`: a
+  /// `String` key's hash normalised the Vietnamese text on every line).
   struct Memo {
-    fileprivate var resolved: [String: (matched: [CommuneCode], found: [Diagnostic])] = [:]
+    fileprivate var resolved = KhuyenCong.Memo<TextBytes, (matched: [CommuneCode], found: [Diagnostic])>()
   }
 
   /// Sets `commune` on `line` when its place is one commune of the district, and returns the
@@ -78,14 +79,28 @@ extension PlaceResolver {
     guard let place = line.place else { return [] }
     let at = line.source.at(column: columns[.place])
     // Each distinct text is resolved once, its diagnostics moved to each line's cell.
-    if let known = memo.resolved[place] {
-      if known.matched.count == 1 { line.commune = known.matched[0] }
-      return known.found.map { diagnostic in
-        var moved = diagnostic
-        moved.position = at
-        return moved
-      }
+    let key = TextBytes(place)
+    let known: (matched: [CommuneCode], found: [Diagnostic])
+    if let remembered = memo.resolved.known(key) {
+      known = remembered
+    } else {
+      known = resolve(place, district: district, year: year)
+      memo.resolved.remember(known, for: key)
     }
+    if known.matched.count == 1 { line.commune = known.matched[0] }
+    return known.found.map { diagnostic in
+      var moved = diagnostic
+      moved.position = at
+      return moved
+    }
+  }
+
+  /// The communes `place` names for `district`'s plan of `year`, and its problems (their
+  /// position set by the caller).
+  private func resolve(_ place: String, district: District, year: PlanYear) -> (
+    matched: [CommuneCode], found: [Diagnostic]
+  ) {
+    let at = Position(file: "")
     let day = CivilDate(year: year.rawValue, month: 1, day: 1)
     var found: [Diagnostic] = []
     var matched: [CommuneCode] = []
@@ -102,9 +117,7 @@ extension PlaceResolver {
       }
       if let code = outcome.match { matched.append(code) }
     }
-    if matched.count == 1 { line.commune = matched[0] }
-    if memo.resolved.count < 4096 { memo.resolved[place] = (matched, found) }
-    return found
+    return (matched, found)
   }
 
   /// What one written commune is for `district`'s plan of `year`.
