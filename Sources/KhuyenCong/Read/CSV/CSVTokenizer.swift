@@ -142,7 +142,13 @@ struct CSVTokenizer {
       case .unquoted, .afterQuoted:
         let start = index
         index = Self.firstSpecial(bytes, from: index, delimiter: delimiterByte)
-        if index > start { appendRun(bytes, start..<index) }
+        // A whole short field before its delimiter or line end (most cells): its text straight
+        // from these bytes, never copied into `field`.
+        let isWhole =
+          index < count && index > start && state == .unquoted && fieldLength == 0 && bytes[index] != quote
+        if !(isWhole && internWhole(UnsafeBufferPointer(rebasing: bytes[start..<index]))) && index > start {
+          appendRun(bytes, start..<index)
+        }
         if index == count { return nil }
         let special = bytes[index]
         index += 1
@@ -214,6 +220,21 @@ struct CSVTokenizer {
     }
     while index < count && bytes[index] != UInt8(ascii: "\"") { index += 1 }
     return index
+  }
+
+  /// The cell of a whole field whose valid UTF-8 is `bytes` (nothing of it read before), made
+  /// as `endField` makes a short one; `false` when it is not short enough for the interner or
+  /// its column is past the limit (then it goes the way of every field).
+  private mutating func internWhole(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count <= TextInterner.maxBytes, column <= limits.maxColumns else { return false }
+    if 3 * bytes.count > limits.maxCellCharacters {
+      var continuations = 0
+      for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
+      guard 3 * (bytes.count - continuations) <= limits.maxCellCharacters else { return false }
+    }
+    let kept = interner.text(for: bytes) { Self.nfcText($0, hasNonASCII: $0.contains { $0 >= 0x80 }) }
+    cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id, textIsNFC: true))
+    return true
   }
 
   /// The length of the valid UTF-8 sequence that starts with `lead`.
