@@ -107,6 +107,22 @@ enum TextFolding {
     return (ops, spans)
   }()
 
+  /// For each place of `foldTable.spans`, the folded letter or digit when the scalar's whole
+  /// folding is that one ASCII character (most Vietnamese letters: "ế" is "e"), else 0: written
+  /// without interpreting ops.
+  private static let singleLetters: [UInt8] = {
+    let table = foldTable
+    return table.spans.map { span -> UInt8 in
+      guard span != .max, span & 0xFF == 1 else { return 0 }
+      let op = table.ops[Int(span >> 8)]
+      switch op {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return op
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): return op + 32
+      default: return 0
+      }
+    }
+  }()
+
   /// The place of fast scalar `value` in `foldTable.spans`, `nil` outside `fastRanges` (whose
   /// sizes give the offsets: 640, 256, 24 and 33 scalars; `tableIndexMatchesRanges` checks).
   @inline(__always)
@@ -159,6 +175,7 @@ enum TextFolding {
     let capacity = foldCapacity(bytes.count)
     var out = FoldOutput(base: base)
     let table = foldTable
+    let singles = singleLetters
     var index = 0
     let count = bytes.count
     while index < count {
@@ -171,8 +188,15 @@ enum TextFolding {
       guard let (value, length) = multibyteScalar(bytes, at: index) else { return nil }
       index += length
       if value >= 0x300 && value <= 0x36F { continue }
-      guard let slot = tableIndex(value), table.spans[slot] != .max else { return nil }
+      guard let slot = tableIndex(value) else { return nil }
+      let single = singles[slot]
+      if single != 0 {
+        // Its room: a scalar of two or more bytes writes at most two here.
+        out.word(single)
+        continue
+      }
       let span = table.spans[slot]
+      guard span != .max else { return nil }
       let start = Int(span >> 8)
       let end = start + Int(span & 0xFF)
       // Room for this scalar's ops and for every byte still to come (two each): a scalar
