@@ -271,6 +271,10 @@ struct LineBuilder {
   /// What the row's text numbers say about the file's convention.
   private mutating func noteEvidence(_ row: BodyRow) {
     for key in Self.numberKeys {
+      if let id = row.cells.textID(key), let known = numbers.known(id: id) {
+        if case .value(_, let found?) = known, !evidence.contains(found) { evidence.append(found) }
+        continue
+      }
       if let cell = row.cells[key], case .value(_, let found?)? = numbers.value(of: cell, NumberReader.read) {
         if !evidence.contains(found) { evidence.append(found) }
       }
@@ -284,6 +288,8 @@ struct LineBuilder {
   }
 
   private mutating func text(_ row: BodyRow, _ key: ColumnKey) -> String? {
+    // A numbered text trimmed before (most cells): without copying the cell.
+    if let id = row.cells.textID(key), let known = trims.known(id: id) { return known.isEmpty ? nil : known }
     guard let cell = row.cells[key] else { return nil }
     let text = trim(cell)
     return text.isEmpty ? nil : text
@@ -340,6 +346,15 @@ struct LineBuilder {
 
   /// An exact number from a cell; a diagnostic (at the cell) when it is not one.
   private mutating func number(_ row: BodyRow, _ key: ColumnKey) -> NumberCell {
+    // A numbered text read before as nothing or as one number (most amounts): without copying
+    // the cell. Other readings need the text (for their report or to wait): read below.
+    if let id = row.cells.textID(key), let known = amounts.known(id: id) {
+      switch known {
+      case .nothing: return .absent
+      case .reading(.value(let value, _)): return .value(value)
+      case .reading(.ambiguous), .reading(.invalid): break
+      }
+    }
     guard let cell = row.cells[key], !cell.value.isEmpty else { return .absent }
     switch cell.value {
     case .number(let literal):

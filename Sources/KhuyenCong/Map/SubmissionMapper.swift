@@ -423,6 +423,13 @@ struct KeyedCells: Sendable {
     }
   }
 
+  /// The number of the text in the column of `key` (`Cell.textID`), read without copying the
+  /// cell (and retaining its text).
+  func textID(_ key: ColumnKey) -> Int32? {
+    let place = Int(places[key.index])
+    return place == 0 ? nil : cells[place - 1].textID
+  }
+
   /// The cell in the column of `key`.
   subscript(key: ColumnKey) -> Cell? {
     let place = Int(places[key.index])
