@@ -70,13 +70,14 @@ extension PlaceResolver {
     fileprivate var resolved = KhuyenCong.Memo<TextBytes, (matched: [CommuneCode], found: [Diagnostic])>()
   }
 
-  /// Sets `commune` on `line` when its place is one commune of the district, and returns the
-  /// problems of its place, at its place cell.
-  func resolve(
-    _ line: inout PlanLine, district: District, year: PlanYear, columns: [ColumnKey: Int],
-    memo: inout Memo
-  ) -> [Diagnostic] {
-    guard let place = line.place else { return [] }
+  /// The commune `line`'s place is, when it is one commune of the district, and the problems
+  /// of its place, at its place cell. The caller sets the commune on the lines it keeps
+  /// (`validate` keeps none: copying each line to set it cost a retain and a release of each
+  /// of its texts).
+  func resolution(
+    of line: PlanLine, district: District, year: PlanYear, columns: [ColumnKey: Int], memo: inout Memo
+  ) -> (commune: CommuneCode?, found: [Diagnostic]) {
+    guard let place = line.place else { return (nil, []) }
     let at = line.source.at(column: columns[.place])
     // Each distinct text is resolved once, its diagnostics moved to each line's cell.
     let key = TextBytes(place)
@@ -87,12 +88,12 @@ extension PlaceResolver {
       known = resolve(place, district: district, year: year)
       memo.resolved.remember(known, for: key)
     }
-    if known.matched.count == 1 { line.commune = known.matched[0] }
-    return known.found.map { diagnostic in
+    let found = known.found.map { diagnostic in
       var moved = diagnostic
       moved.position = at
       return moved
     }
+    return (known.matched.count == 1 ? known.matched[0] : nil, found)
   }
 
   /// The communes `place` names for `district`'s plan of `year`, and its problems (their

@@ -124,16 +124,23 @@ public struct ValidationRun {
 
   /// The checks that needed the district and year; then the line is kept or let go.
   private mutating func judge(_ built: BuiltLine, in context: LineContext) {
-    var line = built.line
+    var commune: CommuneCode?
     if let district = context.validation.district, let year = context.validation.planYear {
-      placeFound += places.resolve(
-        &line, district: district, year: year, columns: context.columns, memo: &placeMemo)
+      let resolved = places.resolution(
+        of: built.line, district: district, year: year, columns: context.columns, memo: &placeMemo)
+      commune = resolved.commune
+      if !resolved.found.isEmpty { placeFound += resolved.found }
     }
     for index in lateChecks {
       let diagnostics = checks[index].check(built, in: context)
       if !diagnostics.isEmpty { found[index] += diagnostics }
     }
-    if keepsLines { kept.append(line) }
+    // Only a kept line is copied to take its commune (the checks read the line as built).
+    if keepsLines {
+      var line = built.line
+      if let commune { line.commune = commune }
+      kept.append(line)
+    }
   }
 
   /// The result, once the mapper has finished: `mapped` (with the problems met while reading,

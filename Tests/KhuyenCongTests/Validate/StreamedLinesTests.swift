@@ -121,4 +121,22 @@ struct StreamedLinesTests {
     #expect(streamed.submission.lineCount == kept.submission.lines.count)
     #expect(streamed.submission.totals == kept.submission.totals)
   }
+
+  @Test("the fingerprints of lines seen keep each first row, through the table's growth")
+  func fingerprintTable() {
+    var table = LineFingerprints()
+    let fingerprints = (0..<5000).map { n in
+      // Fingerprints that share their high bits too (they place alike), and ones that differ.
+      LineFingerprints.Fingerprint(high: n % 3 == 0 ? 42 : UInt64(n) &* 0x9E37_79B9_7F4A_7C15, low: UInt32(n))
+    }
+    for (row, fingerprint) in fingerprints.enumerated() {
+      #expect(table.row(of: fingerprint) == nil)
+      #expect(table.insert(fingerprint, row: row + 2) == nil)
+    }
+    for (row, fingerprint) in fingerprints.enumerated() {
+      #expect(table.insert(fingerprint, row: 9999) == row + 2)
+      #expect(table.row(of: fingerprint) == row + 2)
+    }
+    #expect(table.row(of: LineFingerprints.Fingerprint(high: 42, low: 1)) == nil)
+  }
 }
