@@ -76,6 +76,8 @@ struct LineBuilder {
   private var amounts = CellTextMemo<TextNumber>()
   /// Cell texts trimmed and in NFC, for the short ones (they repeat).
   private var trims = CellTextMemo<String>()
+  /// What each group-project text says (`flag`), for the texts met.
+  private var flags = CellTextMemo<Bool?>()
   /// The column of each key (the leftmost, as `HeaderLayout.column(of:)`).
   private let keyColumns: ColumnTable
   private var times = Memo<TimeCell, PlanTime?>()
@@ -575,7 +577,8 @@ struct LineBuilder {
     line.unit = text(row, .unit)
     line.note = text(row, .note)
     if let cell = row.cells[.group], !cell.value.isEmpty {
-      switch Self.flag(cell.value) {
+      let flag = flags.value(of: cell) { Self.flag(.text($0)) } ?? Self.flag(cell.value)
+      switch flag {
       case let value?: line.isGroup = value
       case nil:
         output.diagnostics.append(
