@@ -197,7 +197,7 @@ struct LineBuilder {
           BuiltLine(line: built, group: group, stage: .provisional(possibleAmounts(of: built, waiting))))
       } else {
         built.amountsAreReadable = !output.unreadableMoneyRows.contains(row.number)
-        ready.append(BuiltLine(line: built, group: group, stage: .streamed))
+        ready.append(BuiltLine(line: consume built, group: group, stage: .streamed))
       }
     }
   }
