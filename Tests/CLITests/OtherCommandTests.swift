@@ -38,6 +38,15 @@ struct OtherCommandTests {
     #expect(run.stdout.contains("Chiêm Hóa".precomposedStringWithCanonicalMapping))
   }
 
+  @Test("inspect quotes a cell that holds a line break, CR LF included (behaviour change, session 11)")
+  func inspectQuotesLineBreaks() throws {
+    // The note of row 6 opens a quote that never closes: the file's last CR LF is in the cell.
+    // Shown unquoted, as it was (by `Character`, CR LF is neither CR nor LF), the cells printed
+    // as CSV broke into two rows.
+    let run = try runCLI(["inspect", "samples/rejected-csv_malformed-2017-074-ham-yen.csv"])
+    #expect(run.stdout.contains(",\"Nguồn khác: ngân sách tỉnh↵\"\n"))
+  }
+
   @Test("inspect shows a LibreOffice XML form with its merges and the header in place")
   func inspectXML() throws {
     let run = try runCLI(["inspect", "samples/2017-070-tp-tuyen-quang-form.xml"])
