@@ -31,7 +31,9 @@ struct DuplicateLineCheck: LineCheck {
   /// bytes and hashed once. Each text ends with 0xFF, which UTF-8 never holds, and the five
   /// amounts take eight bytes each, so two keys give the same bytes only when they are equal.
   /// The activity, unique on most lines, is folded straight into the bytes, never kept as a
-  /// `String` (issue 7).
+  /// `String` (issue 7). Equal bytes is what the `String` key's hash gave before: folds are
+  /// made of starters and of the marks NFD leaves, in canonical order, so two canonically
+  /// equivalent folds are the same bytes.
   private mutating func fingerprint(_ line: PlanLine, amounts: FundTotals) -> LineFingerprints.Fingerprint {
     let content = (line.indicator ?? line.contentArea)?.rawValue ?? fold(line.contentText).folded
     let beneficiary = fold(line.beneficiary ?? "").folded
