@@ -58,13 +58,8 @@ struct HeaderLayout: Hashable, Sendable {
 
   /// The column a header cell's text names, its fold remembered in `memo` when there is one.
   private static func columnKey(_ text: String, id: Int32?, memo: inout FoldMemo?) -> ColumnKey? {
-    let found: ColumnKey?
-    if memo != nil {
-      found = memo?.facts(of: text, id: id).columnKey
-    } else {
-      found = ColumnKey.matching(TextKey(text))
-    }
-    return found
+    if memo != nil { return memo?.facts(of: text, id: id).columnKey }
+    return ColumnKey.matching(TextKey(text))
   }
 
   /// Whether `row`, just under a header, continues it: only text cells, each naming a key

@@ -152,25 +152,25 @@ struct DuplicateLineCheck: LineCheck {
 /// line's key and the row of its first occurrence (SPEC §8, memory that does not grow with
 /// the text of the lines).
 ///
-/// The fingerprint is two keyed SipHash values (`Hasher`, seeded per process) of the key with
-/// different salts: two different lines share one with a probability of about 2⁻⁹⁶, and a
-/// file cannot be crafted to collide because the key is secret.
+/// The fingerprint is 64 bits of a keyed SipHash (`Hasher`, seeded per process) of the key's
+/// bytes and 32 bits of the readers' seeded bytes hash (`TextBytes.bytesHash`, a fifth of
+/// SipHash's instructions): two different lines share one with a probability of about 2⁻⁹⁶,
+/// and a file cannot be crafted to collide because the SipHash key is secret.
 struct LineFingerprints {
   struct Fingerprint: Hashable {
     var high: UInt64
     var low: UInt32
   }
 
-  /// An open-addressing table of 16-byte entries (fingerprint and row), a power of two in
-  /// size and at most three quarters full. The fingerprint is already a keyed hash: its bits place it,
-  /// with no hashing again (a `Dictionary` ran SipHash on each, about 1 000 instructions a
-  /// line with its probing).
+  /// An open-addressing table of 16-byte entries, a power of two in size and at most three
+  /// quarters full. The fingerprint is already a keyed hash: its bits place it, with no
+  /// hashing again (a `Dictionary` ran SipHash on each, about 1 000 instructions a line with
+  /// its probing).
   private var entries: [Entry] = []
   private var count = 0
 
   private struct Entry {
-    var high: UInt64
-    var low: UInt32
+    var fingerprint: Fingerprint
     /// The row + 1; 0 for an empty entry.
     var row: UInt32
   }
@@ -179,31 +179,13 @@ struct LineFingerprints {
   private func place(of fingerprint: Fingerprint) -> Int {
     let mask = entries.count - 1
     var index = Int(truncatingIfNeeded: fingerprint.high) & mask
-    while entries[index].row != 0
-      && (entries[index].high != fingerprint.high || entries[index].low != fingerprint.low)
-    {
+    while entries[index].row != 0 && entries[index].fingerprint != fingerprint {
       index = (index + 1) & mask
     }
     return index
   }
 
-  /// The fingerprint of `key`.
-  static func fingerprint(_ key: some Hashable) -> Fingerprint {
-    var a = Hasher()
-    a.combine(0x6B63_6475_706C_3031 as UInt64)
-    a.combine(key)
-    var b = Hasher()
-    b.combine(0x6B63_6475_706C_3032 as UInt64)
-    b.combine(key)
-    return Fingerprint(
-      high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b.finalize()))
-  }
-
-  /// The fingerprint of a key written as `bytes`: 64 bits of `Hasher` (keyed SipHash) as
-  /// `fingerprint(_:)` makes them, and 32 of the readers' seeded hash of the bytes
-  /// (`TextBytes.bytesHash`, a fifth of SipHash's instructions). Two different keys share it
-  /// with a probability of about 2⁻⁹⁶, and a file cannot be crafted to collide, the SipHash
-  /// key being secret.
+  /// The fingerprint of a key written as `bytes`.
   static func fingerprint(bytes: [UInt8]) -> Fingerprint {
     bytes.withUnsafeBufferPointer { buffer in
       var a = Hasher()
@@ -219,21 +201,15 @@ struct LineFingerprints {
   mutating func insert(_ fingerprint: Fingerprint, row: Int) -> Int? {
     if 4 * (count + 1) > 3 * entries.count {
       let old = entries
-      entries = Array(repeating: Entry(high: 0, low: 0, row: 0), count: max(1024, 2 * old.count))
-      for entry in old where entry.row != 0 {
-        entries[place(of: Fingerprint(high: entry.high, low: entry.low))] = entry
-      }
+      let empty = Entry(fingerprint: Fingerprint(high: 0, low: 0), row: 0)
+      entries = Array(repeating: empty, count: max(1024, 2 * old.count))
+      for entry in old where entry.row != 0 { entries[place(of: entry.fingerprint)] = entry }
     }
     let index = place(of: fingerprint)
     if entries[index].row != 0 { return Int(entries[index].row - 1) }
-    entries[index] = Entry(high: fingerprint.high, low: fingerprint.low, row: UInt32(clamping: row + 1))
+    entries[index] = Entry(fingerprint: fingerprint, row: UInt32(clamping: row + 1))
     count += 1
     return nil
-  }
-
-  /// Records `key` at `row`; returns the row of an earlier line with the same key, if any.
-  mutating func insert(_ key: some Hashable, row: Int) -> Int? {
-    insert(Self.fingerprint(key), row: row)
   }
 
   /// The row recorded with `fingerprint`, if any.

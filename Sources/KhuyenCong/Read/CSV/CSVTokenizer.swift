@@ -232,9 +232,20 @@ struct CSVTokenizer {
       for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
       guard 3 * (bytes.count - continuations) <= limits.maxCellCharacters else { return false }
     }
-    let kept = interner.text(for: bytes) { Self.nfcText($0, hasNonASCII: $0.contains { $0 >= 0x80 }) }
-    cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id, textIsNFC: true))
+    cells.append(Self.interned(bytes, hasNonASCII: nil, column: column, in: &interner))
     return true
+  }
+
+  /// The cell in `column` of a short field's valid UTF-8 `bytes`, its text interned: NFC, and
+  /// numbered. `hasNonASCII`, when known; found out from the bytes only for a text not kept yet.
+  /// (Static: `endField` calls it while reading `field`, so it may change `interner` only.)
+  private static func interned(
+    _ bytes: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool?, column: Int, in interner: inout TextInterner
+  ) -> Cell {
+    let kept = interner.text(for: bytes) {
+      nfcText($0, hasNonASCII: hasNonASCII ?? $0.contains { $0 >= 0x80 })
+    }
+    return Cell(column: column, value: .text(kept.text), textID: kept.id, textIsNFC: true)
   }
 
   /// The length of the valid UTF-8 sequence that starts with `lead`.
@@ -393,10 +404,9 @@ struct CSVTokenizer {
     // text at most three times longer, so these are within the cell limit.
     if field.count <= TextInterner.maxBytes && 3 * fieldLength <= limits.maxCellCharacters {
       let hasNonASCII = fieldHasNonASCII
-      let kept = field.withBytes { bytes in
-        interner.text(for: bytes) { Self.nfcText($0, hasNonASCII: hasNonASCII) }
-      }
-      cells.append(Cell(column: column, value: .text(kept.text), textID: kept.id, textIsNFC: true))
+      let column = self.column
+      cells.append(
+        field.withBytes { Self.interned($0, hasNonASCII: hasNonASCII, column: column, in: &interner) })
       return
     }
     var text = field.withBytes { String(decoding: $0, as: UTF8.self) }
