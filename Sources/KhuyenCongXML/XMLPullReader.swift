@@ -376,6 +376,10 @@ final class InputBox {
   private let collector: XMLIssueCollector
   private var atStart = true
   private(set) var failed = false
+  /// The document declares an encoding this reader refuses (`XMLSafety.unreliableEncoding`):
+  /// nothing of it reaches libxml2, and the collector holds the fatal issue saying why.
+  private(set) var refused = false
+  private var declarationChecked = false
 
   init(pull: @escaping (UnsafeMutableRawBufferPointer) -> Int, collector: XMLIssueCollector) {
     self.pull = pull
@@ -390,8 +394,27 @@ final class InputBox {
 
   /// Fills up to `limit` bytes of `buffer`, pulling as often as needed.
   func fill(_ buffer: UnsafeMutableRawBufferPointer, limit: Int = feedSize) -> Int {
+    if !declarationChecked && !checkDeclaration() { return 0 }
+    if refused { return 0 }
     let target = min(buffer.count, limit)
     var filled = 0
+    if let head {
+      // The bytes read ahead first, then on from the source as if they had not been.
+      let count = min(target, head.count - headOffset)
+      head.withUnsafeBytes { bytes in
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[headOffset..<headOffset + count]))
+      }
+      headOffset += count
+      if headOffset == head.count { self.head = nil }
+      filled = count
+    }
+    return pull(into: buffer, from: filled, to: target)
+  }
+
+  /// Fills `buffer[filled..<target]` from the source, pulling as often as needed: the count
+  /// filled in all, or -1 when the source failed before any.
+  private func pull(into buffer: UnsafeMutableRawBufferPointer, from filled: Int, to target: Int) -> Int {
+    var filled = filled
     while filled < target {
       let count = pullOnce(UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))
       if count < 0 { return filled > 0 ? filled : -1 }
@@ -399,6 +422,33 @@ final class InputBox {
       filled += count
     }
     return filled
+  }
+
+  /// The first bytes, read ahead (libxml2 asks for 4 first) so that the XML declaration is
+  /// seen before any byte is decoded; handed over from `headOffset` on.
+  private var head: [UInt8]?
+  private var headOffset = 0
+
+  /// Reads the first `feedSize` bytes ahead and refuses the document if its declaration names
+  /// an encoding libxml2 does not decode reliably (`XMLSafety.unreliableEncoding`). `false`
+  /// when refused (the collector then holds the fatal issue).
+  private func checkDeclaration() -> Bool {
+    declarationChecked = true
+    var bytes = [UInt8](repeating: 0, count: Self.feedSize)
+    let count = bytes.withUnsafeMutableBytes { pull(into: $0, from: 0, to: Self.feedSize) }
+    bytes.removeSubrange(max(count, 0)...)
+    if let name = bytes.withUnsafeBytes({ XMLSafety.unreliableEncoding(declaredIn: $0) }) {
+      refused = true
+      collector.append(
+        XMLIssue(
+          line: 1 + collector.lineOffset, column: 0,
+          message:
+            "the file declares the encoding \(name), which is not read: libxml2 decodes it differently from one read to the next; save the file as UTF-8",
+          isFatal: true))
+      return false
+    }
+    if !bytes.isEmpty { head = bytes }
+    return true
   }
 
   /// One pull; drops ASCII whitespace before the first other byte. A BOM is not

@@ -129,7 +129,7 @@ public final class XMLStartTagScanner {
       if let betweenBody, !spoiled, !betweenBody() { spoil() }
       ended = false
     }
-    return !spoiled && !input.failed && context.pointee.wellFormed == 1
+    return !spoiled && !input.failed && !input.refused && context.pointee.wellFormed == 1
       && context.pointee.nsWellFormed == 1
   }
 

@@ -67,9 +67,10 @@ final class SpreadsheetMLScan {
   /// when none: a UTF-16 byte order mark or its first bytes said) decodes to the same text
   /// whatever the size of the pieces the parser is handed. Not so when a declaration names
   /// another form of UTF-16 than the one the parser already decodes (it switches after the
-  /// bytes already converted: 64 KiB for SAX, 516 for the pull reader), nor for iconv's
-  /// encodings that expand a byte to several characters (TSCII), where libxml2 loses
-  /// characters at places that depend on the pieces. Those documents go to the pull reader.
+  /// bytes already converted: 64 KiB for SAX, 516 for the pull reader), nor, to be safe, for
+  /// iconv's other encodings (TSCII, which expands a byte to several characters and which
+  /// libxml2 decoded differently in different pieces, is refused before any byte is decoded:
+  /// `XMLSafety.unreliableEncoding`). Those documents go to the pull reader.
   static func decodesAlike(_ declared: String?) -> Bool {
     guard let declared else { return true }
     return ["utf-16", "utf16", "iso-8859-1", "latin1", "us-ascii", "ascii"].contains(declared.lowercased())
