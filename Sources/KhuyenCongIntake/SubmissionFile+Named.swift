@@ -7,10 +7,12 @@ extension SubmissionFile {
   /// The store keeps a copy under `<hash prefix>-<original name>`; diagnostics, reports and the
   /// plan must still name the file as the district sent it. Same checks as
   /// `validate(path:against:limits:)`: an unopenable or oversized file is a rejected submission
-  /// with `file.unreadable`, never a thrown error.
+  /// with `file.unreadable`, never a thrown error. `pipelined`: as in
+  /// `SubmissionValidator.validate`.
   public static func validate(
     path: String, named name: String, against programme: Programme,
-    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil
+    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil,
+    pipelined: Bool = true
   ) -> SubmissionValidator.Outcome {
     func refused(_ values: [String: String]) -> SubmissionValidator.Outcome {
       let diagnostic = Diagnostic(
@@ -34,6 +36,6 @@ extension SubmissionFile {
     }
     return SubmissionValidator.validate(
       &source, named: name, against: programme, limits: limits, keepingLines: keepingLines,
-      lookups: lookups)
+      lookups: lookups, pipelined: pipelined)
   }
 }

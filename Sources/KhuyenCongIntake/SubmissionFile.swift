@@ -10,10 +10,11 @@ public enum SubmissionFile {
   /// built once for many files (`SubmissionValidator`).
   public static func validate(
     path: String, against programme: Programme,
-    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil
+    limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil,
+    pipelined: Bool = true
   ) -> SubmissionValidator.Outcome {
     validate(
       path: path, named: URL(fileURLWithPath: path).lastPathComponent, against: programme,
-      limits: limits, keepingLines: keepingLines, lookups: lookups)
+      limits: limits, keepingLines: keepingLines, lookups: lookups, pipelined: pipelined)
   }
 }

@@ -42,12 +42,16 @@ struct ConsolidateCommand: ParsableCommand {
     try InputFiles.check(files)
     // Each file keeps only what the merge of this year reads of it (PlanMerger.trimmed): the
     // lines of the plan year, the quantities of earlier years. Files are validated on every
-    // core, against the programme's tables built once, their results kept in the order given.
+    // core, against the programme's tables built once, their results kept in the order given;
+    // each file is pipelined (read beside its checks) only when there are fewer files than cores.
     let files = self.files
     let lookups = ProgrammeLookups(programme)
+    let pipelined = files.count < ProcessInfo.processInfo.activeProcessorCount
     let results = concurrentMap(files.count) { index in
       PlanMerger.trimmed(
-        SubmissionFile.validate(path: files[index], against: programme, lookups: lookups).result,
+        SubmissionFile.validate(
+          path: files[index], against: programme, lookups: lookups, pipelined: pipelined
+        ).result,
         for: planYear, programme: programme)
     }
     let plan = PlanMerger.merge(results: results, year: planYear, programme: programme)
