@@ -6,8 +6,10 @@ import Foundation
 ///
 /// The visitor sees exactly the calls it would have seen, in the same order, and a reader
 /// never hears back from its visitor (`WorkbookVisitor` returns nothing), so the outcome is
-/// the same as reading on one thread; only the time differs. Memory stays bounded: at most
-/// `queued` batches of `batchSize` events wait, and the reader waits when they are full.
+/// the same as reading on one thread; only the time differs. Memory stays bounded: a batch
+/// closes at `batchSize` events or `batchBytes` bytes of cells, whichever comes first (a
+/// hostile file's rows may be 16 384 cells wide), at most `queued` batches wait, and the
+/// reader waits when they are full.
 ///
 /// Written by hand on `NSCondition` and a `Thread`: the reader and the visitor are
 /// synchronous code that must not suspend, and Swift concurrency's tasks would block a
@@ -22,6 +24,9 @@ struct PipelinedVisitor: WorkbookVisitor {
   /// Events per batch: large enough that handing over costs little per row, small enough
   /// that the visitor starts at once and memory stays small.
   static let batchSize = 256
+  /// About how many bytes of rows a batch holds at most (`weight(of:)`): 256 rows of a plan
+  /// weigh about 140 KiB.
+  static let batchBytes = 256 << 10
   /// Batches waiting at most.
   static let queued = 4
 
@@ -33,6 +38,7 @@ struct PipelinedVisitor: WorkbookVisitor {
 
   private let channel: Channel
   private var batch: [Event] = []
+  private var batchWeight = 0
 
   fileprivate init(channel: Channel) {
     self.channel = channel
@@ -40,12 +46,28 @@ struct PipelinedVisitor: WorkbookVisitor {
   }
 
   mutating func beginSheet(name: String, index: Int) { add(.beginSheet(name: name, index: index)) }
-  mutating func visit(_ row: SheetRow) { add(.row(row)) }
+  mutating func visit(_ row: SheetRow) {
+    batchWeight += Self.weight(of: row)
+    add(.row(row))
+  }
   mutating func endSheet() { add(.endSheet) }
 
   private mutating func add(_ event: Event) {
     batch.append(event)
-    if batch.count == Self.batchSize { flush() }
+    if batch.count == Self.batchSize || batchWeight >= Self.batchBytes { flush() }
+  }
+
+  /// About the bytes `row` holds: its cells and the UTF-8 of their texts (shared ones
+  /// counted each time: an upper bound).
+  static func weight(of row: SheetRow) -> Int {
+    var bytes = 16 + row.cells.count * MemoryLayout<Cell>.stride
+    for cell in row.cells {
+      switch cell.value {
+      case .text(let text), .number(let text), .error(let text): bytes += text.utf8.count
+      default: break
+      }
+    }
+    return bytes
   }
 
   fileprivate mutating func flush() {
@@ -53,6 +75,7 @@ struct PipelinedVisitor: WorkbookVisitor {
     channel.send(batch)
     batch = []
     batch.reserveCapacity(Self.batchSize)
+    batchWeight = 0
   }
 
   /// Runs `read` on this thread with a visitor that hands every event to `visitor` on a
