@@ -82,6 +82,17 @@ def csv_then_rows(path, rows):
         f.write("a\n" * rows)
 
 
+def csv_wide_rows(path, rows, columns):
+    """Valid lines, then rows as wide as a sheet allows: the rows handed from the reading
+    thread to the checking one must be bounded by their bytes, not only by their count."""
+    with open(path, "w", encoding="utf-8") as f:
+        for line in valid_lines():
+            f.write(line + "\n")
+        row = ",".join(["ab"] * columns) + "\n"
+        for _ in range(rows):
+            f.write(row)
+
+
 def cell(text):
     return '<Cell><Data ss:Type="String">' + text.replace("&", "&amp;").replace("<", "&lt;") + "</Data></Cell>"
 
@@ -179,6 +190,7 @@ def main():
     one_long_string(4000, os.path.join(out, "sst-one-long-string-4000.xlsx"))
     one_long_string(20000, os.path.join(out, "sst-one-long-string-20000.xlsx"))
     csv_then_rows(os.path.join(out, "csv-then-1048560-rows.csv"), 1_048_560)
+    csv_wide_rows(os.path.join(out, "csv-1000-rows-of-16384-cells.csv"), 1000, 16384)
     xlsx_then_rows(os.path.join(out, "xlsx-then-1048500-rows.xlsx"), 1_048_500)
     spreadsheetml_then_rows(os.path.join(out, "xml-then-900000-rows.xml"), 900_000)
     many_attributes(os.path.join(out, "xml-cell-300000-attributes.xml"), 300_000)
