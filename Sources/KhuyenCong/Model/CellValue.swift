@@ -18,6 +18,12 @@ public enum CellValue: Hashable, Sendable {
   /// An error value such as `#N/A` or `#DIV/0!`.
   case error(String)
 
+  /// Whether the value is a text (of any length).
+  var isText: Bool {
+    if case .text = self { return true }
+    return false
+  }
+
   /// Whether the cell holds nothing a person would see.
   public var isEmpty: Bool {
     switch self {

@@ -64,6 +64,25 @@ struct TextNumberTests {
     #expect(numberedCells > 1000)
   }
 
+  @Test("every reader flags its text cells NFC (CSV, XML Spreadsheet, xlsx), and each such text is NFC")
+  func readersFlagNFC() throws {
+    var formats: Set<String> = []
+    for name in Self.sampleNames {
+      let (_, sheets) = try Self.collect(name)
+      let cells = sheets.flatMap(\.rows).flatMap(\.cells)
+      for cell in cells {
+        guard case .text(let text) = cell.value else {
+          #expect(!cell.textIsNFC, "\(name): \(cell.value)")
+          continue
+        }
+        #expect(cell.textIsNFC, "\(name): \(text.debugDescription)")
+        #expect(Array(text.utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8), "\(name)")
+      }
+      if cells.contains(where: \.textIsNFC) { formats.insert(String(name.split(separator: ".").last ?? "")) }
+    }
+    #expect(formats.isSuperset(of: ["csv", "xml", "xlsx"]))
+  }
+
   @Test("a long text its reader found NFC is still trimmed of the spaces around it, as without the flag")
   func nfcTextsTrimmed() throws {
     let long = "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất chè Shan tuyết tại xã Khuôn Hà"

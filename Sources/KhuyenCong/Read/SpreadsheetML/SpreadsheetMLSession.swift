@@ -279,12 +279,10 @@ struct SpreadsheetMLSession {
     guard !cellValue.isEmpty else { return }
     // Every text `endData` makes is NFC (interned, `SpreadsheetMLValue.nfc`, or composed when
     // it does not fit its type): the mapper need not scan it again (`Cell.textIsNFC`).
-    var isText = false
-    if case .text = cellValue { isText = true }
     cells.append(
       Cell(
         column: cellColumn, value: cellValue, mergeAcross: cellAcross, mergeDown: cellDown,
-        textID: cellTextID, textIsNFC: isText))
+        textID: cellTextID, textIsNFC: cellValue.isText))
   }
 
   private mutating func endData(line: Int) {

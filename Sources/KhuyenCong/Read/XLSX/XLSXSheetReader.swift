@@ -391,10 +391,14 @@ struct XLSXSheetReader {
     }
   }
 
+  /// A cell at `row`, `column` with its merge. Every text this reader makes is NFC (a shared
+  /// string is stored normalised, `XLSXStringTable.append(read:)`; any other text goes through
+  /// `XLSXPartParser.text`): the mapper need not scan it again (`Cell.textIsNFC`).
   private func cell(_ value: CellValue, row: Int, column: Int, textID: Int32? = nil) -> Cell {
     let extent = merges.extent(row: row, column: column)
     return Cell(
-      column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down, textID: textID)
+      column: column, value: value, mergeAcross: extent.across, mergeDown: extent.down, textID: textID,
+      textIsNFC: value.isText)
   }
 
   private func problem(
