@@ -142,12 +142,14 @@ struct CSVTokenizer {
       case .unquoted, .afterQuoted:
         let start = index
         index = Self.firstSpecial(bytes, from: index, delimiter: delimiterByte)
-        // A whole short field before its delimiter or line end (most cells): its text straight
-        // from these bytes, never copied into `field`.
-        let isWhole =
-          index < count && index > start && state == .unquoted && fieldLength == 0 && bytes[index] != quote
-        if !(isWhole && internWhole(UnsafeBufferPointer(rebasing: bytes[start..<index]))) && index > start {
-          appendRun(bytes, start..<index)
+        if index > start {
+          // A whole short field before its delimiter or line end (most cells): its cell made
+          // straight from these bytes, never copied into `field` (whose length stays 0, so
+          // `endField` adds nothing for it).
+          let isWhole = index < count && state == .unquoted && fieldLength == 0 && bytes[index] != quote
+          if !isWhole || !internWhole(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+            appendRun(bytes, start..<index)
+          }
         }
         if index == count { return nil }
         let special = bytes[index]
