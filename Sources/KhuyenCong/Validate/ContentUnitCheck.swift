@@ -14,8 +14,9 @@ struct ContentUnitCheck: LineCheck {
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-      TextBytes.sameBytes(lhs.indicator.rawValue, rhs.indicator.rawValue)
-        && (lhs.unit == nil) == (rhs.unit == nil) && TextBytes.sameBytes(lhs.unit ?? "", rhs.unit ?? "")
+      // The programme's codes are ASCII: `==` compares them at once. A unit comes from the file.
+      lhs.indicator == rhs.indicator && (lhs.unit == nil) == (rhs.unit == nil)
+        && TextBytes.sameBytes(lhs.unit ?? "", rhs.unit ?? "")
     }
   }
 
