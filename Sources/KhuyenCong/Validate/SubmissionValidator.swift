@@ -36,36 +36,67 @@ public enum SubmissionValidator {
     pipelined: Bool = true
   ) -> Outcome {
     let lookups = lookups ?? ProgrammeLookups(programme)
-    var visitor = ValidatingVisitor(
-      mapper: SubmissionMapper(file: file, programme: programme, lookups: lookups),
-      run: ValidationRun(file: file, programme: programme, keepingLines: keepingLines, lookups: lookups))
+    let mapper = SubmissionMapper(file: file, programme: programme, lookups: lookups)
+    var run = ValidationRun(file: file, programme: programme, keepingLines: keepingLines, lookups: lookups)
     let read: ReadReport
+    let mapped: MappedSubmission
     if pipelined {
-      // Read on this thread, mapped and checked on a second one as the rows come.
-      read = PipelinedVisitor.read(into: &visitor) { pipe in
-        WorkbookReader.read(&source, file: file, limits: limits, into: &pipe)
+      // Read on this thread, mapped on a second and checked on a third as the rows come: the
+      // three stages take about 40, 30 and 30 % of the work.
+      (read, mapped) = Handoff.run(into: &run, { run, line in run.accept(line) }) { lines in
+        var visitor = ValidatingVisitor(mapper: mapper, lines: lines)
+        let read = PipelinedVisitor.read(into: &visitor) { pipe in
+          WorkbookReader.read(&source, file: file, limits: limits, into: &pipe)
+        }
+        let mapped = visitor.finish(read)
+        lines = visitor.lines
+        return (read, mapped)
       }
     } else {
+      var visitor = ValidatingVisitor(mapper: mapper, lines: run)
       read = WorkbookReader.read(&source, file: file, limits: limits, into: &visitor)
+      mapped = visitor.finish(read)
+      run = visitor.lines
     }
-    visitor.mapper.endTable()
-    visitor.passLines()
-    let mapped = visitor.mapper.finish(report: read)
-    let result = visitor.run.finish(mapped, read: read)
+    let result = run.finish(mapped, read: read)
     return Outcome(read: read, result: result)
   }
 }
 
-/// Feeds the mapper and hands each line it builds to the validation run at once.
-private struct ValidatingVisitor: WorkbookVisitor {
-  var mapper: SubmissionMapper
-  var run: ValidationRun
-  /// Lines taken from the mapper (reused: no allocation per row).
-  private var lines: [BuiltLine] = []
+/// A line the mapper built, with where the file stood when it was built: the district and
+/// plan year named so far (the first ones), the sheet and columns of the plan table.
+struct MappedLine {
+  var built: BuiltLine
+  var district: DistrictCode?
+  var year: Int?
+  var sheet: String?
+  var columns: [ColumnKey: Int]
+}
 
-  init(mapper: SubmissionMapper, run: ValidationRun) {
+/// Where the mapper's lines go: the validation run itself, or the hand-over to it on another
+/// thread.
+protocol MappedLineTaker {
+  mutating func take(_ line: MappedLine)
+}
+
+extension ValidationRun: MappedLineTaker {
+  mutating func take(_ line: MappedLine) { accept(line) }
+}
+
+extension Handoff.Sender: MappedLineTaker where Item == MappedLine {
+  mutating func take(_ line: MappedLine) { send(line) }
+}
+
+/// Feeds the mapper and hands each line it builds on at once.
+private struct ValidatingVisitor<Lines: MappedLineTaker>: WorkbookVisitor {
+  var mapper: SubmissionMapper
+  var lines: Lines
+  /// Lines taken from the mapper (reused: no allocation per row).
+  private var built: [BuiltLine] = []
+
+  init(mapper: SubmissionMapper, lines: Lines) {
     self.mapper = mapper
-    self.run = run
+    self.lines = lines
   }
 
   mutating func beginSheet(name: String, index: Int) { mapper.beginSheet(name: name, index: index) }
@@ -80,17 +111,25 @@ private struct ValidatingVisitor: WorkbookVisitor {
     passLines()
   }
 
-  /// Hands the lines the mapper built to the run.
-  mutating func passLines() {
-    mapper.takeLines(into: &lines)
-    guard !lines.isEmpty else { return }
+  /// The file has been read: the mapper ends its table, hands on its last lines and says
+  /// what it found.
+  mutating func finish(_ read: ReadReport) -> MappedSubmission {
+    mapper.endTable()
+    passLines()
+    return mapper.finish(report: read)
+  }
+
+  /// Hands the lines the mapper built on.
+  private mutating func passLines() {
+    mapper.takeLines(into: &built)
+    guard !built.isEmpty else { return }
     let district = mapper.linesDistrict
     let year = mapper.linesYear
     let sheet = mapper.tableSheet
     let columns = mapper.columnsByKey
-    for built in lines {
-      run.accept(built, district: district, year: year, sheet: sheet, columns: columns)
+    for line in built {
+      lines.take(MappedLine(built: line, district: district, year: year, sheet: sheet, columns: columns))
     }
-    lines.removeAll(keepingCapacity: true)
+    built.removeAll(keepingCapacity: true)
   }
 }

@@ -77,13 +77,12 @@ public struct ValidationRun {
     self.lateChecks = checks.indices.filter { checks[$0].needsDistrictAndYear }
   }
 
-  /// Takes the next line out of the mapper. `district` and `year` are what the file said so far
-  /// (the first district and year named); `sheet` and `columns`, where its plan table is.
-  mutating func accept(
-    _ built: BuiltLine, district: DistrictCode?, year: Int?, sheet: String?, columns: [ColumnKey: Int]
-  ) {
-    if table == nil { table = (sheet, columns) }
-    if context == nil, let district, let year {
+  /// Takes the next line out of the mapper, with what the file said so far: the district and
+  /// year (the first ones named), where its plan table is (sheet, columns).
+  mutating func accept(_ mapped: MappedLine) {
+    let built = mapped.built
+    if table == nil { table = (mapped.sheet, mapped.columns) }
+    if context == nil, let district = mapped.district, let year = mapped.year {
       settle(district: district, year: PlanYear(rawValue: year))
     }
     let early = context ?? self.early ?? makeContext(district: nil, year: nil)

@@ -63,8 +63,8 @@ struct PipelinedVisitorTests {
     let wide = SheetRow(
       number: 1,
       cells: (1...1500).map { Cell(column: $0, value: .text(String(repeating: "đ", count: 50))) })
-    #expect(PipelinedVisitor.weight(of: wide) > PipelinedVisitor.batchBytes / 2)
-    #expect(PipelinedVisitor.weight(of: wide) < PipelinedVisitor.batchBytes)
+    #expect(PipelinedVisitor.weight(of: wide) > Handoff.batchBytes / 2)
+    #expect(PipelinedVisitor.weight(of: wide) < Handoff.batchBytes)
     let shared = Shared()
     let gate = DispatchSemaphore(value: 0)
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
@@ -74,7 +74,7 @@ struct PipelinedVisitorTests {
       gate.signal()
     }
     var gated = Gated(gate: gate)
-    _ = PipelinedVisitor.read(into: &gated) { pipe in
+    PipelinedVisitor.read(into: &gated) { pipe in
       pipe.beginSheet(name: "S", index: 0)
       for number in 1...50 {
         var row = wide

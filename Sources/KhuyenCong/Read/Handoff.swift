@@ -1,0 +1,163 @@
+import Foundation
+
+/// Items handed from the caller's thread to a consumer on a thread of its own, in order, in
+/// small batches (issue 7): two stages of the pipeline run at once, on two cores, instead of
+/// one after the other on one.
+///
+/// The consumer sees exactly the items it would have seen called directly, in the same order,
+/// and never answers back, so the outcome is the same as on one thread; only the time
+/// differs. Memory stays bounded: a batch closes at `batchSize` items or `batchBytes` bytes
+/// (as the sender weighs them), whichever comes first, at most `queued` batches wait, and the
+/// sender waits when they are full.
+///
+/// Written by hand on `NSCondition` and a `Thread`: both sides are synchronous code that must
+/// not suspend, and Swift concurrency's tasks would block a cooperative thread while they
+/// wait for each other.
+///
+/// ```swift
+/// var sum = 0
+/// let count = Handoff.run(into: &sum, { sum, item in sum += item }) { sender in
+///   for item in 1...1000 { sender.send(item) }
+///   return 1000
+/// }
+/// ```
+enum Handoff {
+  /// Items per batch: large enough that handing over costs little per item, small enough
+  /// that the consumer starts at once and memory stays small.
+  static let batchSize = 256
+  /// About how many bytes a batch holds at most (by the sender's `weight`): 256 rows of a
+  /// plan weigh about 140 KiB.
+  static let batchBytes = 256 << 10
+  /// Batches waiting at most.
+  static let queued = 4
+
+  /// Runs `produce` on this thread with a sender whose items `consume` takes, one by one and
+  /// in order, into `consumer` on a second thread; returns once every item is consumed, with
+  /// `consumer` as `consume` left it.
+  static func run<Consumer, Item, Result>(
+    into consumer: inout Consumer, _ consume: @escaping (inout Consumer, Item) -> Void,
+    _ produce: (inout Sender<Item>) -> Result
+  ) -> Result {
+    let channel = Channel<Item>()
+    let worker = Worker(consumer, consume: consume, channel: channel)
+    let drainer: any Draining = worker  // the thread's closure captures no generic type
+    let thread = Thread { drainer.drain() }
+    // The consumer's own stack, as deep as the main thread's: the checks were written for it.
+    thread.stackSize = 8 << 20
+    thread.start()
+    var sender = Sender(channel: channel)
+    let result = produce(&sender)
+    sender.flush()
+    channel.close()
+    channel.waitUntilFinished()
+    consumer = worker.consumer
+    return result
+  }
+
+  /// The producer's end: collects items into batches and hands each over when it closes.
+  struct Sender<Item> {
+    private let channel: Channel<Item>
+    private var batch: [Item] = []
+    private var batchWeight = 0
+
+    fileprivate init(channel: Channel<Item>) {
+      self.channel = channel
+      batch.reserveCapacity(Handoff.batchSize)
+    }
+
+    /// Adds `item`, about `weight` bytes, to the batch, handing the batch over when it is full.
+    mutating func send(_ item: Item, weight: Int = 0) {
+      batch.append(item)
+      batchWeight += weight
+      if batch.count == Handoff.batchSize || batchWeight >= Handoff.batchBytes { flush() }
+    }
+
+    /// Hands over what the batch holds now.
+    mutating func flush() {
+      guard !batch.isEmpty else { return }
+      channel.send(batch)
+      batch = []
+      batch.reserveCapacity(Handoff.batchSize)
+      batchWeight = 0
+    }
+  }
+}
+
+/// The consumer, moved to the second thread for the run and back after it. Only one thread
+/// uses it at a time: the second thread from `start()` until `finish()`, the caller after
+/// `waitUntilFinished()` (the condition's lock orders the two).
+private final class Worker<Consumer, Item>: Draining, @unchecked Sendable {
+  var consumer: Consumer
+  let consume: (inout Consumer, Item) -> Void
+  let channel: Channel<Item>
+
+  init(_ consumer: Consumer, consume: @escaping (inout Consumer, Item) -> Void, channel: Channel<Item>) {
+    self.consumer = consumer
+    self.consume = consume
+    self.channel = channel
+  }
+
+  /// Hands every batch of the channel to the consumer, in order, then says it is finished.
+  func drain() {
+    while let batch = channel.receive() {
+      for item in batch { consume(&consumer, item) }
+    }
+    channel.finish()
+  }
+}
+
+/// What the second thread runs.
+private protocol Draining: AnyObject, Sendable {
+  func drain()
+}
+
+/// Batches from the producer to the consumer, in order, at most `Handoff.queued` at a time.
+private final class Channel<Item>: @unchecked Sendable {
+  // Every field below is read and written with `condition` locked.
+  private let condition = NSCondition()
+  private var batches: [[Item]] = []
+  private var closed = false
+  private var finished = false
+
+  /// Queues `batch`, waiting while the queue is full.
+  func send(_ batch: [Item]) {
+    condition.lock()
+    while batches.count >= Handoff.queued { condition.wait() }
+    batches.append(batch)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch, waiting for one; `nil` once the queue is closed and empty.
+  func receive() -> [Item]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !closed { condition.wait() }
+    guard !batches.isEmpty else { return nil }
+    let batch = batches.removeFirst()
+    condition.broadcast()
+    return batch
+  }
+
+  /// No more batches will come.
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The consumer has taken every batch (called on its thread, last).
+  func finish() {
+    condition.lock()
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func waitUntilFinished() {
+    condition.lock()
+    while !finished { condition.wait() }
+    condition.unlock()
+  }
+}
