@@ -21,54 +21,41 @@ enum CSVField {
   /// and be read as a number, which is what it is, never as a formula.
   static func number(_ literal: String) -> String { literal }
 
-  /// Quotes a field that holds a delimiter, a quote, CR or LF; doubles inner quotes (RFC 4180).
+  /// Quotes a field that holds a comma, quote, CR or LF byte and doubles every quote byte
+  /// (RFC 4180), by bytes, as a CSV reader reads them; `inspect` quotes its cells the same way.
   ///
-  /// As it always has, a character is one of those only when it stands alone: a comma or a
-  /// quote that a combining mark follows is another character (Swift's `Character`), neither
-  /// quoted for nor doubled. Found by their bytes, then each asked as a character (splitting
-  /// the whole text into characters, as this did, was 8 000 instructions a field).
+  /// (By Swift's `Character`, as this did, a quote that a combining mark follows was neither
+  /// quoted for nor doubled: inside a field quoted for another reason, that lone quote ended
+  /// the field for a CSV reader, and the rest of the line moved to other columns.)
   static func quoted(_ text: String) -> String {
-    var text = text
-    // Most fields hold none of these bytes, so none of these characters: as they are.
-    let candidates: [Int] = text.withUTF8 { bytes in
-      var found: [Int] = []
-      for (offset, byte) in bytes.enumerated()
-      where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
-        || byte == UInt8(ascii: "\r")
-      {
-        found.append(offset)
-      }
-      return found
-    }
-    guard !candidates.isEmpty else { return text }
-    // The candidates that are characters of their own, and of those the quotes.
+    let utf8 = text.utf8
+    var quotes = 0
     var special = false
-    var quotes: [Int] = []
-    for offset in candidates {
-      let position = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-      guard let index = String.Index(position, within: text) else { continue }
-      switch text[index] {
-      case "\"":
+    for byte in utf8 {
+      switch byte {
+      case UInt8(ascii: "\""):
+        quotes += 1
         special = true
-        quotes.append(offset)
-      case ",", "\n", "\r", "\r\n": special = true
-      default: break
+      case UInt8(ascii: ","), 0x0A, 0x0D: special = true
+      default: continue
       }
     }
+    // Most fields hold none of these bytes: as they are.
     guard special else { return text }
-    var bytes: [UInt8] = [UInt8(ascii: "\"")]
-    text.withUTF8 { all in
-      bytes.reserveCapacity(all.count + quotes.count + 2)
-      var start = 0
-      for offset in quotes {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start...offset]))
-        bytes.append(UInt8(ascii: "\""))
-        start = offset + 1
+    return String(unsafeUninitializedCapacity: utf8.count + quotes + 2) { out in
+      var count = 0
+      func append(_ byte: UInt8) {
+        out[count] = byte
+        count += 1
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start...]))
+      append(UInt8(ascii: "\""))
+      for byte in utf8 {
+        append(byte)
+        if byte == UInt8(ascii: "\"") { append(byte) }
+      }
+      append(UInt8(ascii: "\""))
+      return count
     }
-    bytes.append(UInt8(ascii: "\""))
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// One record: fields joined by commas, ended by CRLF (RFC 4180).

@@ -60,18 +60,5 @@ public enum InspectionReport {
   /// bytes as a CSV reader reads them. (By `Character`, as this was, a CR LF pair or a comma
   /// that a combining mark follows is none of those: such a cell was printed unquoted and broke
   /// the line into two rows, or into more columns.)
-  static func quoted(_ text: String) -> String {
-    guard
-      text.utf8.contains(where: {
-        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-      })
-    else { return text }
-    var bytes: [UInt8] = [UInt8(ascii: "\"")]
-    for byte in text.utf8 {
-      bytes.append(byte)
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-    }
-    bytes.append(UInt8(ascii: "\""))
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  static func quoted(_ text: String) -> String { CSVField.quoted(text) }
 }
