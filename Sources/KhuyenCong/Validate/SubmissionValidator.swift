@@ -27,9 +27,10 @@ public enum SubmissionValidator {
   ///     (`validate`) memory does not grow with the file: the result has their count and totals.
   ///   - lookups: `programme`'s tables, built once by a caller validating many files (else
   ///     built for this file).
-  ///   - pipelined: whether the file is read on this thread while its rows are mapped and
-  ///     checked on a second one (`PipelinedVisitor`): the same outcome in less time when a
-  ///     core is free. A caller already validating a file on every core says `false`.
+  ///   - pipelined: whether the file is read on this thread while its rows are mapped on a
+  ///     second one and its lines checked on a third (`PipelinedVisitor`, `Handoff`): the same
+  ///     outcome in less time when a core is free. A caller already validating a file on
+  ///     every core says `false`.
   public static func validate<Source: ByteSource>(
     _ source: inout Source, named file: String, against programme: Programme,
     limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil,
