@@ -57,7 +57,9 @@ enum Handoff {
   /// The producer's end: collects items into batches and hands each over when it closes.
   struct Sender<Item> {
     private let channel: Channel<Item>
-    private var batch: [Item] = []
+    /// Optional, so that the consumer can move each item out (`take()`) instead of copying it
+    /// and then destroying the batch: a line holds a dozen references.
+    private var batch: [Item?] = []
     private var batchWeight = 0
 
     fileprivate init(channel: Channel<Item>) {
@@ -99,8 +101,10 @@ private final class Worker<Consumer, Item>: Draining, @unchecked Sendable {
 
   /// Hands every batch of the channel to the consumer, in order, then says it is finished.
   func drain() {
-    while let batch = channel.receive() {
-      for item in batch { consume(&consumer, item) }
+    while var batch = channel.receive() {
+      for index in batch.indices {
+        if let item = batch[index].take() { consume(&consumer, item) }
+      }
     }
     channel.finish()
   }
@@ -115,12 +119,12 @@ private protocol Draining: AnyObject, Sendable {
 private final class Channel<Item>: @unchecked Sendable {
   // Every field below is read and written with `condition` locked.
   private let condition = NSCondition()
-  private var batches: [[Item]] = []
+  private var batches: [[Item?]] = []
   private var closed = false
   private var finished = false
 
   /// Queues `batch`, waiting while the queue is full.
-  func send(_ batch: [Item]) {
+  func send(_ batch: [Item?]) {
     condition.lock()
     while batches.count >= Handoff.queued { condition.wait() }
     batches.append(batch)
@@ -129,7 +133,7 @@ private final class Channel<Item>: @unchecked Sendable {
   }
 
   /// The next batch, waiting for one; `nil` once the queue is closed and empty.
-  func receive() -> [Item]? {
+  func receive() -> [Item?]? {
     condition.lock()
     defer { condition.unlock() }
     while batches.isEmpty && !closed { condition.wait() }

@@ -128,9 +128,11 @@ private struct ValidatingVisitor<Lines: MappedLineTaker>: WorkbookVisitor {
     let year = mapper.linesYear
     let sheet = mapper.tableSheet
     let columns = mapper.columnsByKey
-    for line in built {
+    // Moved out, last first after reversing, not copied and then destroyed: a line holds a
+    // dozen references, each retained and released again by a copy.
+    built.reverse()
+    while let line = built.popLast() {
       lines.take(MappedLine(built: line, district: district, year: year, sheet: sheet, columns: columns))
     }
-    built.removeAll(keepingCapacity: true)
   }
 }
