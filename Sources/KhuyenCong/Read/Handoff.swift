@@ -55,6 +55,10 @@ enum Handoff {
   }
 
   /// The producer's end: collects items into batches and hands each over when it closes.
+  ///
+  /// A copy carries its own unsent batch: whoever moves the sender into a visitor must put
+  /// that copy back into `run`'s `inout` sender before `produce` returns (as
+  /// `PipelinedVisitor.read` does), or the last batch is never handed over.
   struct Sender<Item> {
     private let channel: Channel<Item>
     /// Optional, so that the consumer can move each item out (`take()`) instead of copying it
