@@ -93,6 +93,26 @@ def csv_wide_rows(path, rows, columns):
             f.write(row)
 
 
+def csv_long_lines(path, lines, characters):
+    """Plan lines whose activity holds `characters` characters (Excel's cell limit is 32 767):
+    the lines handed from the mapping thread to the checking one must be bounded by their
+    bytes, not only by their count."""
+    import csv
+    import io
+    with open(VALID_CSV, encoding="utf-8-sig") as f:
+        table = list(csv.reader(f))
+    header, first = table[0], table[1]
+    activity = header.index("activity")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        for number in range(lines):
+            row = list(first)
+            text = f"{row[activity]} đợt {number} "
+            row[activity] = (text * (characters // len(text) + 1))[:characters]
+            writer.writerow(row)
+
+
 def cell(text):
     return '<Cell><Data ss:Type="String">' + text.replace("&", "&amp;").replace("<", "&lt;") + "</Data></Cell>"
 
@@ -191,6 +211,7 @@ def main():
     one_long_string(20000, os.path.join(out, "sst-one-long-string-20000.xlsx"))
     csv_then_rows(os.path.join(out, "csv-then-1048560-rows.csv"), 1_048_560)
     csv_wide_rows(os.path.join(out, "csv-1000-rows-of-16384-cells.csv"), 1000, 16384)
+    csv_long_lines(os.path.join(out, "csv-1200-lines-of-30000-characters.csv"), 1200, 30_000)
     xlsx_then_rows(os.path.join(out, "xlsx-then-1048500-rows.xlsx"), 1_048_500)
     spreadsheetml_then_rows(os.path.join(out, "xml-then-900000-rows.xml"), 900_000)
     many_attributes(os.path.join(out, "xml-cell-300000-attributes.xml"), 300_000)

@@ -72,6 +72,22 @@ struct MappedLine {
   var year: Int?
   var sheet: String?
   var columns: [ColumnKey: Int]
+
+  /// About the bytes the line holds: its texts' UTF-8 and its other fields. A batch of lines
+  /// handed over closes by it too (`Handoff.batchBytes`): a line's texts may fill Excel's
+  /// cells, 32 767 characters each, and 256 of them would not be small.
+  var weight: Int {
+    let line = built.line
+    var bytes = MemoryLayout<MappedLine>.stride
+    bytes += line.contentText.utf8.count
+    bytes += line.activity.utf8.count
+    bytes += line.implementer.utf8.count
+    bytes += line.beneficiary?.utf8.count ?? 0
+    bytes += line.place?.utf8.count ?? 0
+    bytes += line.unit?.utf8.count ?? 0
+    bytes += line.note?.utf8.count ?? 0
+    return bytes
+  }
 }
 
 /// Where the mapper's lines go: the validation run itself, or the hand-over to it on another
@@ -85,7 +101,7 @@ extension ValidationRun: MappedLineTaker {
 }
 
 extension Handoff.Sender: MappedLineTaker where Item == MappedLine {
-  mutating func take(_ line: MappedLine) { send(line) }
+  mutating func take(_ line: MappedLine) { send(line, weight: line.weight) }
 }
 
 /// Feeds the mapper and hands each line it builds on at once.

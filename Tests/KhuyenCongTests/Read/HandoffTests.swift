@@ -49,4 +49,21 @@ struct HandoffTests {
     #expect(taken == 100)
     #expect(seen.sentWhenFirstTaken >= 3 && seen.sentWhenFirstTaken <= 4)
   }
+
+  @Test("a mapped line weighs its texts: lines of long texts close their batch within a few, not at 256")
+  func lineWeight() {
+    let long = PlanLinesTests.line(
+      row: 2, activity: String(repeating: "Đào tạo nghề ", count: 2_300), place: "Xã Khuôn Hà", quantity: nil)
+    let short = PlanLinesTests.line(row: 3, activity: "Đào tạo nghề", place: nil, quantity: nil)
+    func mapped(_ line: PlanLine) -> MappedLine {
+      MappedLine(
+        built: BuiltLine(line: line, group: 0, stage: .streamed), district: nil, year: nil, sheet: nil,
+        columns: [:])
+    }
+    // 2 300 times 13 characters, 19 bytes of UTF-8: 43 700 bytes of activity alone.
+    #expect(mapped(long).weight > 43_700)
+    #expect(Handoff.batchBytes / mapped(long).weight < 8)
+    // A plan's ordinary line stays far below a batch's share, so batches still close at 256.
+    #expect(mapped(short).weight * Handoff.batchSize < Handoff.batchBytes)
+  }
 }
