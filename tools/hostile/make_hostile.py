@@ -98,7 +98,6 @@ def csv_long_lines(path, lines, characters):
     the lines handed from the mapping thread to the checking one must be bounded by their
     bytes, not only by their count."""
     import csv
-    import io
     with open(VALID_CSV, encoding="utf-8-sig") as f:
         table = list(csv.reader(f))
     header, first = table[0], table[1]
