@@ -38,7 +38,7 @@ extension SubmissionFile {
         "size": String(source.byteCount),
       ])
     }
-    // A second thread pays for itself on large files only: a district's plan of tens of lines
+    // More threads pay for themselves on large files only: a district's plan of tens of lines
     // is read, mapped and checked in less time than handing its rows over would take.
     return SubmissionValidator.validate(
       &source, named: name, against: programme, limits: limits, keepingLines: keepingLines,
