@@ -394,7 +394,7 @@ final class InputBox {
 
   /// Fills up to `limit` bytes of `buffer`, pulling as often as needed.
   func fill(_ buffer: UnsafeMutableRawBufferPointer, limit: Int = feedSize) -> Int {
-    if !declarationChecked && !checkDeclaration() { return 0 }
+    if !declarationChecked { checkDeclaration() }
     if refused { return 0 }
     let target = min(buffer.count, limit)
     var filled = 0
@@ -430,9 +430,9 @@ final class InputBox {
   private var headOffset = 0
 
   /// Reads the first `feedSize` bytes ahead and refuses the document if its declaration names
-  /// an encoding libxml2 does not decode reliably (`XMLSafety.unreliableEncoding`). `false`
-  /// when refused (the collector then holds the fatal issue).
-  private func checkDeclaration() -> Bool {
+  /// an encoding libxml2 does not decode reliably (`XMLSafety.unreliableEncoding`): then
+  /// `refused`, and the collector holds the fatal issue.
+  private func checkDeclaration() {
     declarationChecked = true
     var bytes = [UInt8](repeating: 0, count: Self.feedSize)
     let count = bytes.withUnsafeMutableBytes { pull(into: $0, from: 0, to: Self.feedSize) }
@@ -445,10 +445,9 @@ final class InputBox {
           message:
             "the file declares the encoding \(name), which is not read: libxml2 decodes it differently from one read to the next; save the file as UTF-8",
           isFatal: true))
-      return false
+      return
     }
     if !bytes.isEmpty { head = bytes }
-    return true
   }
 
   /// One pull; drops ASCII whitespace before the first other byte. A BOM is not
