@@ -19,51 +19,53 @@ struct HandoffTests {
     #expect(taken == Array(0..<count))
   }
 
-  @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
-  func closesByWeight() {
-    final class Seen: @unchecked Sendable {
-      let lock = NSLock()
-      var sentWhenFirstTaken = -1
-      var sent = 0
-    }
-    let seen = Seen()
-    var taken = 0
+  /// Whether the consumer takes an item while the producer, having sent `items` with `send`,
+  /// waits (up to `timeout` seconds) before sending anything more: whether they closed a batch.
+  static func handedOver<Item>(
+    _ items: [Item], timeout: Double = 10, send: (inout Handoff.Sender<Item>, Item) -> Void
+  ) -> Bool {
+    let taken = DispatchSemaphore(value: 0)
+    var count = 0
+    var handed = false
     Handoff.run(
-      into: &taken,
-      { taken, _ in
-        seen.lock.lock()
-        if seen.sentWhenFirstTaken < 0 { seen.sentWhenFirstTaken = seen.sent }
-        seen.lock.unlock()
-        taken += 1
+      into: &count,
+      { count, _ in
+        if count == 0 { taken.signal() }
+        count += 1
       }
     ) { sender in
-      for item in 0..<100 {
-        // A quarter of a batch's bytes each: the fourth closes the batch.
-        sender.send(item, weight: Handoff.batchBytes / 4)
-        seen.lock.lock()
-        seen.sent += 1
-        seen.lock.unlock()
-        if item == 3 { usleep(200_000) }  // time for the consumer to take the first batch
-      }
+      for item in items { send(&sender, item) }
+      handed = taken.wait(timeout: .now() + timeout) == .success
     }
-    #expect(taken == 100)
-    #expect(seen.sentWhenFirstTaken >= 3 && seen.sentWhenFirstTaken <= 4)
+    #expect(count == items.count)
+    return handed
   }
 
-  @Test("a mapped line weighs its texts: lines of long texts close their batch within a few, not at 256")
+  @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
+  func closesByWeight() {
+    // A quarter of a batch's bytes each: the fourth closes the batch, three do not.
+    #expect(Self.handedOver(Array(0..<4)) { $0.send($1, weight: Handoff.batchBytes / 4) })
+    #expect(!Self.handedOver(Array(0..<3), timeout: 0.3) { $0.send($1, weight: Handoff.batchBytes / 4) })
+  }
+
+  @Test(
+    "a mapped line weighs its texts: seven lines of long texts close their batch, two hundred ordinary ones do not"
+  )
   func lineWeight() {
-    let long = PlanLinesTests.line(
-      row: 2, activity: String(repeating: "Đào tạo nghề ", count: 2_300), place: "Xã Khuôn Hà", quantity: nil)
-    let short = PlanLinesTests.line(row: 3, activity: "Đào tạo nghề", place: nil, quantity: nil)
     func mapped(_ line: PlanLine) -> MappedLine {
       MappedLine(
         built: BuiltLine(line: line, group: 0, stage: .streamed), district: nil, year: nil, sheet: nil,
         columns: [:])
     }
+    let long = mapped(
+      PlanLinesTests.line(
+        row: 2, activity: String(repeating: "Đào tạo nghề ", count: 2_300), place: "Xã Khuôn Hà",
+        quantity: nil))
+    let short = mapped(PlanLinesTests.line(row: 3, activity: "Đào tạo nghề", place: nil, quantity: nil))
     // 2 300 times 13 characters, 19 bytes of UTF-8: 43 700 bytes of activity alone.
-    #expect(mapped(long).weight > 43_700)
-    #expect(Handoff.batchBytes / mapped(long).weight < 8)
-    // A plan's ordinary line stays far below a batch's share, so batches still close at 256.
-    #expect(mapped(short).weight * Handoff.batchSize < Handoff.batchBytes)
+    #expect(long.weight > 43_700)
+    // As the validator hands its lines on (`MappedLineTaker`).
+    #expect(Self.handedOver(Array(repeating: long, count: 7)) { $0.take($1) })
+    #expect(!Self.handedOver(Array(repeating: short, count: 200), timeout: 0.3) { $0.take($1) })
   }
 }
