@@ -15,10 +15,10 @@ import Foundation
 /// wait for each other.
 ///
 /// ```swift
-/// var sum = 0
-/// let count = Handoff.run(into: &sum, { sum, item in sum += item }) { sender in
-///   for item in 1...1000 { sender.send(item) }
-///   return 1000
+/// var run = ValidationRun(...)       // a HandoffConsumer of MappedLine
+/// let count = Handoff.run(into: &run) { sender in
+///   for line in lines { sender.send(line, weight: line.weight) }
+///   return lines.count
 /// }
 /// ```
 enum Handoff {
@@ -31,15 +31,14 @@ enum Handoff {
   /// Batches waiting at most.
   static let queued = 4
 
-  /// Runs `produce` on this thread with a sender whose items `consume` takes, one by one and
-  /// in order, into `consumer` on a second thread; returns once every item is consumed, with
-  /// `consumer` as `consume` left it.
-  static func run<Consumer, Item, Result>(
-    into consumer: inout Consumer, _ consume: @escaping (inout Consumer, Item) -> Void,
-    _ produce: (inout Sender<Item>) -> Result
+  /// Runs `produce` on this thread with a sender whose items `consumer` takes, one by one and
+  /// in order, on a second thread; returns once every item is taken, with `consumer` as its
+  /// `take` left it.
+  static func run<Consumer: HandoffConsumer, Result>(
+    into consumer: inout Consumer, _ produce: (inout Sender<Consumer.Item>) -> Result
   ) -> Result {
-    let channel = Channel<Item>()
-    let worker = Worker(consumer, consume: consume, channel: channel)
+    let channel = Channel<Consumer.Item>()
+    let worker = Worker(consumer, channel: channel)
     let drainer: any Draining = worker  // the thread's closure captures no generic type
     let thread = Thread { drainer.drain() }
     // The consumer's own stack, as deep as the main thread's: the checks were written for it.
@@ -92,14 +91,15 @@ enum Handoff {
 /// The consumer, moved to the second thread for the run and back after it. Only one thread
 /// uses it at a time: the second thread from `start()` until `finish()`, the caller after
 /// `waitUntilFinished()` (the condition's lock orders the two).
-private final class Worker<Consumer, Item>: Draining, @unchecked Sendable {
+///
+/// A protocol's method, not a closure: a closure made in a generic function would carry its
+/// type's metadata to the other thread (Swift 6.3 warns: a non-`Sendable` metatype captured).
+private final class Worker<Consumer: HandoffConsumer>: Draining, @unchecked Sendable {
   var consumer: Consumer
-  let consume: (inout Consumer, Item) -> Void
-  let channel: Channel<Item>
+  let channel: Channel<Consumer.Item>
 
-  init(_ consumer: Consumer, consume: @escaping (inout Consumer, Item) -> Void, channel: Channel<Item>) {
+  init(_ consumer: Consumer, channel: Channel<Consumer.Item>) {
     self.consumer = consumer
-    self.consume = consume
     self.channel = channel
   }
 
@@ -107,11 +107,17 @@ private final class Worker<Consumer, Item>: Draining, @unchecked Sendable {
   func drain() {
     while var batch = channel.receive() {
       for index in batch.indices {
-        if let item = batch[index].take() { consume(&consumer, item) }
+        if let item = batch[index].take() { consumer.take(item) }
       }
     }
     channel.finish()
   }
+}
+
+/// What takes the items `Handoff.run` hands over, on the second thread.
+protocol HandoffConsumer {
+  associatedtype Item
+  mutating func take(_ item: Item)
 }
 
 /// What the second thread runs.

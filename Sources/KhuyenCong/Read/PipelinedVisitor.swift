@@ -46,20 +46,27 @@ struct PipelinedVisitor: WorkbookVisitor {
   static func read<Visitor: WorkbookVisitor, Result>(
     into visitor: inout Visitor, _ read: (inout PipelinedVisitor) -> Result
   ) -> Result {
-    Handoff.run(into: &visitor, Self.replay) { sender in
+    var replaying = Replaying(visitor: visitor)
+    let result = Handoff.run(into: &replaying) { sender in
       var pipe = PipelinedVisitor(sender: sender)
       let result = read(&pipe)
       sender = pipe.sender
       return result
     }
+    visitor = replaying.visitor
+    return result
   }
 
-  /// Makes on `visitor` the call `event` stands for.
-  private static func replay<Visitor: WorkbookVisitor>(_ visitor: inout Visitor, _ event: Event) {
-    switch event {
-    case .beginSheet(let name, let index): visitor.beginSheet(name: name, index: index)
-    case .row(let row): visitor.visit(row)
-    case .endSheet: visitor.endSheet()
+  /// The visitor on the second thread, making on it the call each event stands for.
+  private struct Replaying<Visitor: WorkbookVisitor>: HandoffConsumer {
+    var visitor: Visitor
+
+    mutating func take(_ event: Event) {
+      switch event {
+      case .beginSheet(let name, let index): visitor.beginSheet(name: name, index: index)
+      case .row(let row): visitor.visit(row)
+      case .endSheet: visitor.endSheet()
+      }
     }
   }
 }

@@ -44,7 +44,7 @@ public enum SubmissionValidator {
     if pipelined {
       // Read on this thread, mapped on a second and checked on a third as the rows come: the
       // three stages take about 40, 30 and 30 % of the work.
-      (read, mapped) = Handoff.run(into: &run, { run, line in run.accept(line) }) { lines in
+      (read, mapped) = Handoff.run(into: &run) { lines in
         var visitor = ValidatingVisitor(mapper: mapper, lines: lines)
         let read = PipelinedVisitor.read(into: &visitor) { pipe in
           WorkbookReader.read(&source, file: file, limits: limits, into: &pipe)
@@ -96,7 +96,7 @@ protocol MappedLineTaker {
   mutating func take(_ line: MappedLine)
 }
 
-extension ValidationRun: MappedLineTaker {
+extension ValidationRun: MappedLineTaker, HandoffConsumer {
   mutating func take(_ line: MappedLine) { accept(line) }
 }
 

@@ -6,17 +6,33 @@ import Testing
 /// Handing items to a consumer on another thread must change nothing it sees, only when.
 @Suite("Read: items handed in order to a consumer on its own thread")
 struct HandoffTests {
+  /// Keeps every item it takes, in order.
+  struct Keeper<Item>: HandoffConsumer {
+    var items: [Item] = []
+    mutating func take(_ item: Item) { items.append(item) }
+  }
+
+  /// Counts the items it takes and signals `taken` at the first.
+  struct FirstSignal<Item>: HandoffConsumer {
+    let taken: DispatchSemaphore
+    var count = 0
+    mutating func take(_ item: Item) {
+      if count == 0 { taken.signal() }
+      count += 1
+    }
+  }
+
   @Test(
     "the consumer takes every item once, in order, across batches, and comes back with the producer's result",
     arguments: [0, 1, 255, 256, 257, 10_000])
   func inOrder(count: Int) {
-    var taken: [Int] = []
-    let produced = Handoff.run(into: &taken, { taken, item in taken.append(item) }) { sender in
+    var kept = Keeper<Int>()
+    let produced = Handoff.run(into: &kept) { sender in
       for item in 0..<count { sender.send(item) }
       return count
     }
     #expect(produced == count)
-    #expect(taken == Array(0..<count))
+    #expect(kept.items == Array(0..<count))
   }
 
   /// Whether the consumer takes an item while the producer, having sent `items` with `send`,
@@ -25,19 +41,13 @@ struct HandoffTests {
     _ items: [Item], timeout: Double = 10, send: (inout Handoff.Sender<Item>, Item) -> Void
   ) -> Bool {
     let taken = DispatchSemaphore(value: 0)
-    var count = 0
+    var consumer = FirstSignal<Item>(taken: taken)
     var handed = false
-    Handoff.run(
-      into: &count,
-      { count, _ in
-        if count == 0 { taken.signal() }
-        count += 1
-      }
-    ) { sender in
+    Handoff.run(into: &consumer) { sender in
       for item in items { send(&sender, item) }
       handed = taken.wait(timeout: .now() + timeout) == .success
     }
-    #expect(count == items.count)
+    #expect(consumer.count == items.count)
     return handed
   }
 
