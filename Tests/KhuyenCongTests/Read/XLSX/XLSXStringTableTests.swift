@@ -83,4 +83,44 @@ struct XLSXStringTableTests {
     // Under its limit a table keeps its text as it is.
     #expect(!XLSXStringTable(Array(strings.prefix(40))).isPacked)
   }
+
+  @Test("strings used again far from their first use do not inflate their blocks again and again")
+  func comingBack() {
+    // As a writer lists a plan's strings (first-use order): each row brings a new activity,
+    // and names one of 150 communes and one of 300 implementers, first seen in early rows.
+    var strings: [String] = []
+    var index: [String: Int] = [:]
+    var uses: [Int] = []
+    func use(_ text: String) {
+      if let found = index[text] {
+        uses.append(found)
+      } else {
+        index[text] = strings.count
+        uses.append(strings.count)
+        strings.append(text)
+      }
+    }
+    var generator = SplitMix(seed: 0x5157)
+    for row in 0..<60_000 {
+      use("Hỗ trợ đầu tư máy móc chế biến chè Shan tuyết cho cơ sở số \(row) tại thôn Nà Ho")
+      use("Xã Thượng Lâm \(generator.next() % 150)")
+      use("Hợp tác xã chè \(generator.next() % 300)")
+    }
+    let table = XLSXStringTable(strings, memoryLimit: 1 << 20)
+    #expect(table.isPacked)
+    let blocks = strings.reduce(0) { $0 + $1.utf8.count } / XLSXStringTable.blockSize
+    for used in uses {
+      guard table.text(at: used) == strings[used] else {
+        Issue.record("string \(used)")
+        return
+      }
+    }
+    // Each block once, and at most once more for each name when it first comes back (then it
+    // is recalled). Before, with one block kept and strings cached only by index modulo
+    // 1 024, a name evicted by 1 024 new strings cost two inflations each time it came back.
+    let names = Set(strings.filter { !$0.hasPrefix("Hỗ trợ") }).count
+    #expect(names == 450)
+    #expect(
+      table.inflations <= blocks + 1 + names, "\(table.inflations) inflations of \(blocks) blocks")
+  }
 }
