@@ -33,10 +33,12 @@ public enum WorkbookReader {
     return .csv
   }
 
-  /// Reads `source` (named `file`) into `visitor`, whatever its format.
+  /// Reads `source` (named `file`) into `visitor`, whatever its format. `concurrently`: the
+  /// reader may use a second thread where it has work to give one (xlsx: inflating a large
+  /// part ahead of its parser); the outcome is the same either way.
   public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
-    into visitor: inout Visitor
+    concurrently: Bool = false, into visitor: inout Visitor
   ) -> ReadReport {
     var prefix: [UInt8] = []
     do {
@@ -57,7 +59,8 @@ public enum WorkbookReader {
     var replay = PrefixedSource(prefix: prefix, base: source)
     switch sniff(prefix) {
     case .xlsx:
-      return XLSXReader.read(&replay, file: file, limits: limits, into: &visitor)
+      return XLSXReader.read(
+        &replay, file: file, limits: limits, concurrently: concurrently, into: &visitor)
     case .spreadsheetML:
       return SpreadsheetMLReader.read(&replay, file: file, limits: limits, into: &visitor)
     case .csv:

@@ -1,7 +1,6 @@
-internal import CZlib
-
 /// One part of an xlsx package, produced a chunk at a time for the XML reader: a stored entry
-/// as slices of the zip's bytes, a deflated one inflated by zlib as the reader asks, its
+/// as slices of the zip's bytes, a deflated one inflated by zlib (`XLSXPartInflater`) as the
+/// reader asks or a few chunks ahead of it on a second thread (`XLSXInflateAhead`), its
 /// compressed bytes read from the file a chunk at a time. Neither the part nor the zip is ever
 /// held whole, so a worksheet costs the same memory at 10 rows and at 100 000 (SPEC §8,
 /// streaming; issue 7).
@@ -18,9 +17,9 @@ internal import CZlib
 /// ```
 final class XLSXPartStream {
   /// The entry streamed.
-  let entry: ZipDirectory.Entry
+  var entry: ZipDirectory.Entry { inflater.entry }
   /// The most uncompressed bytes the part may have (its share of `ReadLimits`).
-  let budget: Int
+  var budget: Int { inflater.budget }
   /// Counts and scans what is handed to the XML reader (`ReadBudget`).
   let readBudget: ReadBudget
   /// Whether the bytes handed out count towards `readBudget` (they are always scanned).
@@ -34,68 +33,53 @@ final class XLSXPartStream {
   private(set) var failure: XLSXPackage.Failure?
   /// Whether every byte was produced and the CRC-32 matched.
   private(set) var isComplete = false
+  /// Whether the part is inflated on a second thread, ahead of the reader.
+  let inflatesAhead: Bool
   /// The XML reader was given the end of the document early, after a comment libxml2 would
   /// report without end (`ReadBudget.consume(xml:)`); `drain()` still checks the rest.
   private var endedForReader = false
 
   /// The zip, read at offsets.
   private let file: any RandomAccessBytes
-  /// The next compressed (or stored) byte not yet consumed.
-  private var position: Int
-  /// Compressed bytes read from the file and not yet given to zlib: `input[inputStart..<
-  /// inputEnd]`, which are the file's bytes from `position` on.
-  private let input: UnsafeMutableRawBufferPointer
-  private var inputStart = 0
-  private var inputEnd = 0
-  private var checksum: UInt = 0
-  /// zlib's state for a deflated entry. On the heap: zlib keeps a pointer back to it and
-  /// refuses a stream that has moved.
-  private let inflater: UnsafeMutablePointer<z_stream>?
-  /// Produced bytes not yet handed out: `pending[start..<end]`.
-  private let pending: UnsafeMutableRawBufferPointer
+  /// What produces the bytes: used on this thread, or by `ahead`'s.
+  private let inflater: XLSXPartInflater
+  private let ahead: XLSXInflateAhead?
+  /// Produced bytes not yet handed out: `pending[start..<end]`. This stream's own buffer, or
+  /// the one `ahead` handed over with the last chunk.
+  private let own: UnsafeMutableRawBufferPointer
+  private var pending: UnsafeMutableRawBufferPointer
   private var start = 0
   private var end = 0
 
-  /// How much is inflated (or sliced) at a time: large enough that zlib runs its fast loop,
-  /// small enough not to matter.
-  static let chunkSize = 1 << 16
-
   /// Streams `entry` of the zip in `file`; `entry.method` must be 0 or 8 and its
-  /// `dataRange` inside `file` (`ZipDirectory` checks it).
-  init(file: any RandomAccessBytes, entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget) {
+  /// `dataRange` inside `file` (`ZipDirectory` checks it). `inflatingAhead`: a deflated entry
+  /// is inflated on a second thread (the same bytes, sooner, when a core is free).
+  init(
+    file: any RandomAccessBytes, entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget,
+    inflatingAhead: Bool = false
+  ) {
     self.file = file
-    self.entry = entry
-    self.budget = budget
     self.readBudget = readBudget
-    self.position = entry.dataRange.lowerBound
-    pending = .allocate(byteCount: Self.chunkSize, alignment: 1)
-    input = .allocate(byteCount: entry.method == 8 ? Self.chunkSize : 0, alignment: 1)
-    if entry.method == 8 {
-      let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-      stream.initialize(to: z_stream())
-      inflater = stream
-      if khuyencong_inflateInitRaw(stream) != Z_OK {
-        failure = .damaged("the compressed data could not be inflated")
-      }
-    } else {
-      inflater = nil
-    }
+    inflater = XLSXPartInflater(file: file, entry: entry, budget: budget)
+    inflatesAhead = inflatingAhead && entry.method == 8
+    ahead = inflatesAhead ? XLSXInflateAhead(inflater) : nil
+    own = .allocate(byteCount: ahead == nil ? XLSXPartInflater.chunkSize : 0, alignment: 1)
+    pending = own
+    // zlib may refuse the stream before any chunk.
+    failure = inflater.failure
   }
 
   deinit {
-    if let inflater {
-      inflateEnd(inflater)
-      inflater.deinitialize(count: 1)
-      inflater.deallocate()
-    }
-    pending.deallocate()
-    input.deallocate()
+    ahead?.stop()
+    own.deallocate()
   }
 
   /// A fresh stream over the same entry, from its first byte, under the same budget: the
   /// second pass over a worksheet.
   func restarted() -> XLSXPartStream {
-    XLSXPartStream(file: file, entry: entry, budget: budget, readBudget: readBudget)
+    XLSXPartStream(
+      file: file, entry: entry, budget: budget, readBudget: readBudget,
+      inflatingAhead: inflatesAhead)
   }
 
   /// Fills `buffer` with the next bytes of the part (the `XMLPullReader` pull contract).
@@ -140,130 +124,21 @@ final class XLSXPartStream {
     start = end
   }
 
-  /// Produces the next chunk into `pending`, or completes, or fails.
+  /// Takes the next chunk into `pending`, with the failure or completion found with it.
   private func produce() {
     start = 0
-    end = 0
-    if let inflater {
-      inflate(inflater)
+    if let ahead {
+      let chunk = ahead.next()
+      pending = chunk.buffer
+      end = chunk.count
+      produced = chunk.produced
+      failure = chunk.failure
+      isComplete = chunk.isComplete
     } else {
-      slice()
+      end = inflater.produce(into: own)
+      produced = inflater.produced
+      failure = inflater.failure
+      isComplete = inflater.isComplete
     }
-  }
-
-  /// A stored entry: the next slice of the zip's bytes.
-  private func slice() {
-    let count = min(Self.chunkSize, entry.dataRange.upperBound - position)
-    guard count > 0 else {
-      finish()
-      return
-    }
-    guard count <= budget - produced else {
-      failure = .tooLarge(limit: budget)
-      return
-    }
-    guard fill(UnsafeMutableRawBufferPointer(rebasing: pending[0..<count]), else: "data cut short")
-    else { return }
-    position += count
-    accept(count)
-    if position == entry.dataRange.upperBound { finish() }
-  }
-
-  /// Reads the next compressed bytes of the entry into `input` once zlib has taken all it
-  /// had; `false` after a failure.
-  private func refill() -> Bool {
-    guard inputStart == inputEnd, position < entry.dataRange.upperBound else { return true }
-    let count = min(input.count, entry.dataRange.upperBound - position)
-    guard
-      fill(UnsafeMutableRawBufferPointer(rebasing: input[0..<count]), else: "compressed data cut short")
-    else { return false }
-    inputStart = 0
-    inputEnd = count
-    return true
-  }
-
-  /// Fills `buffer` with the file's bytes from `position`; on a read error, or fewer bytes than
-  /// asked (the file was cut short after its directory was read), sets `failure` (`cutShort` for
-  /// the latter) and returns `false`.
-  private func fill(_ buffer: UnsafeMutableRawBufferPointer, else cutShort: String) -> Bool {
-    let read: Int
-    do {
-      read = try file.read(at: position, into: buffer)
-    } catch {
-      failure = .damaged(error.reason)
-      return false
-    }
-    guard read == buffer.count else {
-      failure = .damaged(cutShort)
-      return false
-    }
-    return true
-  }
-
-  /// A deflated entry: inflates until some output, the end of the stream or an error.
-  private func inflate(_ stream: UnsafeMutablePointer<z_stream>) {
-    while failure == nil && !isComplete && end == 0 {
-      guard refill(),
-        let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self),
-        let outputBase = pending.baseAddress?.assumingMemoryBound(to: UInt8.self)
-      else {
-        if failure == nil { failure = .damaged("compressed data damaged") }
-        return
-      }
-      // zlib reads only inside the entry's compressed bytes: a stream that does not end
-      // there runs out of input instead of reading the next entry or past the file.
-      let next = inputBase + inputStart
-      stream.pointee.next_in = next
-      stream.pointee.avail_in = UInt32(inputEnd - inputStart)
-      stream.pointee.next_out = outputBase
-      stream.pointee.avail_out = UInt32(pending.count)
-      let status = CZlib.inflate(stream, Z_NO_FLUSH)
-      let consumed = stream.pointee.next_in - next
-      let made = pending.count - Int(stream.pointee.avail_out)
-      // The buffers outlive the call, but zlib must not keep pointers into them.
-      stream.pointee.next_in = nil
-      stream.pointee.next_out = nil
-      inputStart += consumed
-      position += consumed
-      if made > 0 {
-        guard made <= budget - produced else {
-          failure = .tooLarge(limit: budget)
-          return
-        }
-        accept(made)
-      }
-      switch status {
-      case Z_STREAM_END:
-        finish()
-      case Z_OK where made > 0 || consumed > 0:
-        continue
-      case Z_OK, Z_BUF_ERROR:
-        // No progress: zlib wants input the entry does not have (a stream cut short, or
-        // one that never ends), or it cannot go on.
-        failure = .damaged(
-          position == entry.dataRange.upperBound
-            ? "compressed data cut short" : "compressed data damaged")
-      default:
-        failure = .damaged("compressed data damaged")
-      }
-    }
-  }
-
-  /// Makes `pending[0..<count]` available and adds it to the size and the CRC-32.
-  private func accept(_ count: Int) {
-    if let base = pending.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-      checksum = crc32(checksum, base, UInt32(count))
-    }
-    produced += count
-    end = count
-  }
-
-  /// The last byte is produced: the part is complete if its CRC-32 is the one recorded.
-  private func finish() {
-    guard UInt32(truncatingIfNeeded: checksum) == entry.crc32 else {
-      failure = .damaged("checksum mismatch")
-      return
-    }
-    isComplete = true
   }
 }

@@ -15,9 +15,23 @@ public enum XLSXReader {
   /// - Parameters:
   ///   - file: the file name as submitted, for positions.
   ///   - limits: bounds on the file, each part and all parts together (zip bombs).
+  ///   - concurrently: whether a large part is inflated on a second thread, a few chunks
+  ///     ahead of the XML parser (`XLSXInflateAhead`): the same outcome, sooner when a core
+  ///     is free.
   /// - Returns: format `.xlsx`, the sheets (names, row counts, merges, hidden) and diagnostics.
   public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
+    concurrently: Bool = false, into visitor: inout Visitor
+  ) -> ReadReport {
+    read(
+      &source, file: file, limits: limits,
+      inflatingAheadFrom: concurrently ? XLSXPackage.inflatedAheadFrom : nil, into: &visitor)
+  }
+
+  /// As above, inflating ahead every deflated part of `inflatingAheadFrom` compressed bytes or
+  /// more (`nil`: none); tests ask for every part, to compare with reading on one thread.
+  static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
+    _ source: inout Source, file: String, limits: ReadLimits, inflatingAheadFrom: Int?,
     into visitor: inout Visitor
   ) -> ReadReport {
     var report = ReadReport(format: .xlsx)
@@ -25,7 +39,8 @@ public enum XLSXReader {
     var budgeted = BudgetedVisitor(visitor, budget: budget)
     defer { visitor = budgeted.base }
     do {
-      var package = try open(&source, file: file, limits: limits, budget: budget)
+      var package = try open(
+        &source, file: file, limits: limits, budget: budget, inflatingAheadFrom: inflatingAheadFrom)
       try readWorkbook(&package, file: file, limits: limits, into: &budgeted, report: &report)
     } catch {
       report.diagnostics.append(error.diagnostic)
@@ -34,7 +49,8 @@ public enum XLSXReader {
   }
 
   private static func open<Source: ByteSource>(
-    _ source: inout Source, file: String, limits: ReadLimits, budget: ReadBudget
+    _ source: inout Source, file: String, limits: ReadLimits, budget: ReadBudget,
+    inflatingAheadFrom: Int?
   ) throws(XLSXFailure) -> XLSXPackage {
     let zip: any RandomAccessBytes
     if let random = source.randomAccess() {
@@ -62,7 +78,8 @@ public enum XLSXReader {
     guard zip.count > 0 else { throw .unreadable(file: file, part: nil, reason: "empty file") }
     do {
       budget.packedBytes = zip.count
-      return try XLSXPackage(file: zip, limits: limits, budget: budget)
+      return try XLSXPackage(
+        file: zip, limits: limits, budget: budget, inflatingAheadFrom: inflatingAheadFrom)
     } catch {
       switch error {
       case .notAZip:

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Inflates a part on a thread of its own, a few chunks ahead of the XML reader (issue 7):
+/// zlib took a quarter of the reading thread's time on a large worksheet, inflated twice
+/// (once per pass), and now runs beside the parser on the second core.
+///
+/// The reader sees exactly the chunks `XLSXPartInflater.produce` gives, in order, each with
+/// the failure or completion found with it, so every byte, limit and diagnostic is the same
+/// as when the stream inflates on its own thread; only the time differs. The producer runs at
+/// most `ahead` chunks ahead and stops when the stream is dropped (`stop()`): a reader that
+/// stops early (a malformed part, a spent budget) leaves at most that much inflated for
+/// nothing, and a zip bomb is still stopped at the same byte.
+///
+/// Written by hand on `NSCondition` and a `Thread`, as `Handoff` is, and for the same reason:
+/// both sides are synchronous code that must not suspend. It is not `Handoff`: the chunks are
+/// fixed buffers handed back and forth, not items moved once.
+final class XLSXInflateAhead: @unchecked Sendable {
+  /// A chunk the producer made: its buffer, its size, and the inflater's state after it.
+  struct Chunk {
+    /// Which of the buffers it is in.
+    fileprivate var index: Int
+    var buffer: UnsafeMutableRawBufferPointer
+    var count: Int
+    var produced: Int
+    var failure: XLSXPackage.Failure?
+    var isComplete: Bool
+  }
+
+  /// Chunks inflated ahead of the reader at most.
+  static let ahead = 3
+
+  // Every field below is read and written with `condition` locked; the inflater only by the
+  // producer's thread, from `start()` until it says it is finished.
+  private let condition = NSCondition()
+  private let inflater: XLSXPartInflater
+  /// The buffers: one the reader holds, the others free or filled.
+  private let buffers: [UnsafeMutableRawBufferPointer]
+  private var free: [Int]
+  private var filled: [Chunk] = []
+  /// The buffer the reader holds, handed back when it asks for the next chunk.
+  private var held: Int?
+  private var stopped = false
+  private var finished = false
+
+  /// Starts inflating `inflater`'s part on a new thread.
+  init(_ inflater: XLSXPartInflater) {
+    self.inflater = inflater
+    buffers = (0...Self.ahead).map { _ in
+      .allocate(byteCount: XLSXPartInflater.chunkSize, alignment: 1)
+    }
+    free = Array(buffers.indices)
+    let producer: any AheadProducing = self  // the closure captures this object only
+    let thread = Thread { producer.run() }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  deinit {
+    for buffer in buffers { buffer.deallocate() }
+  }
+
+  /// The next chunk, waiting for it. The previous chunk's buffer is given back: its bytes
+  /// must no longer be read.
+  func next() -> Chunk {
+    condition.lock()
+    defer { condition.unlock() }
+    if let held {
+      free.append(held)
+      self.held = nil
+      condition.broadcast()
+    }
+    while filled.isEmpty && !finished { condition.wait() }
+    guard !filled.isEmpty else {
+      // Not asked by `XLSXPartStream` after the last chunk; an empty one, not a wait forever.
+      return Chunk(
+        index: 0, buffer: buffers[0], count: 0, produced: inflater.produced,
+        failure: inflater.failure, isComplete: inflater.isComplete)
+    }
+    let chunk = filled.removeFirst()
+    held = chunk.index
+    condition.broadcast()
+    return chunk
+  }
+
+  /// Stops the producer and waits until it no longer touches the inflater or the buffers.
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    while !finished { condition.wait() }
+    condition.unlock()
+  }
+
+  /// The producer's loop: a free buffer, a chunk into it, until the part ends or fails or the
+  /// reader stops it.
+  fileprivate func run() {
+    while true {
+      condition.lock()
+      while free.isEmpty && !stopped { condition.wait() }
+      guard !stopped else { break }
+      let index = free.removeLast()
+      condition.unlock()
+
+      let buffer = buffers[index]
+      let count = inflater.produce(into: buffer)
+      let chunk = Chunk(
+        index: index, buffer: buffer, count: count, produced: inflater.produced, failure: inflater.failure,
+        isComplete: inflater.isComplete)
+
+      condition.lock()
+      filled.append(chunk)
+      condition.broadcast()
+      let ended = chunk.failure != nil || chunk.isComplete
+      condition.unlock()
+      if ended {
+        condition.lock()
+        break
+      }
+    }
+    // Here with the lock held.
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// What the producer's thread runs.
+private protocol AheadProducing: AnyObject, Sendable {
+  func run()
+}
+
+extension XLSXInflateAhead: AheadProducing {}
