@@ -60,13 +60,15 @@ final class XLSXPartStream {
   ) {
     self.file = file
     self.readBudget = readBudget
-    inflater = XLSXPartInflater(file: file, entry: entry, budget: budget)
+    let inflater = XLSXPartInflater(file: file, entry: entry, budget: budget)
+    self.inflater = inflater
+    // zlib may refuse the stream before any chunk. Read before the producer starts: from then
+    // on, the inflater is its thread's.
+    failure = inflater.failure
     inflatesAhead = inflatingAhead && entry.method == 8
     ahead = inflatesAhead ? XLSXInflateAhead(inflater) : nil
     own = .allocate(byteCount: ahead == nil ? XLSXPartInflater.chunkSize : 0, alignment: 1)
     pending = own
-    // zlib may refuse the stream before any chunk.
-    failure = inflater.failure
   }
 
   deinit {
