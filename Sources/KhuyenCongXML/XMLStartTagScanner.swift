@@ -350,6 +350,20 @@ public struct XMLStartTag {
     return nil
   }
 
+  /// As `withAttribute(_:_:)` for a name of one ASCII letter (a worksheet cell's `r`, `s` and
+  /// `t`, asked of every cell): the name's two bytes compared, no string compare.
+  public func withAttribute<R>(letter: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    guard let attributes else { return nil }
+    for index in 0..<attributeCount {
+      let base = attributes + 5 * index
+      guard let name = base[0], name[0] == letter, name[1] == 0, base[1] == nil, base[2] == nil,
+        let start = base[3], let end = base[4]
+      else { continue }
+      return body(UnsafeBufferPointer(start: start, count: end - start))
+    }
+    return nil
+  }
+
   /// The attribute `local` (written without a prefix) as a tree would hold it: `&#38;`, which
   /// is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without a DTD can
   /// leave in a value), made `&` again.

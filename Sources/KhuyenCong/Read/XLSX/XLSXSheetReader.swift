@@ -507,32 +507,55 @@ private struct ScannedTag: SheetTag {
     }
   }
 
+  /// The attribute's name, one letter.
+  private static func letter(_ attribute: XLSXSheetReader.Attribute) -> UInt8 {
+    switch attribute {
+    case .r: UInt8(ascii: "r")
+    case .type: UInt8(ascii: "t")
+    case .style: UInt8(ascii: "s")
+    }
+  }
+
   private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
     tag.decodedAttribute(Self.name(attribute))
   }
 
   func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
     // A cell's type is one of a few words: given as a literal, not made for every cell.
-    if case .type = attribute, let known = tag.withAttribute(Self.name(.type), Self.knownType), let known {
+    if case .type = attribute, let known = tag.withAttribute(letter: Self.letter(.type), Self.knownType),
+      let known
+    {
       return known
     }
     return bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// The cell types xlsx defines (ECMA-376 ST_CellType), as literals; `nil` for anything else.
-  private static let types: [StaticString] = ["s", "n", "b", "e", "d", "str", "inlineStr"]
-
+  /// The cell types xlsx defines (ECMA-376 ST_CellType), as literals (no `String` made, no
+  /// table retained for each cell); `nil` for anything else.
   private static func knownType(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    types.first { spell(bytes, $0) }?.description
+    switch bytes.count {
+    case 1:
+      switch bytes[0] {
+      case UInt8(ascii: "s"): "s"
+      case UInt8(ascii: "n"): "n"
+      case UInt8(ascii: "b"): "b"
+      case UInt8(ascii: "e"): "e"
+      case UInt8(ascii: "d"): "d"
+      default: nil
+      }
+    case 3: spell(bytes, "str") ? "str" : nil
+    case 9: spell(bytes, "inlineStr") ? "inlineStr" : nil
+    default: nil
+    }
   }
 
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
     // The raw bytes: `&#38;` (an `&`) is no digit either way.
-    tag.withAttribute(Self.name(attribute), XMLPullReader.nonNegativeInteger)
+    tag.withAttribute(letter: Self.letter(attribute), XMLPullReader.nonNegativeInteger)
   }
 
   func reference() -> (row: Int?, column: Int)?? {
     // The raw bytes: a reference holding `&#38;` is not one, as the `&` it stands for is not.
-    tag.withAttribute(Self.name(.r)) { XLSXCellReference.parse(utf8: $0) }
+    tag.withAttribute(letter: Self.letter(.r)) { XLSXCellReference.parse(utf8: $0) }
   }
 }
