@@ -47,11 +47,17 @@ struct XLSXCellDecoder {
       let index = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
       if let text = sharedStrings.text(at: index) { return .success(Decoded(shared: text, at: index)) }
     }
-    // A plain decimal of at most 15 digits (nearly every number cell) is shown as written:
-    // what the general path below gives it, without the `String`s it makes to trim, check and
-    // round the text.
-    if type == "n", Self.isPlainDecimal(bytes), !styles.isDate(style: cell.style) {
-      return .success(Decoded(.number(String(decoding: bytes, as: UTF8.self))))
+    // A plain decimal of at most 15 digits (nearly every number cell) is shown as written, or
+    // is a date by its style: what the general path below gives it, without the `String`s it
+    // makes to trim, check and round the text.
+    if type == "n", Self.isPlainDecimal(bytes) {
+      let literal = String(decoding: bytes, as: UTF8.self)
+      if styles.isDate(style: cell.style),
+        let date = XLSXSerialDate.dateTime(serial: literal[...], date1904: date1904)
+      {
+        return .success(Decoded(.dateTime(date)))
+      }
+      return .success(Decoded(.number(literal)))
     }
     let text = XLSXPartParser.text(bytes)
     let trimmed = Self.trimmed(text)

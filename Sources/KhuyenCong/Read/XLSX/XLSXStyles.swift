@@ -6,6 +6,9 @@ struct XLSXStyles {
   /// No styles part: every number is a number.
   init() {}
 
+  /// Styles whose index `i` formats dates when `dateStyles[i]` (tests).
+  init(dateStyles: [Bool]) { self.dateStyles = dateStyles }
+
   /// Whether style index `index` formats numbers as dates; unknown indexes are not dates.
   func isDate(style index: Int) -> Bool {
     dateStyles.indices.contains(index) && dateStyles[index]

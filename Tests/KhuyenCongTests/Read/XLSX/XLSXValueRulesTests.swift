@@ -44,6 +44,50 @@ struct XLSXValueRulesTests {
     #expect(XLSXSerialDate.dateTime(serial: serial[...], date1904: false) == nil)
   }
 
+  @Test("a whole serial reads as the same serial written with a fraction, in both systems")
+  func wholeSerials() {
+    // Whole serials have a short cut from their bytes; ".0" takes the general reading.
+    for serial in [
+      "0", "1", "59", "60", "61", "42668", "0042668", "2958465", "2958466", "3000000", "3000001",
+      "9999999", "12345678", "99999999",
+    ] {
+      for date1904 in [false, true] {
+        #expect(
+          XLSXSerialDate.dateTime(serial: serial[...], date1904: date1904)
+            == XLSXSerialDate.dateTime(serial: (serial + ".0")[...], date1904: date1904),
+          "\(serial), 1904: \(date1904)")
+      }
+    }
+  }
+
+  @Test(
+    "a number cell in a date style decodes the same on the plain-decimal path or not",
+    arguments: [
+      "0", "1", "60", "42668", "-7", "0.5", "42668.3526388889", "42668.0000000058", "2958465",
+      "2958466", "123456789012345", "1234567890123456", "4.2668E+4", " 42668 ", "-", "12a", "",
+    ])
+  func dateStyledNumbers(literal: String) {
+    for date1904 in [false, true] {
+      let decoder = XLSXCellDecoder(
+        sharedStrings: XLSXStringTable(), styles: XLSXStyles(dateStyles: [false, true]),
+        date1904: date1904)
+      let raw = XLSXCellDecoder.RawCell(type: "n", style: 1, value: Array(literal.utf8), inline: nil)
+      // The general path, as `decode` takes it for any literal that is not a plain decimal.
+      let trimmed = XLSXCellDecoder.trimmed(literal)
+      let expected: CellValue? =
+        trimmed.isEmpty
+        ? .empty
+        : !XLSXCellDecoder.isNumberLiteral(trimmed)
+          ? nil
+          : XLSXSerialDate.dateTime(serial: trimmed, date1904: date1904).map { .dateTime($0) }
+            ?? .number(XLSXNumberLiteral.displayed(trimmed))
+      switch decoder.decode(raw) {
+      case .success(let decoded): #expect(decoded.value == expected, "\(literal)")
+      case .failure(let problem): #expect(expected == nil && problem.expected == "Number", "\(literal)")
+      }
+    }
+  }
+
   @Test("the 1904 system counts from 1904-01-01 and has day 60")
   func serials1904() {
     #expect(XLSXSerialDate.dateTime(serial: "0", date1904: true)?.isoText == "1904-01-01")
