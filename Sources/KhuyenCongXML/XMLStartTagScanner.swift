@@ -252,6 +252,11 @@ public struct XMLStartTag {
     Self.equal(local, name.local) && isInNamespace(of: name)
   }
 
+  /// As `isNamed(_:)`, the namespace answered as `isInNamespace(of:known:)` does.
+  public func isNamed(_ name: XMLTagName, known: inout UnsafeRawPointer?) -> Bool {
+    Self.equal(local, name.local) && isInNamespace(of: name, known: &known)
+  }
+
   /// `body` of the element's local name (without its NUL), without copying it.
   public func withLocalName<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     body(UnsafeBufferPointer(start: local, count: strlen(local)))
@@ -312,6 +317,19 @@ public struct XMLStartTag {
       default: return false
       }
     }
+  }
+
+  /// As `isInNamespace(of:)`, remembering in `known` the handle (`namespaceHandle`) of a
+  /// namespace found to be one of `name`'s: within one scan every use of a URI comes as the
+  /// same pointer, so the next element in it is answered by that pointer alone. Comparing the
+  /// URI's bytes each time (and retaining each candidate of `name` to do it) was asked of
+  /// every element of a worksheet. `known` must start `nil` for each scan and serve one
+  /// `name`'s namespaces only.
+  public func isInNamespace(of name: XMLTagName, known: inout UnsafeRawPointer?) -> Bool {
+    if let handle = namespaceHandle, handle == known { return true }
+    guard isInNamespace(of: name) else { return false }
+    known = namespaceHandle
+    return true
   }
 
   /// Whether the NUL-terminated `bytes` hold `expected` (NUL-free). `strncmp` stops at the

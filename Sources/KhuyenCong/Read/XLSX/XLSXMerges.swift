@@ -80,19 +80,21 @@ struct XLSXMerges {
     var rowWithoutValue = false
     var merges = XLSXMerges()
     var invalid: [String] = []
+    // The worksheet's namespace as this scan's parser hands it (`isInNamespace(of:known:)`).
+    var known: UnsafeRawPointer?
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
     let clean = scanner.scan { tag in
       // As `collect` does, with the names it compares.
-      if tag.isNamed(row) {
+      if tag.isNamed(row, known: &known) {
         rowWithoutValue = !tag.isEmptyElement
         return true
       }
-      if rowWithoutValue, tag.isNamed(value) || tag.isNamed(inlineString) {
+      if rowWithoutValue, tag.isNamed(value, known: &known) || tag.isNamed(inlineString, known: &known) {
         rowWithoutValue = false
         stream.readBudget.countRowElement()
         return true
       }
-      guard tag.isNamed(mergeCell) else { return true }
+      guard tag.isNamed(mergeCell, known: &known) else { return true }
       let ref = tag.attribute("ref") ?? []
       guard !ref.contains(UInt8(ascii: "&")) else { return false }
       merges.record(String(decoding: ref, as: UTF8.self), invalid: &invalid)

@@ -77,10 +77,10 @@ struct XLSXSheetReader {
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
     let clean = scanner.scan(
       start: { tag in
-        start(ScannedTag(tag), &state, &visitor)
+        start(ScannedTag(tag, known: &state.mainNamespace), &state, &visitor)
         return true
       },
-      end: { tag in end(ScannedTag.element(tag), &state, &visitor) },
+      end: { tag in end(ScannedTag.element(tag, known: &state.mainNamespace), &state, &visitor) },
       text: { bytes in
         if state.inValue {
           state.value.append(contentsOf: bytes)
@@ -197,6 +197,8 @@ struct XLSXSheetReader {
     var inInline = false
     var inText = false
     var phoneticDepth = 0
+    /// The worksheet's namespace as the SAX parser hands it (`isInNamespace(of:known:)`).
+    var mainNamespace: UnsafeRawPointer?
   }
 
   private func start<Visitor: WorkbookVisitor>(
@@ -458,9 +460,9 @@ private struct ScannedTag: SheetTag {
   let tag: XMLStartTag
   let element: XLSXSheetReader.Element
 
-  init(_ tag: XMLStartTag) {
+  init(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) {
     self.tag = tag
-    element = Self.element(tag)
+    element = Self.element(tag, known: &known)
   }
 
   /// The worksheet's namespaces (the local name aside).
@@ -468,9 +470,9 @@ private struct ScannedTag: SheetTag {
 
   /// The element a start tag is: by its local name's bytes, then its namespace, once (a loop
   /// over `XMLTagName`s retained and compared each name's namespace in turn).
-  static func element(_ tag: XMLStartTag) -> XLSXSheetReader.Element {
+  static func element(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) -> XLSXSheetReader.Element {
     let element = tag.withLocalName(Self.element(named:))
-    return element != .other && tag.isInNamespace(of: main) ? element : .other
+    return element != .other && tag.isInNamespace(of: main, known: &known) ? element : .other
   }
 
   /// Whether `bytes` spell `word`.
