@@ -7,7 +7,7 @@ import KhuyenCongXML
 /// Not generic, and its state not checked for exclusive access at run time: it runs once per
 /// node (a generic closure asked the Swift runtime for its types' metadata at every call,
 /// 15 % of the instructions). Nothing here re-enters: the scanner calls back one at a time.
-final class SpreadsheetMLScan {
+final class SpreadsheetMLScan: XMLStartTagEvents {
   @exclusivity(unchecked) private var session: SpreadsheetMLSession
   @exclusivity(unchecked) var events = ScannedEvents()
   @exclusivity(unchecked) private var depth = 0
@@ -15,6 +15,8 @@ final class SpreadsheetMLScan {
   @exclusivity(unchecked) private var textRun = 0
   private let scanner: XMLStartTagScanner
   private let namespaces = SpreadsheetMLNamespaces()
+  /// `run`'s `between`, while it runs (once per 64 KiB piece: a closure will do).
+  @exclusivity(unchecked) private var betweenBody: (() -> Bool)?
 
   init(file: String, limits: ReadLimits, pull: @escaping (UnsafeMutableRawBufferPointer) -> Int) {
     session = SpreadsheetMLSession(file: file, limits: limits)
@@ -31,10 +33,15 @@ final class SpreadsheetMLScan {
   /// - Returns: whether the whole document was read with no issue, no refusal of the
   ///   session, nothing the pull reader could answer otherwise, and `between` never `false`.
   func run(between: () -> Bool) -> Bool {
-    scanner.scan(
-      start: { tag in start(tag) }, end: { tag in end(tag) }, text: { bytes in text(bytes) },
-      between: between)
+    withoutActuallyEscaping(between) { between in
+      betweenBody = between
+      defer { betweenBody = nil }
+      // This object is the scanner's events: called with no closure to retain per node.
+      return scanner.scan(self, reportingEnds: true)
+    }
   }
+
+  override func between() -> Bool { betweenBody?() ?? true }
 
   /// The session once the document is read cleanly (its last sheet closed into `events`), or
   /// `nil` when the result must come from the pull reader.
@@ -44,7 +51,7 @@ final class SpreadsheetMLScan {
     return session
   }
 
-  private func start(_ tag: XMLStartTag) -> Bool {
+  override func start(_ tag: XMLStartTag) -> Bool {
     let node = ScannedNode(tag: tag, scanner: scanner, namespaces: namespaces)
     events.witness(at: scanner.position)
     textRun = 0
@@ -76,7 +83,7 @@ final class SpreadsheetMLScan {
     return ["utf-16", "utf16", "iso-8859-1", "latin1", "us-ascii", "ascii"].contains(declared.lowercased())
   }
 
-  private func end(_ tag: XMLStartTag) {
+  override func end(_ tag: XMLStartTag) {
     let node = ScannedNode(tag: tag, scanner: scanner, namespaces: namespaces)
     events.witness(at: scanner.position)
     textRun = 0
@@ -85,7 +92,7 @@ final class SpreadsheetMLScan {
     if session.stopped { scanner.stop() }
   }
 
-  private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+  override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
     textRun += bytes.count
     session.text(bytes, line: scanner.line)
     if session.stopped || textRun >= SpreadsheetMLReader.longestText

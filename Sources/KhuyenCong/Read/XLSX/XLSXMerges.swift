@@ -72,18 +72,38 @@ struct XLSXMerges {
   /// (a libxml2 issue of any kind, a refusal, a spent budget, damaged data, a ref holding `&`):
   /// the caller then restores the budget and runs `collect`, which reports it as it always did.
   static func scan(_ stream: XLSXPartStream) -> (merges: XLSXMerges, invalid: [String])? {
-    let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
-    let row = XMLTagName("row", in: main)
-    let value = XMLTagName("v", in: main)
-    let inlineString = XMLTagName("is", in: main)
-    let mergeCell = XMLTagName("mergeCell", in: main)
-    var rowWithoutValue = false
-    var merges = XLSXMerges()
-    var invalid: [String] = []
-    // The worksheet's namespace as this scan's parser hands it (`isInNamespace(of:known:)`).
-    var known: UnsafeRawPointer?
+    let pass = MergesScan(stream)
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
-    let clean = scanner.scan { tag in
+    let clean = scanner.scan(pass, reportingEnds: false)
+    guard clean, !stream.readBudget.isExhausted else { return nil }
+    stream.drain()
+    guard !stream.readBudget.isExhausted, stream.failure == nil else { return nil }
+    return (pass.merges, pass.invalid)
+  }
+
+  /// Pass one's state and its call back, as a scanner's events (no closure to retain per tag).
+  private final class MergesScan: XMLStartTagEvents {
+    let stream: XLSXPartStream
+    let row: XMLTagName
+    let value: XMLTagName
+    let inlineString: XMLTagName
+    let mergeCell: XMLTagName
+    @exclusivity(unchecked) var rowWithoutValue = false
+    @exclusivity(unchecked) var merges = XLSXMerges()
+    @exclusivity(unchecked) var invalid: [String] = []
+    /// The worksheet's namespace as this scan's parser hands it (`isInNamespace(of:known:)`).
+    @exclusivity(unchecked) var known: UnsafeRawPointer?
+
+    init(_ stream: XLSXPartStream) {
+      self.stream = stream
+      let main: [String?] = [XLSXName.mainTransitional, XLSXName.mainStrict]
+      row = XMLTagName("row", in: main)
+      value = XMLTagName("v", in: main)
+      inlineString = XMLTagName("is", in: main)
+      mergeCell = XMLTagName("mergeCell", in: main)
+    }
+
+    override func start(_ tag: XMLStartTag) -> Bool {
       // As `collect` does, with the names it compares.
       if tag.isNamed(row, known: &known) {
         rowWithoutValue = !tag.isEmptyElement
@@ -100,14 +120,10 @@ struct XLSXMerges {
       merges.record(String(decoding: ref, as: UTF8.self), invalid: &invalid)
       return true
     }
-    guard clean, !stream.readBudget.isExhausted else { return nil }
-    stream.drain()
-    guard !stream.readBudget.isExhausted, stream.failure == nil else { return nil }
-    return (merges, invalid)
   }
 
   /// Adds the range `text` names, or lists it as invalid.
-  private mutating func record(_ text: String, invalid: inout [String]) {
+  fileprivate mutating func record(_ text: String, invalid: inout [String]) {
     // A range past Excel's grid (XFD1048576) is not one a spreadsheet could hold.
     let grid = ReadLimits.standard
     if let range = XLSXCellReference.range(text), range.bottom <= grid.maxRows,

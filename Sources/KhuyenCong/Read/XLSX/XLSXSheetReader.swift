@@ -73,21 +73,13 @@ struct XLSXSheetReader {
   private func readScanned<Visitor: WorkbookVisitor>(
     _ stream: XLSXPartStream, into visitor: inout Visitor
   ) throws(XLSXFailure) -> SheetState {
-    var state = SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges))
+    let pass = RowsScan(
+      reader: self, state: SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges)),
+      visitor: consume visitor)
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
-    let clean = scanner.scan(
-      start: { tag in
-        start(ScannedTag(tag, known: &state.mainNamespace), &state, &visitor)
-        return true
-      },
-      end: { tag in end(ScannedTag.element(tag, known: &state.mainNamespace), &state, &visitor) },
-      text: { bytes in
-        if state.inValue {
-          state.value.append(contentsOf: bytes)
-        } else if state.inText && state.phoneticDepth == 0 {
-          state.inline.append(contentsOf: bytes)
-        }
-      })
+    let clean = scanner.scan(pass, reportingEnds: true)
+    visitor = pass.visitor
+    let state = pass.state
     // As `XLSXPartParser.parse` ends a part: the budget, then the zip, then the XML.
     if let limit = stream.readBudget.diagnostic(file: file) {
       throw XLSXFailure(diagnostic: limit)
@@ -107,6 +99,37 @@ struct XLSXSheetReader {
           values: ["part": part, "reason": "malformed XML"]))
     }
     return state
+  }
+
+  /// The rows pass on the SAX parser: its state and the visitor, moved in for the scan and
+  /// out after it, as a scanner's events (no closure to retain per node).
+  private final class RowsScan<Visitor: WorkbookVisitor>: XMLStartTagEvents {
+    let reader: XLSXSheetReader
+    @exclusivity(unchecked) var state: SheetState
+    @exclusivity(unchecked) var visitor: Visitor
+
+    init(reader: XLSXSheetReader, state: SheetState, visitor: Visitor) {
+      self.reader = reader
+      self.state = state
+      self.visitor = visitor
+    }
+
+    override func start(_ tag: XMLStartTag) -> Bool {
+      reader.start(ScannedTag(tag, known: &state.mainNamespace), &state, &visitor)
+      return true
+    }
+
+    override func end(_ tag: XMLStartTag) {
+      reader.end(ScannedTag.element(tag, known: &state.mainNamespace), &state, &visitor)
+    }
+
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+      if state.inValue {
+        state.value.append(contentsOf: bytes)
+      } else if state.inText && state.phoneticDepth == 0 {
+        state.inline.append(contentsOf: bytes)
+      }
+    }
   }
 
   /// The rows pass's state with the pull reader's interned names.
@@ -201,7 +224,7 @@ struct XLSXSheetReader {
     var mainNamespace: UnsafeRawPointer?
   }
 
-  private func start<Visitor: WorkbookVisitor>(
+  fileprivate func start<Visitor: WorkbookVisitor>(
     _ tag: some SheetTag, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
     let element = tag.element
@@ -231,7 +254,7 @@ struct XLSXSheetReader {
     }
   }
 
-  private func end<Visitor: WorkbookVisitor>(
+  fileprivate func end<Visitor: WorkbookVisitor>(
     _ element: Element, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
     guard state.inSheetData else { return }
