@@ -204,6 +204,46 @@ struct ReadBudgetTests {
     }
   }
 
+  @Test("attributes passed over whole give the state machine's outcomes, counts and state")
+  func scannerAttributesWhole() {
+    // Random markup from the bytes that matter (quotes, '=', '<', '>', '/', '!', '-', '?',
+    // '[', ']', a zero) and letters, scanned at several chunk sizes both ways.
+    var generator = SplitMix(seed: 0xA77)
+    let alphabet = Array("<<>>\"\"\"'==/!-?[]  abcr1".utf8) + [0]
+    let pieces = ["<c r=\"A1\" s=\"0\" t=\"s\"><v>12</v></c>", "<row r=\"2\">", "</row>", "<a b='x'/>"]
+    for round in 0..<300 {
+      var document: [UInt8] = []
+      for _ in 0..<Int(generator.next() % 60) {
+        if generator.next() % 3 == 0 {
+          document += Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8)
+        } else {
+          document.append(alphabet[Int(generator.next() % UInt64(alphabet.count))])
+        }
+      }
+      let maxAttributes = Int(generator.next() % 6)
+      let maxRescan = Int(generator.next() % 200)
+      for chunk in [1, 3, 17, max(1, document.count)] {
+        func run(whole: Bool) -> [String] {
+          var scanner = AttributeScanner()
+          scanner.passesAttributesWhole = whole
+          var seen: [String] = []
+          var start = 0
+          while start < document.count {
+            let end = min(start + chunk, document.count)
+            let outcome = document[start..<end].withUnsafeBytes {
+              scanner.scan($0, maxAttributes: maxAttributes, maxRescan: maxRescan)
+            }
+            seen.append("\(outcome) \(scanner.rescan) \(scanner.closes) \(scanner.isBetweenConstructs)")
+            if outcome != .clean { break }
+            start = end
+          }
+          return seen
+        }
+        #expect(run(whole: true) == run(whole: false), "round \(round), chunks of \(chunk)")
+      }
+    }
+  }
+
   @Test(
     "an xlsx found by fuzzing (2 MB of comment, a run of 3 781 hyphens, then damage) is refused as damaged")
   func fuzzCommentHyphens() throws {
