@@ -104,15 +104,23 @@ struct XLSXMerges {
     }
 
     override func start(_ tag: XMLStartTag) -> Bool {
+      // A local, passed `inout` outside any `&&` or `||`: the right side of those is a closure,
+      // and an `inout` captured by a closure is checked for exclusive access at run time.
+      var known = self.known
+      defer { self.known = known }
       // As `collect` does, with the names it compares.
       if tag.isNamed(row, known: &known) {
         rowWithoutValue = !tag.isEmptyElement
         return true
       }
-      if rowWithoutValue, tag.isNamed(value, known: &known) || tag.isNamed(inlineString, known: &known) {
-        rowWithoutValue = false
-        stream.readBudget.countRowElement()
-        return true
+      if rowWithoutValue {
+        var isValue = tag.isNamed(value, known: &known)
+        if !isValue { isValue = tag.isNamed(inlineString, known: &known) }
+        if isValue {
+          rowWithoutValue = false
+          stream.readBudget.countRowElement()
+          return true
+        }
       }
       guard tag.isNamed(mergeCell, known: &known) else { return true }
       let ref = tag.attribute("ref") ?? []

@@ -495,7 +495,10 @@ private struct ScannedTag: SheetTag {
   /// over `XMLTagName`s retained and compared each name's namespace in turn).
   static func element(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) -> XLSXSheetReader.Element {
     let element = tag.withLocalName(Self.element(named:))
-    return element != .other && tag.isInNamespace(of: main, known: &known) ? element : .other
+    // Not `&&`: its right side is a closure, and `known` captured by it would be checked for
+    // exclusive access at run time.
+    guard element != .other else { return .other }
+    return tag.isInNamespace(of: main, known: &known) ? element : .other
   }
 
   /// Whether `bytes` spell `word`.

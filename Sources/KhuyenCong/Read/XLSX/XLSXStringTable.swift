@@ -26,7 +26,9 @@ internal import CZlib
 /// text that does not deflate (random letters, a hostile file) costs what its part cost
 /// compressed in the zip, at most the file's size.
 ///
-/// A class: the caches change as cells are read, and one reader owns the table.
+/// A class: the caches change as cells are read, and one reader owns the table (one thread,
+/// no call re-entering another: its state is not checked for exclusive access at run time,
+/// which cost a check per property read for every cell).
 final class XLSXStringTable {
   /// Text is packed once the table holds more than this many bytes of it.
   let memoryLimit: Int
@@ -35,25 +37,25 @@ final class XLSXStringTable {
 
   /// The text not packed: all of it while the table is under `memoryLimit`; after that the
   /// part after the last full block.
-  private var bytes: [UInt8] = []
+  @exclusivity(unchecked) private var bytes: [UInt8] = []
   /// Where string `i` ends in the text (it starts where string `i - 1` ends). `UInt32`: one
   /// part inflates to at most `ReadLimits.maxEntryBytes`, far below 4 GiB.
-  private var ends: [UInt32] = []
+  @exclusivity(unchecked) private var ends: [UInt32] = []
   /// The packed blocks one after the other, and where each starts in `packed` (one more
   /// entry than blocks: the last is `packed.count`). A block whose deflated form would not be
   /// smaller is kept as it is (its length is then `blockSize`).
-  private var packed: [UInt8] = []
-  private var blockStarts: [Int] = [0]
+  @exclusivity(unchecked) private var packed: [UInt8] = []
+  @exclusivity(unchecked) private var blockStarts: [Int] = [0]
   /// The furthest block inflated, and an older one inflated since, by number (-1: none).
-  private var furthest = InflatedBlock()
-  private var older = InflatedBlock()
+  @exclusivity(unchecked) private var furthest = InflatedBlock()
+  @exclusivity(unchecked) private var older = InflatedBlock()
   /// Strings made recently, by index modulo the cache's size.
-  private var cache: [(index: Int, text: String)?]
+  @exclusivity(unchecked) private var cache: [(index: Int, text: String)?]
   /// Short strings that had to be fetched from an older block: used again, so likely used
   /// once more. Emptied when full.
-  private var recalled: [Int: String] = [:]
+  @exclusivity(unchecked) private var recalled: [Int: String] = [:]
   /// Blocks inflated so far (tests: each about once for a plan).
-  private(set) var inflations = 0
+  @exclusivity(unchecked) private(set) var inflations = 0
 
   private static let cacheSize = 1024
   /// Longer texts are not cached: a hostile table of 32 767-character strings used in turn
