@@ -63,38 +63,18 @@ public final class XMLStartTagScanner {
     }
   }
 
-  /// Calls `events.start` on every start tag, and, when `reportingEnds`, `end`, `text` and
-  /// `between` as `scan(start:end:text:between:)` calls its closures: the same scan, with no
-  /// closure to call.
+  /// Calls `events.start` on every start tag, in order, until it returns `false`; when
+  /// `reportingEnds`, also `end` on every end tag (none for `<a/>`, as `XMLPullReader` reports
+  /// none), `text` on character data and CDATA (a text may come in several pieces), in
+  /// document order, and `between` after each piece of the document the parser was handed
+  /// (64 KiB), outside any call back (its `false` ends the scan). Comments and processing
+  /// instructions are not reported.
   /// - Returns: as `scan(_:)`.
   public func scan(_ events: XMLStartTagEvents, reportingEnds: Bool) -> Bool {
     withExtendedLifetime(events) {
       self.events = Unmanaged.passUnretained(events)
       defer { self.events = nil }
       return run(events: reportingEnds)
-    }
-  }
-
-  /// Calls `start` on every start tag, `end` on every end tag (none for `<a/>`, as
-  /// `XMLPullReader` reports none), `text` on character data and CDATA (a text may come in
-  /// several pieces), in document order. Comments and processing instructions are not reported.
-  /// `between` is called after each piece of the document the parser was handed (64 KiB),
-  /// outside any call back; its `false` ends the scan.
-  /// - Returns: as `scan(_:)`.
-  public func scan(
-    start: (XMLStartTag) -> Bool, end: (XMLStartTag) -> Void,
-    text: (UnsafeBufferPointer<UInt8>) -> Void, between: () -> Bool = { true }
-  ) -> Bool {
-    withoutActuallyEscaping(start) { start in
-      withoutActuallyEscaping(end) { end in
-        withoutActuallyEscaping(text) { text in
-          withoutActuallyEscaping(between) { between in
-            scan(
-              ClosureEvents(start: start, end: end, text: text, between: between),
-              reportingEnds: true)
-          }
-        }
-      }
     }
   }
 
@@ -251,28 +231,13 @@ open class XMLStartTagEvents {
   open func between() -> Bool { true }
 }
 
-/// The closures of `scan(_:)` and `scan(start:end:text:between:)` as events.
+/// The closure of `scan(_:)` as events (tests, and a first look that needs no speed).
 private final class ClosureEvents: XMLStartTagEvents {
   let startBody: (XMLStartTag) -> Bool
-  let endBody: (XMLStartTag) -> Void
-  let textBody: (UnsafeBufferPointer<UInt8>) -> Void
-  let betweenBody: () -> Bool
 
-  init(
-    start: @escaping (XMLStartTag) -> Bool, end: @escaping (XMLStartTag) -> Void = { _ in },
-    text: @escaping (UnsafeBufferPointer<UInt8>) -> Void = { _ in },
-    between: @escaping () -> Bool = { true }
-  ) {
-    startBody = start
-    endBody = end
-    textBody = text
-    betweenBody = between
-  }
+  init(start: @escaping (XMLStartTag) -> Bool) { startBody = start }
 
   override func start(_ tag: XMLStartTag) -> Bool { startBody(tag) }
-  override func end(_ tag: XMLStartTag) { endBody(tag) }
-  override func text(_ bytes: UnsafeBufferPointer<UInt8>) { textBody(bytes) }
-  override func between() -> Bool { betweenBody() }
 }
 
 /// One start tag met by `XMLStartTagScanner`: valid only inside the call that receives it.
