@@ -44,7 +44,7 @@ struct XLSXMergesPassTests {
   private static func pass(_ path: String, _ part: String, scan: Bool) -> Pass? {
     guard let data = FileManager.default.contents(atPath: path),
       let package = try? XLSXPackage(file: MemoryBytes(bytes: Array(data)), limits: .standard),
-      case let stream?? = try? package.stream(part)
+      let stream = try? package.stream(part)
     else { return nil }
     package.readBudget.packedBytes = data.count
     let found: (merges: XLSXMerges, invalid: [String])?
