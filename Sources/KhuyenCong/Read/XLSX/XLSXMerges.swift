@@ -91,7 +91,8 @@ struct XLSXMerges {
     @exclusivity(unchecked) var rowWithoutValue = false
     @exclusivity(unchecked) var merges = XLSXMerges()
     @exclusivity(unchecked) var invalid: [String] = []
-    /// The worksheet's namespace as this scan's parser hands it (`isInNamespace(of:known:)`).
+    /// The worksheet's namespace as this scan's parser hands it (`isInNamespace(of:known:)`):
+    /// one for the four names, which are all in the same namespaces.
     @exclusivity(unchecked) var known: UnsafeRawPointer?
 
     init(_ stream: XLSXPartStream) {
