@@ -368,23 +368,13 @@ public struct XMLStartTag {
   /// gives them, without copying them; `nil` when there is no such attribute.
   public func withAttribute<R>(_ local: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     guard let attributes else { return nil }
+    // A name of one letter (a worksheet cell's `r`, `s` and `t`, asked of every cell) is
+    // compared by its two bytes, no call.
+    let letter: UInt8? = local.utf8CodeUnitCount == 1 ? local.utf8Start[0] : nil
     for index in 0..<attributeCount {
       let base = attributes + 5 * index
-      guard let name = base[0], base[1] == nil, base[2] == nil, Self.equal(name, local),
-        let start = base[3], let end = base[4]
-      else { continue }
-      return body(UnsafeBufferPointer(start: start, count: end - start))
-    }
-    return nil
-  }
-
-  /// As `withAttribute(_:_:)` for a name of one ASCII letter (a worksheet cell's `r`, `s` and
-  /// `t`, asked of every cell): the name's two bytes compared, no string compare.
-  public func withAttribute<R>(letter: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-    guard let attributes else { return nil }
-    for index in 0..<attributeCount {
-      let base = attributes + 5 * index
-      guard let name = base[0], name[0] == letter, name[1] == 0, base[1] == nil, base[2] == nil,
+      guard let name = base[0], base[1] == nil, base[2] == nil,
+        letter.map({ name[0] == $0 && name[1] == 0 }) ?? Self.equal(name, local),
         let start = base[3], let end = base[4]
       else { continue }
       return body(UnsafeBufferPointer(start: start, count: end - start))

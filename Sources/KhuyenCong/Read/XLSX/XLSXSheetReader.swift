@@ -535,22 +535,13 @@ private struct ScannedTag: SheetTag {
     }
   }
 
-  /// The attribute's name, one letter.
-  private static func letter(_ attribute: XLSXSheetReader.Attribute) -> UInt8 {
-    switch attribute {
-    case .r: UInt8(ascii: "r")
-    case .type: UInt8(ascii: "t")
-    case .style: UInt8(ascii: "s")
-    }
-  }
-
   private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
     tag.decodedAttribute(Self.name(attribute))
   }
 
   func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
     // A cell's type is one of a few words: given as a literal, not made for every cell.
-    if case .type = attribute, let known = tag.withAttribute(letter: Self.letter(.type), Self.knownType),
+    if case .type = attribute, let known = tag.withAttribute(Self.name(.type), Self.knownType),
       let known
     {
       return known
@@ -579,11 +570,11 @@ private struct ScannedTag: SheetTag {
 
   func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
     // The raw bytes: `&#38;` (an `&`) is no digit either way.
-    tag.withAttribute(letter: Self.letter(attribute), XMLPullReader.nonNegativeInteger)
+    tag.withAttribute(Self.name(attribute), XMLPullReader.nonNegativeInteger)
   }
 
   func reference() -> (row: Int?, column: Int)?? {
     // The raw bytes: a reference holding `&#38;` is not one, as the `&` it stands for is not.
-    tag.withAttribute(letter: Self.letter(.r)) { XLSXCellReference.parse(utf8: $0) }
+    tag.withAttribute(Self.name(.r)) { XLSXCellReference.parse(utf8: $0) }
   }
 }
