@@ -15,9 +15,10 @@ struct SelfCheck: Sendable {
   /// Checks the file at `path`, named `name` as the district named it.
   ///
   /// Pipelined as `validate` is (a file of 1 MiB or more read, mapped and checked on three
-  /// threads, a large xlsx part inflated on a fourth), although the gate lets one check run
-  /// per core: uploads of large plans seldom overlap, and one alone then finishes sooner; when
-  /// they do overlap, the threads share the cores and only time changes.
+  /// threads, a large xlsx part inflated on a fourth and its rows parsed on a fifth), although
+  /// the gate lets one check run per core: uploads of large plans seldom overlap, and one
+  /// alone then finishes sooner; when they do overlap, the threads share the cores and only
+  /// time changes.
   static func run(path: String, named name: String, programme: Programme) -> SelfCheck {
     let outcome = SubmissionFile.validate(path: path, named: name, against: programme)
     var grid = SheetGrid()

@@ -389,6 +389,12 @@ public struct XMLStartTag {
     attribute(local).map(Self.decoded)
   }
 
+  /// `raw` with every `&#38;` made `&` again: an attribute's bytes as SAX handed them
+  /// (`attribute`), as a tree would hold them (`decodedAttribute`).
+  public static func decoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    decoded(Array(raw))
+  }
+
   /// `raw` with every `&#38;` made `&` again.
   fileprivate static func decoded(_ raw: [UInt8]) -> [UInt8] {
     guard raw.contains(UInt8(ascii: "&")) else { return raw }

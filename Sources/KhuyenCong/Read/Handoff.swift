@@ -53,6 +53,32 @@ enum Handoff {
     return result
   }
 
+  /// The other way round: `producer` runs on a second thread and `take` gets its items on
+  /// this one, one by one and in order; returns once every item is taken, with what
+  /// `produce` returned. For a producer that needs no generic code (a parser) feeding a
+  /// consumer that does (the rows, delivered to a visitor): code running on the second
+  /// thread is reached through a protocol and is not specialised for its types.
+  static func runAhead<Producer: HandoffProducer>(
+    _ producer: Producer, take: (Producer.Item) -> Void
+  ) -> Producer.Result {
+    let channel = Channel<Producer.Item>()
+    let worker = ProducerWorker(producer, channel: channel)
+    let running: any Producing = worker  // the thread's closure captures no generic type
+    let thread = Thread { running.produce() }
+    thread.stackSize = 8 << 20
+    thread.start()
+    while var batch = channel.receive() {
+      for index in batch.indices {
+        if let item = batch[index].take() { take(item) }
+      }
+    }
+    channel.waitUntilFinished()
+    guard let result = worker.result else {
+      preconditionFailure("Handoff.runAhead: the producer finished without a result")
+    }
+    return result
+  }
+
   /// The producer's end: collects items into batches and hands each over when it closes.
   ///
   /// A copy carries its own unsent batch: whoever moves the sender into a visitor must put
@@ -114,6 +140,39 @@ private final class Worker<Consumer: HandoffConsumer>: Draining, @unchecked Send
   }
 }
 
+/// The producer of `Handoff.runAhead`, on the second thread from `produce()` until it says
+/// it is finished: then `result` is the caller's.
+private final class ProducerWorker<Producer: HandoffProducer>: Producing, @unchecked Sendable {
+  let producer: Producer
+  let channel: Channel<Producer.Item>
+  var result: Producer.Result?
+
+  init(_ producer: Producer, channel: Channel<Producer.Item>) {
+    self.producer = producer
+    self.channel = channel
+  }
+
+  func produce() {
+    var sender = Handoff.Sender(channel: channel)
+    result = producer.produce(into: &sender)
+    sender.flush()
+    channel.close()
+    channel.finish()
+  }
+}
+
+/// What makes the items `Handoff.runAhead` hands over, on the second thread.
+protocol HandoffProducer: AnyObject, Sendable {
+  associatedtype Item
+  associatedtype Result
+  func produce(into sender: inout Handoff.Sender<Item>) -> Result
+}
+
+/// What the second thread of `Handoff.runAhead` runs.
+private protocol Producing: AnyObject, Sendable {
+  func produce()
+}
+
 /// What takes the items `Handoff.run` hands over, on the second thread.
 protocol HandoffConsumer {
   associatedtype Item
@@ -161,7 +220,8 @@ private final class Channel<Item>: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// The consumer has taken every batch (called on its thread, last).
+  /// The second thread is done: the consumer has taken every batch (`run`), or the producer
+  /// has sent its last and left its result (`runAhead`). Called on that thread, last.
   func finish() {
     condition.lock()
     finished = true

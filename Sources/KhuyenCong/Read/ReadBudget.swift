@@ -170,11 +170,11 @@ public final class ReadBudget {
   /// construct (the rows pass over a worksheet after a clean merges pass, issue 7: the scan
   /// was an eighth of an xlsx's instructions, twice). The scan would give `.clean`, charge
   /// nothing and end where it began, so only its byte count moves on.
-  /// - Returns: `chunk.count`, or `nil` once a limit is reached.
-  func consume(rescanning chunk: UnsafeRawBufferPointer) -> Int? {
+  /// - Returns: `count`, or `nil` once a limit is reached.
+  func consume(rescanning count: Int) -> Int? {
     guard reached == nil else { return nil }
-    scanner.pass(over: chunk.count)
-    return inflated(count: chunk.count) ? chunk.count : nil
+    scanner.pass(over: count)
+    return inflated(count: count) ? count : nil
   }
 
   /// Whether `count` more bytes can be inflated without crossing a limit.

@@ -27,6 +27,14 @@ final class XLSXPartStream {
   /// Whether these bytes were scanned before, from the same state, with nothing found
   /// (`ReadBudget.consume(rescanning:)`); implies `countsTowardBudget == false`.
   var rescansCleanly = false
+  /// With `rescansCleanly`: the bytes handed out are counted as rescanned when
+  /// `settleRescanning()` is called, not as they go, so that the thread pulling them does not
+  /// touch the budget while another counts rows against it (`XLSXSheetEvents`). Only the
+  /// moment differs: rescanning such bytes charges nothing and cannot cross the inflation
+  /// limit (`XLSXReader` checks `ReadBudget.allowsInflating` before such a pass).
+  var defersRescanning = false
+  /// Bytes handed out since then, not yet counted.
+  private var deferred = 0
   /// Uncompressed bytes produced so far.
   private(set) var produced = 0
   /// Why the part stopped, if it did.
@@ -101,9 +109,16 @@ final class XLSXPartStream {
     // Scanned before libxml2 sees the bytes (attributes per element, broken comments), and
     // stopped once a reading budget is spent.
     let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
-    let consumed =
-      rescansCleanly
-      ? readBudget.consume(rescanning: chunk) : readBudget.consume(xml: chunk, counted: countsTowardBudget)
+    let consumed: Int?
+    if rescansCleanly && defersRescanning {
+      deferred += count
+      consumed = count
+    } else {
+      consumed =
+        rescansCleanly
+        ? readBudget.consume(rescanning: chunk.count)
+        : readBudget.consume(xml: chunk, counted: countsTowardBudget)
+    }
     guard let feed = consumed else {
       return -1
     }
@@ -111,6 +126,14 @@ final class XLSXPartStream {
     target.copyMemory(from: source + start, byteCount: feed)
     start += count
     return feed
+  }
+
+  /// Counts the bytes handed out under `defersRescanning` (and stops deferring).
+  func settleRescanning() {
+    defersRescanning = false
+    guard deferred > 0 else { return }
+    _ = readBudget.consume(rescanning: deferred)
+    deferred = 0
   }
 
   /// Produces and drops the rest of the part, so that its size limit, its compressed data

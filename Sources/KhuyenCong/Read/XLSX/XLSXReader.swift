@@ -227,7 +227,10 @@ public enum XLSXReader {
     let reader = XLSXSheetReader(
       file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
       limits: limits)
-    var outcome = try reader.read(rows, scanned: scanned, into: &visitor)
+    // A part large enough to be inflated ahead is also parsed ahead of its rows
+    // (`XLSXSheetEvents`): the second core builds them while the parser reads on.
+    var outcome = try reader.read(
+      rows, scanned: scanned, recordingAhead: rows.inflatesAhead, into: &visitor)
     outcome.diagnostics += invalid.map { ref in
       Diagnostic(
         code: .xmlMalformed, severity: .error,

@@ -27,12 +27,17 @@ struct XLSXSheetReader {
   ///   (`XLSXMerges.scan`) and nothing in this pass can spend the budget differently from the
   ///   pull reader: the rows are then read by the SAX parser too (about half the pull reader's
   ///   instructions), else by `XMLPullReader`. The same bytes give the same rows either way.
+  /// - Parameter recordingAhead: with `scanned`, and when `stream` rescans cleanly, the parser
+  ///   runs on a second thread and the rows are built on this one (`XLSXSheetEvents`): the
+  ///   same outcome, sooner when a core is free.
   func read<Visitor: WorkbookVisitor>(
-    _ stream: XLSXPartStream, scanned: Bool = false, into visitor: inout Visitor
+    _ stream: XLSXPartStream, scanned: Bool = false, recordingAhead: Bool = false,
+    into visitor: inout Visitor
   ) throws(XLSXFailure) -> Outcome {
     let state =
       scanned
-      ? try readScanned(stream, into: &visitor) : try readPulled(stream, into: &visitor)
+      ? try readScanned(stream, recordingAhead: recordingAhead && stream.rescansCleanly, into: &visitor)
+      : try readPulled(stream, into: &visitor)
     var diagnostics = state.diagnostics
     if state.unlistedProblems > 0 {
       diagnostics.append(
@@ -71,15 +76,20 @@ struct XLSXSheetReader {
   }
 
   private func readScanned<Visitor: WorkbookVisitor>(
-    _ stream: XLSXPartStream, into visitor: inout Visitor
+    _ stream: XLSXPartStream, recordingAhead: Bool, into visitor: inout Visitor
   ) throws(XLSXFailure) -> SheetState {
-    let pass = RowsScan(
-      reader: self, state: SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges)),
-      visitor: consume visitor)
-    let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
-    let clean = scanner.scan(pass, reportingEnds: true)
-    visitor = pass.visitor
-    let state = pass.state
+    let initial = SheetState(summary: SheetSummary(name: sheet, merges: merges.ranges))
+    let clean: Bool
+    let state: SheetState
+    if recordingAhead {
+      (clean, state) = readRecorded(stream, from: initial, into: &visitor)
+    } else {
+      let pass = RowsScan(reader: self, state: initial, visitor: consume visitor)
+      let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
+      clean = scanner.scan(pass, reportingEnds: true)
+      visitor = pass.visitor
+      state = pass.state
+    }
     // As `XLSXPartParser.parse` ends a part: the budget, then the zip, then the XML.
     if let limit = stream.readBudget.diagnostic(file: file) {
       throw XLSXFailure(diagnostic: limit)
@@ -101,6 +111,24 @@ struct XLSXSheetReader {
     return state
   }
 
+  /// The rows pass with the parser on a second thread and the rest on this one
+  /// (`XLSXSheetEvents`). The stream's bytes are counted as rescanned once the parser is done
+  /// (`XLSXPartStream.defersRescanning`): during the pass only the rows' thread touches the
+  /// budget.
+  private func readRecorded<Visitor: WorkbookVisitor>(
+    _ stream: XLSXPartStream, from initial: SheetState, into visitor: inout Visitor
+  ) -> (clean: Bool, state: SheetState) {
+    let stop = XLSXRowsStop()
+    var state = initial
+    stream.defersRescanning = true
+    let clean = Handoff.runAhead(XLSXSheetParseAhead(stream, stop: stop)) { batch in
+      batch.bytes.withUnsafeBufferPointer { replay($0, &state, &visitor) }
+      if stream.readBudget.isExhausted { stop.stop() }
+    }
+    stream.settleRescanning()
+    return (clean, state)
+  }
+
   /// The rows pass on the SAX parser: its state and the visitor, moved in for the scan and
   /// out after it, as a scanner's events (no closure to retain per node).
   private final class RowsScan<Visitor: WorkbookVisitor>: XMLStartTagEvents {
@@ -115,20 +143,16 @@ struct XLSXSheetReader {
     }
 
     override func start(_ tag: XMLStartTag) -> Bool {
-      reader.start(ScannedTag(tag, known: &state.mainNamespace), &state, &visitor)
+      reader.start(SheetStartTag(tag, known: &state.mainNamespace), &state, &visitor)
       return true
     }
 
     override func end(_ tag: XMLStartTag) {
-      reader.end(ScannedTag.element(tag, known: &state.mainNamespace), &state, &visitor)
+      reader.end(SheetStartTag.element(tag, known: &state.mainNamespace), &state, &visitor)
     }
 
     override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-      if state.inValue {
-        state.value.append(contentsOf: bytes)
-      } else if state.inText && state.phoneticDepth == 0 {
-        state.inline.append(contentsOf: bytes)
-      }
+      reader.appendText(bytes, &state)
     }
   }
 
@@ -139,18 +163,18 @@ struct XLSXSheetReader {
   }
 
   /// The elements of a worksheet this pass looks at.
-  fileprivate enum Element {
+  enum Element: UInt8 {
     case sheetData, row, c, v, inlineString, t, rPh, other
   }
 
   /// The attributes it reads (none has a namespace).
-  fileprivate enum Attribute: String {
+  enum Attribute: String {
     case r
     case type = "t"
     case style = "s"
   }
 
-  fileprivate struct Names {
+  struct Names {
     var sheetData: XLSXName
     var row: XLSXName
     var c: XLSXName
@@ -195,7 +219,7 @@ struct XLSXSheetReader {
     }
   }
 
-  fileprivate struct SheetState {
+  struct SheetState {
     var summary: SheetSummary
     var diagnostics: [Diagnostic] = []
     var unlistedProblems = 0
@@ -224,7 +248,7 @@ struct XLSXSheetReader {
     var mainNamespace: UnsafeRawPointer?
   }
 
-  fileprivate func start<Visitor: WorkbookVisitor>(
+  func start<Visitor: WorkbookVisitor>(
     _ tag: some SheetTag, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
     let element = tag.element
@@ -254,7 +278,16 @@ struct XLSXSheetReader {
     }
   }
 
-  fileprivate func end<Visitor: WorkbookVisitor>(
+  /// Keeps a piece of character data when it is part of a cell's value or inline text.
+  func appendText(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout SheetState) {
+    if state.inValue {
+      state.value.append(contentsOf: bytes)
+    } else if state.inText && state.phoneticDepth == 0 {
+      state.inline.append(contentsOf: bytes)
+    }
+  }
+
+  func end<Visitor: WorkbookVisitor>(
     _ element: Element, _ state: inout SheetState, _ visitor: inout Visitor
   ) {
     guard state.inSheetData else { return }
@@ -444,137 +477,5 @@ struct XLSXSheetReader {
       return
     }
     state.diagnostics.append(diagnostic)
-  }
-}
-
-/// A start tag of the rows pass, from either parser.
-private protocol SheetTag {
-  var element: XLSXSheetReader.Element { get }
-  var isEmptyElement: Bool { get }
-  /// The attribute's text, `nil` when absent.
-  func text(_ attribute: XLSXSheetReader.Attribute) -> String?
-  /// The attribute as a non-negative integer: `nil` when absent, `.some(nil)` when not one.
-  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int??
-  /// The cell reference `r`: `nil` when absent, `.some(nil)` when not one.
-  func reference() -> (row: Int?, column: Int)??
-}
-
-/// The pull reader's current element.
-private struct PulledTag: SheetTag {
-  let reader: XMLPullReader
-  let names: XLSXSheetReader.Names
-
-  var element: XLSXSheetReader.Element { names.element(reader) }
-  var isEmptyElement: Bool { reader.isEmptyElement }
-  func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
-    names.name(attribute).attribute(in: reader)
-  }
-  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
-    names.name(attribute).attributeInt(in: reader)
-  }
-  func reference() -> (row: Int?, column: Int)?? {
-    text(.r).map { XLSXCellReference.parse($0) }
-  }
-}
-
-/// A start tag from the SAX parser, read as the pull reader reads it: the same names (main
-/// namespace, Transitional or Strict; attributes without a prefix) and the same values.
-private struct ScannedTag: SheetTag {
-  let tag: XMLStartTag
-  let element: XLSXSheetReader.Element
-
-  init(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) {
-    self.tag = tag
-    element = Self.element(tag, known: &known)
-  }
-
-  /// The worksheet's namespaces (the local name aside).
-  static let main = XMLTagName("", in: [XLSXName.mainTransitional, XLSXName.mainStrict])
-
-  /// The element a start tag is: by its local name's bytes, then its namespace, once (a loop
-  /// over `XMLTagName`s retained and compared each name's namespace in turn).
-  static func element(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) -> XLSXSheetReader.Element {
-    let element = tag.withLocalName(Self.element(named:))
-    // Not `&&`: its right side is a closure, and `known` captured by it would be checked for
-    // exclusive access at run time.
-    guard element != .other else { return .other }
-    return tag.isInNamespace(of: main, known: &known) ? element : .other
-  }
-
-  /// Whether `bytes` spell `word`.
-  private static func spell(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-    word.utf8CodeUnitCount == bytes.count
-      && UnsafeBufferPointer(start: word.utf8Start, count: bytes.count).elementsEqual(bytes)
-  }
-
-  private static func element(named name: UnsafeBufferPointer<UInt8>) -> XLSXSheetReader.Element {
-    func spells(_ word: StaticString) -> Bool { spell(name, word) }
-    switch name.count {
-    case 1:
-      switch name[0] {
-      case UInt8(ascii: "c"): return .c
-      case UInt8(ascii: "v"): return .v
-      case UInt8(ascii: "t"): return .t
-      default: return .other
-      }
-    case 2: return spells("is") ? .inlineString : .other
-    case 3: return spells("row") ? .row : spells("rPh") ? .rPh : .other
-    case 9: return spells("sheetData") ? .sheetData : .other
-    default: return .other
-    }
-  }
-
-  var isEmptyElement: Bool { tag.isEmptyElement }
-
-  /// The attribute's name in a worksheet.
-  private static func name(_ attribute: XLSXSheetReader.Attribute) -> StaticString {
-    switch attribute {
-    case .r: "r"
-    case .type: "t"
-    case .style: "s"
-    }
-  }
-
-  private func bytes(_ attribute: XLSXSheetReader.Attribute) -> [UInt8]? {
-    tag.decodedAttribute(Self.name(attribute))
-  }
-
-  func text(_ attribute: XLSXSheetReader.Attribute) -> String? {
-    // A cell's type is one of a few words: given as a literal, not made for every cell.
-    if case .type = attribute, let known = tag.withAttribute(Self.name(.type), Self.knownType),
-      let known
-    {
-      return known
-    }
-    return bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
-  }
-
-  /// The cell types xlsx defines (ECMA-376 ST_CellType), as literals (no `String` made, no
-  /// table retained for each cell); `nil` for anything else.
-  private static func knownType(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    switch bytes.count {
-    case 1:
-      switch bytes[0] {
-      case UInt8(ascii: "s"): "s"
-      case UInt8(ascii: "n"): "n"
-      case UInt8(ascii: "b"): "b"
-      case UInt8(ascii: "e"): "e"
-      case UInt8(ascii: "d"): "d"
-      default: nil
-      }
-    case 3: spell(bytes, "str") ? "str" : nil
-    case 9: spell(bytes, "inlineStr") ? "inlineStr" : nil
-    default: nil
-    }
-  }
-
-  func integer(_ attribute: XLSXSheetReader.Attribute) -> Int?? {
-    // The raw bytes: `&#38;` (an `&`) is no digit either way.
-    tag.withAttribute(Self.name(attribute), XMLPullReader.nonNegativeInteger)
-  }
-
-  func reference() -> (row: Int?, column: Int)?? {
-    // The raw bytes: a reference holding `&#38;` is not one, as the `&` it stands for is not.
-    tag.withAttribute(Self.name(.r)) { XLSXCellReference.parse(utf8: $0) }
   }
 }
