@@ -177,6 +177,29 @@ public final class ReadBudget {
     return inflated(count: count) ? count : nil
   }
 
+  /// The markup scan as it stands, for a scan run ahead of the reader from here
+  /// (`XLSXInflateAhead`).
+  var markupScan: AttributeScanner { scanner }
+
+  /// `consume(xml:counted:)` of bytes a scan run ahead of the reader from `markupScan` found
+  /// clean, with no `>` inside an open construct (so that scanning them here could neither
+  /// charge the rescan allowance nor stop at them): everything but the scan. The scan's state
+  /// is taken over once every byte it covered has been consumed (`adoptScan`).
+  /// - Returns: `count`, or `nil` once a limit is reached.
+  func consume(scannedAhead count: Int, counted: Bool) -> Int? {
+    guard reached == nil else { return nil }
+    if counted {
+      bytes += count
+      xmlBytes += count
+    }
+    return inflated(count: count) ? count : nil
+  }
+
+  /// Takes over the state a scan run ahead ended in (`consume(scannedAhead:counted:)`).
+  func adoptScan(_ scanned: AttributeScanner) {
+    scanner = scanned
+  }
+
   /// Whether `count` more bytes can be inflated without crossing a limit.
   func allowsInflating(_ count: Int) -> Bool {
     guard reached == nil else { return false }
@@ -374,7 +397,7 @@ public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
 /// comment at `-->`, a processing instruction at `?>`, a CDATA section at `]]>`. Works on UTF-8
 /// and on UTF-16 (every markup character is then an ASCII byte beside a zero, and zero bytes
 /// are passed over where a sequence is matched).
-struct AttributeScanner {
+struct AttributeScanner: Equatable {
   /// What a chunk holds.
   enum Outcome: Equatable {
     case clean

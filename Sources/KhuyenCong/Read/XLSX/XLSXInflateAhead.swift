@@ -24,6 +24,36 @@ final class XLSXInflateAhead: @unchecked Sendable {
     var produced: Int
     var failure: XLSXPackage.Failure?
     var isComplete: Bool
+    /// With `scanning`: whether every chunk up to this one scanned clean with no `>` inside
+    /// an open construct, and the scan's state after it.
+    var scanned: (certain: Bool, scan: AttributeScanner)?
+  }
+
+  /// A markup scan (`ReadBudget`'s `AttributeScanner`) run over each chunk on the producer's
+  /// thread, from the state the budget's scan is in when the part is opened: the reader then
+  /// only counts the bytes (`ReadBudget.consume(scannedAhead:counted:)`).
+  struct Scanning {
+    var scan: AttributeScanner
+    let maxAttributes: Int
+    /// No chunk so far held anything the scan stops or charges at.
+    fileprivate var certain = true
+
+    init(from scan: AttributeScanner, maxAttributes: Int) {
+      self.scan = scan
+      self.maxAttributes = maxAttributes
+    }
+
+    /// Scans `chunk`. The reader's own scan stops only where this one finds an outcome, and
+    /// charges the rescan allowance only at a `>` inside a construct: with neither, every
+    /// scan of these bytes, however they are cut, ends in the same state with nothing found.
+    fileprivate mutating func scan(_ chunk: UnsafeRawBufferPointer) -> (certain: Bool, scan: AttributeScanner)
+    {
+      if certain {
+        let closes = scan.closes
+        certain = scan.scan(chunk, maxAttributes: maxAttributes) == .clean && scan.closes == closes
+      }
+      return (certain, scan)
+    }
   }
 
   /// Chunks inflated ahead of the reader at most.
@@ -41,10 +71,13 @@ final class XLSXInflateAhead: @unchecked Sendable {
   private var held: Int?
   private var stopped = false
   private var finished = false
+  /// The producer's until it is finished.
+  private var scanning: Scanning?
 
-  /// Starts inflating `inflater`'s part on a new thread.
-  init(_ inflater: XLSXPartInflater) {
+  /// Starts inflating `inflater`'s part on a new thread, scanning each chunk when `scanning`.
+  init(_ inflater: XLSXPartInflater, scanning: Scanning? = nil) {
     self.inflater = inflater
+    self.scanning = scanning
     buffers = (0...Self.ahead).map { _ in
       .allocate(byteCount: XLSXPartInflater.chunkSize, alignment: 1)
     }
@@ -74,7 +107,8 @@ final class XLSXInflateAhead: @unchecked Sendable {
       // Not asked by `XLSXPartStream` after the last chunk; an empty one, not a wait forever.
       return Chunk(
         index: 0, buffer: buffers[0], count: 0, produced: inflater.produced,
-        failure: inflater.failure, isComplete: inflater.isComplete)
+        failure: inflater.failure, isComplete: inflater.isComplete,
+        scanned: scanning.map { ($0.certain, $0.scan) })
     }
     let chunk = filled.removeFirst()
     held = chunk.index
@@ -103,9 +137,10 @@ final class XLSXInflateAhead: @unchecked Sendable {
 
       let buffer = buffers[index]
       let count = inflater.produce(into: buffer)
+      let scanned = scanning?.scan(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
       let chunk = Chunk(
         index: index, buffer: buffer, count: count, produced: inflater.produced, failure: inflater.failure,
-        isComplete: inflater.isComplete)
+        isComplete: inflater.isComplete, scanned: scanned)
 
       condition.lock()
       filled.append(chunk)

@@ -69,8 +69,9 @@ struct XLSXMerges {
   /// Pass one at speed (`XMLStartTagScanner`, a third of the reader's instructions): the
   /// same merges, invalid refs and row count as `collect` for a part that reads cleanly, with
   /// the part drained and checked as `XLSXPartParser` does. `nil` when anything is not clean
-  /// (a libxml2 issue of any kind, a refusal, a spent budget, damaged data, a ref holding `&`):
-  /// the caller then restores the budget and runs `collect`, which reports it as it always did.
+  /// (a libxml2 issue of any kind, a refusal, a spent budget, damaged data, a ref holding `&`,
+  /// markup a scan run ahead was not certain of): the caller then restores the budget and runs
+  /// `collect`, which reports it as it always did.
   static func scan(_ stream: XLSXPartStream) -> (merges: XLSXMerges, invalid: [String])? {
     let pass = MergesScan(stream)
     let scanner = XMLStartTagScanner { buffer in stream.pull(buffer) }
@@ -78,6 +79,8 @@ struct XLSXMerges {
     guard clean, !stream.readBudget.isExhausted else { return nil }
     stream.drain()
     guard !stream.readBudget.isExhausted, stream.failure == nil else { return nil }
+    // A scan run ahead (`XLSXPartStream.scansAhead`) hands its state to the budget here.
+    if stream.scansAhead, !stream.settleScan() { return nil }
     return (pass.merges, pass.invalid)
   }
 

@@ -49,7 +49,9 @@ struct XLSXPackage {
   /// A stream over part `name`, or `nil` when the package has no such part. What can be
   /// refused before inflating is refused here: encryption, a declared size over the limit,
   /// an unknown compression method. The rest is found while streaming (`failure`).
-  func stream(_ name: String) throws(Failure) -> XLSXPartStream? {
+  /// `scanningAhead`: a part inflated ahead is also scanned for the budget there
+  /// (`XLSXPartStream.scansAhead`).
+  func stream(_ name: String, scanningAhead: Bool = false) throws(Failure) -> XLSXPartStream? {
     guard let entry = directory.entry(named: name) else { return nil }
     guard !entry.isEncrypted else { throw .damaged("encrypted") }
     let budget = min(limits.maxEntryBytes, limits.maxTotalUncompressedBytes - totalUncompressed)
@@ -66,7 +68,8 @@ struct XLSXPackage {
     }
     return XLSXPartStream(
       file: file, entry: entry, budget: budget, readBudget: readBudget,
-      inflatingAhead: inflatingAheadFrom.map { entry.dataRange.count >= $0 } ?? false)
+      inflatingAhead: inflatingAheadFrom.map { entry.dataRange.count >= $0 } ?? false,
+      scanningAhead: scanningAhead)
   }
 
   /// Counts a part streamed to its end against `maxTotalUncompressedBytes` (once, however

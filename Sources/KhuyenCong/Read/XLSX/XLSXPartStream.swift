@@ -43,6 +43,15 @@ final class XLSXPartStream {
   private(set) var isComplete = false
   /// Whether the part is inflated on a second thread, ahead of the reader.
   let inflatesAhead: Bool
+  /// Whether that thread also scans the markup for the budget (`XLSXInflateAhead.Scanning`):
+  /// the bytes handed out are then only counted, and the scan's state is the budget's once
+  /// the part has been handed out whole (`settleScan()`). A chunk the scan is not certain of
+  /// ends the reading here (-1): the caller reads again on one thread (`XLSXMerges.scan`).
+  let scansAhead: Bool
+  /// The scan's verdict and state after the chunk in `pending`.
+  private var pendingScan: (certain: Bool, scan: AttributeScanner)?
+  /// `drain()` dropped bytes the reader never had.
+  private var dropped = false
   /// The XML reader was given the end of the document early, after a comment libxml2 would
   /// report without end (`ReadBudget.consume(xml:)`); `drain()` still checks the rest.
   private var endedForReader = false
@@ -64,7 +73,7 @@ final class XLSXPartStream {
   /// is inflated on a second thread (the same bytes, sooner, when a core is free).
   init(
     file: any RandomAccessBytes, entry: ZipDirectory.Entry, budget: Int, readBudget: ReadBudget,
-    inflatingAhead: Bool = false
+    inflatingAhead: Bool = false, scanningAhead: Bool = false
   ) {
     self.file = file
     self.readBudget = readBudget
@@ -74,7 +83,16 @@ final class XLSXPartStream {
     // on, the inflater is its thread's.
     failure = inflater.failure
     inflatesAhead = inflatingAhead && entry.method == 8
-    ahead = inflatesAhead ? XLSXInflateAhead(inflater) : nil
+    scansAhead = inflatesAhead && scanningAhead
+    ahead =
+      inflatesAhead
+      ? XLSXInflateAhead(
+        inflater,
+        scanning: scansAhead
+          ? XLSXInflateAhead.Scanning(
+            from: readBudget.markupScan, maxAttributes: readBudget.allowance.attributesPerElement)
+          : nil)
+      : nil
     own = .allocate(byteCount: ahead == nil ? XLSXPartInflater.chunkSize : 0, alignment: 1)
     pending = own
   }
@@ -110,7 +128,10 @@ final class XLSXPartStream {
     // stopped once a reading budget is spent.
     let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
     let consumed: Int?
-    if rescansCleanly && defersRescanning {
+    if let pendingScan, !rescansCleanly {
+      guard pendingScan.certain else { return -1 }
+      consumed = readBudget.consume(scannedAhead: count, counted: countsTowardBudget)
+    } else if rescansCleanly && defersRescanning {
       deferred += count
       consumed = count
     } else {
@@ -128,6 +149,17 @@ final class XLSXPartStream {
     return feed
   }
 
+  /// With `scansAhead`, once every byte of the part was handed out and found certain: gives the
+  /// budget the scan's state after it, and says so; `false` otherwise (the caller must then
+  /// read again on one thread, from the budget as it was before).
+  func settleScan() -> Bool {
+    guard scansAhead, isComplete, !dropped, let pendingScan, pendingScan.certain else {
+      return false
+    }
+    readBudget.adoptScan(pendingScan.scan)
+    return true
+  }
+
   /// Counts the bytes handed out under `defersRescanning` (and stops deferring).
   func settleRescanning() {
     defersRescanning = false
@@ -139,6 +171,7 @@ final class XLSXPartStream {
   /// Produces and drops the rest of the part, so that its size limit, its compressed data
   /// and its CRC-32 are checked even where the XML reader stopped early.
   func drain() {
+    if start != end || (failure == nil && !isComplete) { dropped = true }
     while failure == nil && !isComplete {
       start = end
       produce()
@@ -159,6 +192,7 @@ final class XLSXPartStream {
       produced = chunk.produced
       failure = chunk.failure
       isComplete = chunk.isComplete
+      pendingScan = chunk.scanned
     } else {
       end = inflater.produce(into: own)
       produced = inflater.produced

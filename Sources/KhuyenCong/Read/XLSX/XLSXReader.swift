@@ -185,7 +185,8 @@ public enum XLSXReader {
     let part = target.target
     let opened: XLSXPartStream?
     do {
-      opened = try package.stream(part)
+      // Pass one's markup scan runs beside the inflating, when that is ahead of the parser.
+      opened = try package.stream(part, scanningAhead: true)
     } catch {
       throw .package(error, file: file, part: part)
     }

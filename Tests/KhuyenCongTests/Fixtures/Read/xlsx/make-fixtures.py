@@ -289,3 +289,12 @@ write("two-6mb-sheets.xlsx", [
     ("xl/worksheets/sheet1.xml", padded_sheet("một", 6 << 20)),
     ("xl/worksheets/sheet2.xml", padded_sheet("hai", 6 << 20)),
 ])
+
+# A `>` inside an attribute value and inside a comment: well-formed, read cleanly, but the
+# markup scan run beside the inflating is not certain of it (issue 7), so pass one is read
+# again on one thread. Merged cells, so that pass one's result shows.
+write("markup-close-in-value.xlsx", base(f"""<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="{MAIN}"><sheetPr codeName="a>b"/><sheetData><!-- 1 > 0 -->
+<row r="1"><c r="A1" t="inlineStr"><is><t>tiêu đề</t></is></c></row>
+<row r="2"><c r="A2"><v>2</v></c><c r="B2" t="inlineStr"><is><t>x &gt; y</t></is></c></row>
+</sheetData><mergeCells><mergeCell ref="A1:C1"/></mergeCells></worksheet>"""))
