@@ -74,3 +74,29 @@ struct FileSourceRandomAccessTests {
     }
   }
 }
+
+/// An xlsx is pipelined from a smaller size than other files: its parts deflate to about a
+/// seventh, so the same number of lines takes fewer bytes (issue 7).
+@Suite("the size from which a file is validated on several threads")
+struct PipelinedSizeTests {
+  @Test("a zip from 256 KiB, any other file from 1 MiB")
+  func bySignature() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pipelined-size-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files: [(name: String, bytes: [UInt8], size: Int)] = [
+      ("plan.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], SubmissionFile.pipelinedZipFrom),
+      ("plan.csv", Array("STT,Nội dung\n".utf8), SubmissionFile.pipelinedFrom),
+      ("short.xlsx", [0x50, 0x4B, 0x03], SubmissionFile.pipelinedFrom),
+      ("empty.csv", [], SubmissionFile.pipelinedFrom),
+    ]
+    #expect(SubmissionFile.pipelinedZipFrom < SubmissionFile.pipelinedFrom)
+    for file in files {
+      let url = folder.appendingPathComponent(file.name)
+      try Data(file.bytes).write(to: url)
+      let source = try FileSource(path: url.path)
+      #expect(SubmissionFile.pipelinedSize(of: source) == file.size, "\(file.name)")
+    }
+  }
+}
