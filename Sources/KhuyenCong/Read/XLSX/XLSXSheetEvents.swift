@@ -1,12 +1,13 @@
 import KhuyenCongXML
 import Synchronization
 
-/// The rows pass over a worksheet on two threads (issue 7): libxml2's SAX parser records what the rows pass looks at as bytes, a batch per piece of the part
-/// it was fed, and the rows' state machine (cells decoded, rows built, counted against the
-/// budget, delivered) replays them in order (`Handoff.runAhead`). The parser is the part that
-/// runs on the second thread: it needs no generic code, and the rows, delivered to a visitor,
-/// are specialised for it on the reader's thread. The parser was
-/// half of the reading thread's time on a large worksheet, the state machine most of the rest.
+/// The rows pass over a worksheet on two threads (issue 7): libxml2's SAX parser records what
+/// the rows pass looks at as bytes, a batch per piece of the part it was fed, and the rows'
+/// state machine (cells decoded, rows built, counted against the budget, delivered) replays
+/// them in order (`Handoff.runAhead`). The parser is the part that runs on the second thread:
+/// it needs no generic code, and the rows, delivered to a visitor, are specialised for it on
+/// the reader's thread. The parser was about half of the reading thread's time on a large
+/// worksheet, the state machine most of the rest.
 ///
 /// The replay calls `XLSXSheetReader.start`, `end` and the text append with the same tags
 /// (`SheetStartTag`, built from the same bytes by the same code), in the same order, as the
