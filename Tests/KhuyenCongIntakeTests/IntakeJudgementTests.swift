@@ -14,6 +14,7 @@ struct IntakeJudgementTests {
   static let keyA = JudgementKey(programmeText: Programme.defaultJSON, programVersion: "test-1")
   static let keyB = JudgementKey(programmeText: Programme.defaultJSON, programVersion: "test-2")
 
+  @discardableResult
   private func run(_ workspace: Workspace, key: JudgementKey?) throws -> IntakeSummary {
     try Intake.run(
       inbox: workspace.inbox.path, store: workspace.store.path, programme: Programme.embeddedDefault(),
