@@ -39,11 +39,7 @@ enum Handoff {
   ) -> Result {
     let channel = Channel<Consumer.Item>()
     let worker = Worker(consumer, channel: channel)
-    let drainer: any Draining = worker  // the thread's closure captures no generic type
-    let thread = Thread { drainer.drain() }
-    // The consumer's own stack, as deep as the main thread's: the checks were written for it.
-    thread.stackSize = 8 << 20
-    thread.start()
+    start(worker)
     var sender = Sender(channel: channel)
     let result = produce(&sender)
     sender.flush()
@@ -63,20 +59,22 @@ enum Handoff {
   ) -> Producer.Result {
     let channel = Channel<Producer.Item>()
     let worker = ProducerWorker(producer, channel: channel)
-    let running: any Producing = worker  // the thread's closure captures no generic type
-    let thread = Thread { running.produce() }
-    thread.stackSize = 8 << 20
-    thread.start()
-    while var batch = channel.receive() {
-      for index in batch.indices {
-        if let item = batch[index].take() { take(item) }
-      }
-    }
+    start(worker)
+    channel.drain(take)
     channel.waitUntilFinished()
     guard let result = worker.result else {
       preconditionFailure("Handoff.runAhead: the producer finished without a result")
     }
     return result
+  }
+
+  /// Runs `body.main()` on a thread of its own (`body` as an existential: the thread's closure
+  /// captures no generic type), with a stack as deep as the main thread's: the checks were
+  /// written for it.
+  private static func start(_ body: any SecondThread) {
+    let thread = Thread { body.main() }
+    thread.stackSize = 8 << 20
+    thread.start()
   }
 
   /// The producer's end: collects items into batches and hands each over when it closes.
@@ -120,7 +118,7 @@ enum Handoff {
 ///
 /// A protocol's method, not a closure: a closure made in a generic function would carry its
 /// type's metadata to the other thread (Swift 6.3 warns: a non-`Sendable` metatype captured).
-private final class Worker<Consumer: HandoffConsumer>: Draining, @unchecked Sendable {
+private final class Worker<Consumer: HandoffConsumer>: SecondThread, @unchecked Sendable {
   var consumer: Consumer
   let channel: Channel<Consumer.Item>
 
@@ -129,20 +127,16 @@ private final class Worker<Consumer: HandoffConsumer>: Draining, @unchecked Send
     self.channel = channel
   }
 
-  /// Hands every batch of the channel to the consumer, in order, then says it is finished.
-  func drain() {
-    while var batch = channel.receive() {
-      for index in batch.indices {
-        if let item = batch[index].take() { consumer.take(item) }
-      }
-    }
+  /// Hands every item of the channel to the consumer, in order, then says it is finished.
+  func main() {
+    channel.drain { item in consumer.take(item) }
     channel.finish()
   }
 }
 
-/// The producer of `Handoff.runAhead`, on the second thread from `produce()` until it says
+/// The producer of `Handoff.runAhead`, on the second thread from `main()` until it says
 /// it is finished: then `result` is the caller's.
-private final class ProducerWorker<Producer: HandoffProducer>: Producing, @unchecked Sendable {
+private final class ProducerWorker<Producer: HandoffProducer>: SecondThread, @unchecked Sendable {
   let producer: Producer
   let channel: Channel<Producer.Item>
   var result: Producer.Result?
@@ -152,7 +146,7 @@ private final class ProducerWorker<Producer: HandoffProducer>: Producing, @unche
     self.channel = channel
   }
 
-  func produce() {
+  func main() {
     var sender = Handoff.Sender(channel: channel)
     result = producer.produce(into: &sender)
     sender.flush()
@@ -168,20 +162,15 @@ protocol HandoffProducer: AnyObject, Sendable {
   func produce(into sender: inout Handoff.Sender<Item>) -> Result
 }
 
-/// What the second thread of `Handoff.runAhead` runs.
-private protocol Producing: AnyObject, Sendable {
-  func produce()
-}
-
 /// What takes the items `Handoff.run` hands over, on the second thread.
 protocol HandoffConsumer {
   associatedtype Item
   mutating func take(_ item: Item)
 }
 
-/// What the second thread runs.
-private protocol Draining: AnyObject, Sendable {
-  func drain()
+/// What a second thread of `Handoff` runs: the consumer of `run`, the producer of `runAhead`.
+private protocol SecondThread: AnyObject, Sendable {
+  func main()
 }
 
 /// Batches from the producer to the consumer, in order, at most `Handoff.queued` at a time.
@@ -199,6 +188,15 @@ private final class Channel<Item>: @unchecked Sendable {
     batches.append(batch)
     condition.broadcast()
     condition.unlock()
+  }
+
+  /// Hands every item of every batch to `take`, in order, until the queue is closed and empty.
+  func drain(_ take: (Item) -> Void) {
+    while var batch = receive() {
+      for index in batch.indices {
+        if let item = batch[index].take() { take(item) }
+      }
+    }
   }
 
   /// The next batch, waiting for one; `nil` once the queue is closed and empty.
