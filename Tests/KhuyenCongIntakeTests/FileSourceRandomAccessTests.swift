@@ -79,7 +79,7 @@ struct FileSourceRandomAccessTests {
 /// seventh, so the same number of lines takes fewer bytes (issue 7).
 @Suite("the size from which a file is validated on several threads")
 struct PipelinedSizeTests {
-  @Test("a zip from 256 KiB, any other file from 1 MiB")
+  @Test("a zip from 64 KiB, any other file from 1 MiB")
   func bySignature() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pipelined-size-\(getpid())")
