@@ -382,22 +382,11 @@ public struct XMLStartTag {
     return nil
   }
 
-  /// The attribute `local` (written without a prefix) as a tree would hold it: `&#38;`, which
-  /// is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without a DTD can
-  /// leave in a value), made `&` again.
-  public func decodedAttribute(_ local: StaticString) -> [UInt8]? {
-    attribute(local).map(Self.decoded)
-  }
-
-  /// `raw` with every `&#38;` made `&` again: an attribute's bytes as SAX handed them
-  /// (`attribute`), as a tree would hold them (`decodedAttribute`).
+  /// `raw`, an attribute's bytes as SAX hands them (`attribute`), as a tree would hold them:
+  /// `&#38;`, which is how SAX hands over `&amp;` and `&#38;` (the only `&` a document without
+  /// a DTD can leave in a value), made `&` again.
   public static func decoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    decoded(Array(raw))
-  }
-
-  /// `raw` with every `&#38;` made `&` again.
-  fileprivate static func decoded(_ raw: [UInt8]) -> [UInt8] {
-    guard raw.contains(UInt8(ascii: "&")) else { return raw }
+    guard raw.contains(UInt8(ascii: "&")) else { return Array(raw) }
     var decoded: [UInt8] = []
     var index = 0
     let escape = Array("&#38;".utf8)
@@ -450,10 +439,10 @@ public struct XMLStartTagAttribute {
     namespace.map { XMLStartTag.spells($0, uri) } ?? false
   }
 
-  /// The value as a tree would hold it (`&#38;` made `&` again, see
-  /// `XMLStartTag.decodedAttribute`), as text.
+  /// The value as a tree would hold it (`&#38;` made `&` again, see `XMLStartTag.decoded`), as
+  /// text.
   public var decodedText: String {
-    XMLStartTag.decoded(Array(value)).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    String(decoding: XMLStartTag.decoded(value), as: UTF8.self)
   }
 }
 

@@ -121,7 +121,7 @@ struct SheetStartTag: SheetTag {
     guard let raw = raw(attribute) else { return nil }
     // A cell's type is one of a few words: given as a literal, not made for every cell.
     if case .type = attribute, let known = Self.knownType(raw) { return known }
-    // As a tree would hold it (`XMLStartTag.decodedAttribute`).
+    // As a tree would hold it (`XMLStartTag.decoded`).
     return String(decoding: XMLStartTag.decoded(raw), as: UTF8.self)
   }
 
