@@ -22,18 +22,25 @@ final class XLSXPartStream {
   var budget: Int { inflater.budget }
   /// Counts and scans what is handed to the XML reader (`ReadBudget`).
   let readBudget: ReadBudget
-  /// Whether the bytes handed out count towards `readBudget` (they are always scanned).
-  var countsTowardBudget = true
-  /// Whether these bytes were scanned before, from the same state, with nothing found
-  /// (`ReadBudget.consume(rescanning:)`); implies `countsTowardBudget == false`.
-  var rescansCleanly = false
-  /// With `rescansCleanly`: the bytes handed out are counted as rescanned when
-  /// `settleRescanning()` is called, not as they go, so that the thread pulling them does not
-  /// touch the budget while another counts rows against it (`XLSXSheetEvents`). Only the
-  /// moment differs: rescanning such bytes charges nothing and cannot cross the inflation
-  /// limit (`XLSXReader` checks `ReadBudget.allowsInflating` before such a pass).
-  var defersRescanning = false
-  /// Bytes handed out since then, not yet counted.
+  /// How the bytes handed out are counted against `readBudget`.
+  enum Accounting: Equatable {
+    /// Scanned (attributes per element, broken comments, rescans) and counted as read: the
+    /// first reading of a part (`ReadBudget.consume(xml:counted:)`).
+    case read
+    /// Scanned, not counted again: a second look at bytes read before (the rows pass over a
+    /// worksheet after the pass that counted its bytes and rows). Still counted as inflated.
+    case reread
+    /// Scanned before, from the same state, with nothing found: only counted as inflated
+    /// (`ReadBudget.consume(rescanning:)`).
+    case rescanned
+    /// As `rescanned`, counted when `settleRescanning()` is called, not as they go, so that
+    /// the thread pulling them does not touch the budget while another counts rows against
+    /// it (`XLSXSheetEvents`). Only the moment differs: such bytes charge nothing and cannot
+    /// cross the inflation limit (`XLSXReader` checks `ReadBudget.allowsInflating` first).
+    case rescannedLater
+  }
+  var accounting = Accounting.read
+  /// Bytes handed out under `.rescannedLater`, not yet counted.
   private var deferred = 0
   /// Uncompressed bytes produced so far.
   private(set) var produced = 0
@@ -128,17 +135,20 @@ final class XLSXPartStream {
     // stopped once a reading budget is spent.
     let chunk = UnsafeRawBufferPointer(start: source + start, count: count)
     let consumed: Int?
-    if let pendingScan, !rescansCleanly {
-      guard pendingScan.certain else { return -1 }
-      consumed = readBudget.consume(scannedAhead: count, counted: countsTowardBudget)
-    } else if rescansCleanly && defersRescanning {
+    switch accounting {
+    case .read, .reread:
+      if let pendingScan {
+        // Scanned on the inflating thread (`scansAhead`).
+        guard pendingScan.certain else { return -1 }
+        consumed = readBudget.consume(scannedAhead: count, counted: accounting == .read)
+      } else {
+        consumed = readBudget.consume(xml: chunk, counted: accounting == .read)
+      }
+    case .rescanned:
+      consumed = readBudget.consume(rescanning: count)
+    case .rescannedLater:
       deferred += count
       consumed = count
-    } else {
-      consumed =
-        rescansCleanly
-        ? readBudget.consume(rescanning: chunk.count)
-        : readBudget.consume(xml: chunk, counted: countsTowardBudget)
     }
     guard let feed = consumed else {
       return -1
@@ -160,9 +170,9 @@ final class XLSXPartStream {
     return true
   }
 
-  /// Counts the bytes handed out under `defersRescanning` (and stops deferring).
+  /// Counts the bytes handed out under `.rescannedLater`, and counts on as `.rescanned`.
   func settleRescanning() {
-    defersRescanning = false
+    accounting = .rescanned
     guard deferred > 0 else { return }
     _ = readBudget.consume(rescanning: deferred)
     deferred = 0

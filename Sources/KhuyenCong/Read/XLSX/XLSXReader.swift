@@ -219,12 +219,12 @@ public enum XLSXReader {
         first, part: part, file: file, sheet: sheet.name)
     }
     let rows = stream.restarted()
-    rows.countsTowardBudget = false
     // Pass one scanned these bytes from between constructs back to between constructs,
     // finding nothing: the rows pass's scan would too (the scan depends on the bytes and the
     // state it starts in only).
-    rows.rescansCleanly =
+    rows.accounting =
       scanned && before.isBetweenConstructs && stream.readBudget.isBetweenConstructs
+      ? .rescanned : .reread
     let reader = XLSXSheetReader(
       file: file, part: part, sheet: sheet.name, decoder: decoder, merges: merges,
       limits: limits)

@@ -36,7 +36,8 @@ struct XLSXSheetReader {
   ) throws(XLSXFailure) -> Outcome {
     let state =
       scanned
-      ? try readScanned(stream, recordingAhead: recordingAhead && stream.rescansCleanly, into: &visitor)
+      ? try readScanned(
+        stream, recordingAhead: recordingAhead && stream.accounting == .rescanned, into: &visitor)
       : try readPulled(stream, into: &visitor)
     var diagnostics = state.diagnostics
     if state.unlistedProblems > 0 {
@@ -113,14 +114,14 @@ struct XLSXSheetReader {
 
   /// The rows pass with the parser on a second thread and the rest on this one
   /// (`XLSXSheetEvents`). The stream's bytes are counted as rescanned once the parser is done
-  /// (`XLSXPartStream.defersRescanning`): during the pass only the rows' thread touches the
-  /// budget.
+  /// (`XLSXPartStream.Accounting.rescannedLater`): during the pass only the rows' thread
+  /// touches the budget.
   private func readRecorded<Visitor: WorkbookVisitor>(
     _ stream: XLSXPartStream, from initial: SheetState, into visitor: inout Visitor
   ) -> (clean: Bool, state: SheetState) {
     let stop = XLSXRowsStop()
     var state = initial
-    stream.defersRescanning = true
+    stream.accounting = .rescannedLater
     let clean = Handoff.runAhead(XLSXSheetParseAhead(stream, stop: stop)) { batch in
       batch.bytes.withUnsafeBufferPointer { replay($0, &state, &visitor) }
       if stream.readBudget.isExhausted { stop.stop() }

@@ -95,8 +95,7 @@ struct XLSXSheetEventsTests {
     let stream = XLSXPartStream(
       file: MemoryBytes(bytes: bytes), entry: entry, budget: 8 << 20, readBudget: budget,
       inflatingAhead: ahead)
-    stream.countsTowardBudget = false
-    stream.rescansCleanly = true
+    stream.accounting = .rescanned
     let reader = XLSXSheetReader(
       file: "plan.xlsx", part: entry.name, sheet: "Sheet1",
       decoder: XLSXCellDecoder(sharedStrings: XLSXStringTable(), styles: XLSXStyles(), date1904: false),
