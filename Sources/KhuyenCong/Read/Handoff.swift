@@ -69,11 +69,11 @@ enum Handoff {
   }
 
   /// Runs `body.main()` on a thread of its own (`body` as an existential: the thread's closure
-  /// captures no generic type), with a stack as deep as the main thread's: the checks were
-  /// written for it.
-  private static func start(_ body: any SecondThread) {
+  /// captures no generic type), with a stack of `stackSize` bytes: by default as deep as the
+  /// main thread's, which the checks were written for.
+  static func start(_ body: any SecondThread, stackSize: Int = 8 << 20) {
     let thread = Thread { body.main() }
-    thread.stackSize = 8 << 20
+    thread.stackSize = stackSize
     thread.start()
   }
 
@@ -168,8 +168,9 @@ protocol HandoffConsumer {
   mutating func take(_ item: Item)
 }
 
-/// What a second thread of `Handoff` runs: the consumer of `run`, the producer of `runAhead`.
-private protocol SecondThread: AnyObject, Sendable {
+/// What a second thread started by `Handoff.start` runs: the consumer of `run`, the producer
+/// of `runAhead`, an xlsx part's inflating (`XLSXInflateAhead`).
+protocol SecondThread: AnyObject, Sendable {
   func main()
 }
 

@@ -59,8 +59,8 @@ final class XLSXInflateAhead: @unchecked Sendable {
   /// Chunks inflated ahead of the reader at most.
   static let ahead = 3
 
-  // Every field below is read and written with `condition` locked; the inflater only by the
-  // producer's thread, from `start()` until it says it is finished.
+  // Every field below is read and written with `condition` locked; the inflater and
+  // `scanning` only by the producer's thread, from `init` until it says it is finished.
   private let condition = NSCondition()
   private let inflater: XLSXPartInflater
   /// The buffers: one the reader holds, the others free or filled.
@@ -82,10 +82,7 @@ final class XLSXInflateAhead: @unchecked Sendable {
       .allocate(byteCount: XLSXPartInflater.chunkSize, alignment: 1)
     }
     free = Array(buffers.indices)
-    let producer: any AheadProducing = self  // the closure captures this object only
-    let thread = Thread { producer.run() }
-    thread.stackSize = 1 << 20
-    thread.start()
+    Handoff.start(self, stackSize: 1 << 20)
   }
 
   deinit {
@@ -127,7 +124,7 @@ final class XLSXInflateAhead: @unchecked Sendable {
 
   /// The producer's loop: a free buffer, a chunk into it, until the part ends or fails or the
   /// reader stops it.
-  fileprivate func run() {
+  func main() {
     while true {
       condition.lock()
       while free.isEmpty && !stopped { condition.wait() }
@@ -145,12 +142,8 @@ final class XLSXInflateAhead: @unchecked Sendable {
       condition.lock()
       filled.append(chunk)
       condition.broadcast()
-      let ended = chunk.failure != nil || chunk.isComplete
+      if chunk.failure != nil || chunk.isComplete { break }
       condition.unlock()
-      if ended {
-        condition.lock()
-        break
-      }
     }
     // Here with the lock held.
     finished = true
@@ -159,9 +152,4 @@ final class XLSXInflateAhead: @unchecked Sendable {
   }
 }
 
-/// What the producer's thread runs.
-private protocol AheadProducing: AnyObject, Sendable {
-  func run()
-}
-
-extension XLSXInflateAhead: AheadProducing {}
+extension XLSXInflateAhead: SecondThread {}
