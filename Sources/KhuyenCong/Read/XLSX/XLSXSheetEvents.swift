@@ -117,15 +117,15 @@ struct XLSXSheetEvents {
         body(.end(element))
         continue
       }
-      let empty = header & emptyFlag != 0
-      guard element == .row || element == .c else {
-        body(.start(SheetStartTag(element: element, isEmptyElement: empty, r: nil, type: nil, style: nil)))
-        continue
-      }
-      let r = attribute()
-      let type = attribute()
-      let style = attribute()
-      body(.start(SheetStartTag(element: element, isEmptyElement: empty, r: r, type: type, style: style)))
+      // Only a row or a cell has its attributes recorded (`recordStart`), in this order.
+      let recorded = element == .row || element == .c
+      let r = recorded ? attribute() : nil
+      let type = recorded ? attribute() : nil
+      let style = recorded ? attribute() : nil
+      body(
+        .start(
+          SheetStartTag(
+            element: element, isEmptyElement: header & emptyFlag != 0, r: r, type: type, style: style)))
     }
   }
 }

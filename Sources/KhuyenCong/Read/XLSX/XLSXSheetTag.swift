@@ -47,17 +47,11 @@ struct SheetStartTag: SheetTag {
   let type: UnsafeBufferPointer<UInt8>?
   let style: UnsafeBufferPointer<UInt8>?
 
-  init(
-    element: XLSXSheetReader.Element, isEmptyElement: Bool, r: UnsafeBufferPointer<UInt8>?,
-    type: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?
-  ) {
-    self.element = element
-    self.isEmptyElement = isEmptyElement
-    self.r = r
-    self.type = type
-    self.style = style
-  }
+  // The memberwise initializer builds one from recorded events (`XLSXSheetEvents`); the one
+  // from the parser is in the extension below, which keeps the memberwise one.
+}
 
+extension SheetStartTag {
   /// `tag` during the SAX call back that hands it over: valid only until it returns.
   init(_ tag: XMLStartTag, known: inout UnsafeRawPointer?) {
     element = Self.element(tag, known: &known)
