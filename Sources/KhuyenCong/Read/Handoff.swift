@@ -1,8 +1,9 @@
 import Foundation
 
-/// Items handed from the caller's thread to a consumer on a thread of its own, in order, in
-/// small batches (issue 7): two stages of the pipeline run at once, on two cores, instead of
-/// one after the other on one.
+/// Items handed from the caller's thread to a consumer on a thread of its own (`run`), or from
+/// a producer on a thread of its own to the caller (`runAhead`), in order, in small batches
+/// (issue 7): two stages of the pipeline run at once, on two cores, instead of one after the
+/// other on one.
 ///
 /// The consumer sees exactly the items it would have seen called directly, in the same order,
 /// and never answers back, so the outcome is the same as on one thread; only the time

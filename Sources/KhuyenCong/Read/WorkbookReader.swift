@@ -34,8 +34,9 @@ public enum WorkbookReader {
   }
 
   /// Reads `source` (named `file`) into `visitor`, whatever its format. `concurrently`: the
-  /// reader may use a second thread where it has work to give one (xlsx: inflating a large
-  /// part ahead of its parser); the outcome is the same either way.
+  /// reader may use more threads where it has work to give them (xlsx: inflating a large part
+  /// ahead of its parser, parsing a large worksheet ahead of its rows); the outcome is the
+  /// same either way.
   public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
     concurrently: Bool = false, into visitor: inout Visitor

@@ -28,10 +28,10 @@ public enum SubmissionValidator {
   ///   - lookups: `programme`'s tables, built once by a caller validating many files (else
   ///     built for this file).
   ///   - pipelined: whether the file is read on this thread while its rows are mapped on a
-  ///     second one and its lines checked on a third (`PipelinedVisitor`, `Handoff`), and a
-  ///     large xlsx part inflated on a fourth (`XLSXInflateAhead`): the same outcome in less
-  ///     time when a core is free. A caller already validating a file on every core says
-  ///     `false`.
+  ///     second one and its lines checked on a third (`PipelinedVisitor`, `Handoff`), a large
+  ///     xlsx part inflated on a fourth (`XLSXInflateAhead`) and a large worksheet parsed on a
+  ///     fifth (`XLSXSheetEvents`): the same outcome in less time when a core is free. A
+  ///     caller already validating a file on every core says `false`.
   public static func validate<Source: ByteSource>(
     _ source: inout Source, named file: String, against programme: Programme,
     limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil,

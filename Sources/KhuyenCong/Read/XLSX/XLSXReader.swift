@@ -16,8 +16,9 @@ public enum XLSXReader {
   ///   - file: the file name as submitted, for positions.
   ///   - limits: bounds on the file, each part and all parts together (zip bombs).
   ///   - concurrently: whether a large part is inflated on a second thread, a few chunks
-  ///     ahead of the XML parser (`XLSXInflateAhead`): the same outcome, sooner when a core
-  ///     is free.
+  ///     ahead of the XML parser, its first pass's budget scan with it (`XLSXInflateAhead`),
+  ///     and a large worksheet's rows parsed on a third (`XLSXSheetEvents`): the same outcome,
+  ///     sooner when a core is free.
   /// - Returns: format `.xlsx`, the sheets (names, row counts, merges, hidden) and diagnostics.
   public static func read<Source: ByteSource, Visitor: WorkbookVisitor>(
     _ source: inout Source, file: String, limits: ReadLimits = .standard,
