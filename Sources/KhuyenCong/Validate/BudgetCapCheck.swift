@@ -17,9 +17,9 @@ struct BudgetCapCheck: LineCheck {
   var needsDistrictAndYear: Bool { true }
   /// Whether a line asks for khuyến công support (for `budget.cap-unknown`).
   private var asksSupport = false
-  /// Rules the form cannot check that concern a line, with the row and rule order where each
-  /// first did: they are named in that order, as the lines come in the file.
-  private var unchecked: [(rule: UncheckedRule, row: Int, order: Int)] = []
+  /// For each rule of `Prepared.rules.unchecked` that concerned a line, the row where one
+  /// first did (lines come in row order but for those that waited on the number convention).
+  private var uncheckedRows: [Int?] = []
 
   /// The cap period of the plan year, when its legal text's caps are not held.
   private func capsUnknown(_ context: LineContext) -> (PlanYear, CapPeriod)? {
@@ -36,14 +36,45 @@ struct BudgetCapCheck: LineCheck {
     case priorityOnly(PriorityOnlyRule)
   }
 
-  /// The rules in force for the plan year, found once (the year never changes after the
-  /// first line is judged): by indicator, in programme order, and those the form cannot check.
+  /// The rules in force for the plan year: by indicator, in programme order, and those the
+  /// form cannot check.
   private struct RulesInForce: Sendable {
     var byIndicator: [IndicatorCode: [IndicatorRule]] = [:]
     var unchecked: [(order: Int, rule: UncheckedRule)] = []
   }
 
-  private var rules: RulesInForce?
+  /// What every line consults, found once per context (the district and year never change
+  /// after the first line is judged): looking them up again on each line copied the cap
+  /// periods and rules, retaining and releasing their texts, and hashed the indicator code
+  /// (issue 7: 3 700 instructions a line, the costliest check but one).
+  private final class Prepared: Sendable {
+    let context: ObjectIdentifier
+    let hasTotal: Bool
+    let capsUnknown: Bool
+    let rules: RulesInForce
+
+    init(_ context: LineContext) {
+      self.context = ObjectIdentifier(context)
+      hasTotal = context.columns[.total] != nil
+      capsUnknown =
+        context.validation.planYear.flatMap { year in
+          context.programme.capPeriods.first { $0.covers(year) }.map { !$0.capsGiven }
+        } ?? false
+      rules = BudgetCapCheck.rulesInForce(context)
+    }
+  }
+
+  private var prepared: Prepared?
+  /// The rules of the indicator looked up last: a plan's lines come grouped by indicator.
+  private var lastRules: (indicator: IndicatorCode, rules: [IndicatorRule])?
+
+  private mutating func rules(of indicator: IndicatorCode?, in prepared: Prepared) -> [IndicatorRule] {
+    guard let indicator else { return [] }
+    if let lastRules, lastRules.indicator == indicator { return lastRules.rules }
+    let found = prepared.rules.byIndicator[indicator] ?? []
+    lastRules = (indicator, found)
+    return found
+  }
 
   private static func rulesInForce(_ context: LineContext) -> RulesInForce {
     func inForce(_ span: PlanYearSpan) -> Bool { context.validation.planYear.map(span.contains) ?? true }
@@ -65,27 +96,34 @@ struct BudgetCapCheck: LineCheck {
   }
 
   mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
+    let prepared: Prepared
+    if let known = self.prepared, known.context == ObjectIdentifier(context) {
+      prepared = known
+    } else {
+      prepared = Prepared(context)
+      self.prepared = prepared
+      uncheckedRows = Array(repeating: nil, count: prepared.rules.unchecked.count)
+      lastRules = nil
+    }
     // Without a total column (`header.missing`) no sum or share can be checked.
-    guard context.columns[.total] != nil else { return [] }
+    guard prepared.hasTotal else { return [] }
     let line = built.line
-    if capsUnknown(context) != nil {
+    if prepared.capsUnknown {
       if line.amounts.support.dong > 0 { asksSupport = true }
       return []
     }
     guard line.amountsAreReadable else { return [] }
-    let rules = self.rules ?? Self.rulesInForce(context)
-    self.rules = rules
     var found: [Diagnostic] = []
     // The line's activity and note, folded once when a cap with markers asks (case,
     // diacritics and spacing folded).
-    var texts: [TextKey]?
-    for rule in line.indicator.flatMap({ rules.byIndicator[$0] }) ?? [] {
+    var texts: (TextKey, TextKey)?
+    for rule in rules(of: line.indicator, in: prepared) {
       switch rule {
       case .cap(let cap, let markers):
         if !markers.isEmpty {
-          let folded = texts ?? [line.activity, line.note ?? ""].map { TextKey($0) }
+          let folded = texts ?? (TextKey(line.activity), TextKey(line.note ?? ""))
           texts = folded
-          if !markers.contains(where: { marker in folded.contains { $0.contains(words: marker) } }) {
+          if !markers.contains(where: { folded.0.contains(words: $0) || folded.1.contains(words: $0) }) {
             continue
           }
         }
@@ -103,14 +141,11 @@ struct BudgetCapCheck: LineCheck {
         }
       }
     }
-    for (order, rule) in rules.unchecked where rule.concerns(line) {
+    if line.amounts.national.dong > 0 {
       let row = line.source.row ?? 0
-      if let index = unchecked.firstIndex(where: { $0.rule == rule }) {
-        if (row, order) < (unchecked[index].row, unchecked[index].order) {
-          unchecked[index] = (rule, row, order)
-        }
-      } else {
-        unchecked.append((rule, row, order))
+      for index in prepared.rules.unchecked.indices where prepared.rules.unchecked[index].rule.concerns(line)
+      {
+        if uncheckedRows[index].map({ row < $0 }) ?? true { uncheckedRows[index] = row }
       }
     }
     return found
@@ -127,8 +162,17 @@ struct BudgetCapCheck: LineCheck {
           values: ["year": year.description, "basis": period.basis, "why": period.reason])
       ]
     }
-    guard !unchecked.isEmpty else { return [] }
-    let rules = unchecked.sorted { ($0.row, $0.order) < ($1.row, $1.order) }.map(\.rule)
+    guard let prepared else { return [] }
+    let concerned = prepared.rules.unchecked.indices.compactMap { index in
+      uncheckedRows[index].map { (rule: prepared.rules.unchecked[index], row: $0) }
+    }
+    guard !concerned.isEmpty else { return [] }
+    // A rule the programme lists twice is named once, where it first concerned a line.
+    var rules: [UncheckedRule] = []
+    for found in concerned.sorted(by: { ($0.row, $0.rule.order) < ($1.row, $1.rule.order) })
+    where !rules.contains(found.rule.rule) {
+      rules.append(found.rule.rule)
+    }
     return [
       Diagnostic(
         code: .budgetUnchecked, severity: .info, position: file,
