@@ -123,6 +123,19 @@ enum TextFolding {
     }
   }()
 
+  /// Each ASCII byte's folding as `FoldOutput.ascii` does it: the lowercase letter or digit
+  /// it writes, 1 for a full stop, 0 for a word break (256 entries, so that a byte indexes it
+  /// without a bounds check failing; only the first 128 are read).
+  private static let asciiFolding: [UInt8] = (0..<256).map { value -> UInt8 in
+    let byte = UInt8(value)
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+    case UInt8(ascii: "."): return 1
+    default: return 0
+    }
+  }
+
   /// The place of fast scalar `value` in `foldTable.spans`, `nil` outside `fastRanges` (whose
   /// sizes give the offsets: 640, 256, 24 and 33 scalars; `tableIndexMatchesRanges` checks).
   @inline(__always)
@@ -176,19 +189,43 @@ enum TextFolding {
     var out = FoldOutput(base: base)
     let table = foldTable
     let singles = singleLetters
+    let asciiFolds = asciiFolding
     var index = 0
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
       if byte < 0x80 {
-        out.ascii(byte)
-        index += 1
+        // Most of a text's bytes: one table look-up (issue 7: the ranges tested one after
+        // the other made folding 22 instructions a byte).
+        let folded = asciiFolds[Int(byte)]
+        if folded > 1 {
+          out.word(folded)
+        } else if folded == 0 {
+          out.pendingSpace = true
+        } else {
+          out.dot()
+        }
+        index &+= 1
         continue
       }
-      guard let (value, length) = multibyteScalar(bytes, at: index) else { return nil }
-      index += length
-      if value >= 0x300 && value <= 0x36F { continue }
-      guard let slot = tableIndex(value) else { return nil }
+      // The slot of a two-byte scalar below U+0300, or of a precomposed Vietnamese letter
+      // (E1 B8–BB: U+1E00–U+1EFF), straight from its bytes; any other the long way.
+      let slot: Int
+      if byte <= 0xCB, index + 1 < count {
+        slot = (Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)) - 0x80
+        index += 2
+      } else if byte == 0xE1, index + 2 < count, case let second = bytes[index + 1], second >= 0xB8,
+        second <= 0xBB
+      {
+        slot = 640 + (Int(second & 0x03) << 6 | Int(bytes[index + 2] & 0x3F))
+        index += 3
+      } else {
+        guard let (value, length) = multibyteScalar(bytes, at: index) else { return nil }
+        index += length
+        if value >= 0x300 && value <= 0x36F { continue }
+        guard let found = tableIndex(value) else { return nil }
+        slot = found
+      }
       let single = singles[slot]
       if single != 0 {
         // Its room: a scalar of two or more bytes writes at most two here.
@@ -217,14 +254,16 @@ enum TextFolding {
     @inline(__always)
     mutating func append(_ byte: UInt8) {
       base[count] = byte
-      count += 1
+      count &+= 1
     }
 
     /// A word character: the waiting break first, unless at the start.
     @inline(__always)
     mutating func word(_ byte: UInt8) {
-      if pendingSpace && count > 0 { append(UInt8(ascii: " ")) }
-      pendingSpace = false
+      if pendingSpace {
+        if count > 0 { append(UInt8(ascii: " ")) }
+        pendingSpace = false
+      }
       append(byte)
     }
 
@@ -234,14 +273,18 @@ enum TextFolding {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word(byte)
       case UInt8(ascii: "A")...UInt8(ascii: "Z"): word(byte + 32)
-      case UInt8(ascii: "."):
-        // Keep the dot of "3.3" so indicator codes survive folding.
-        if count > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(base[count - 1]) {
-          append(byte)
-        } else {
-          pendingSpace = true
-        }
-      default:
+      case UInt8(ascii: "."): dot()
+      default: pendingSpace = true
+      }
+    }
+
+    /// A full stop: kept after a digit, so that indicator codes ("3.3") survive folding; a
+    /// word break anywhere else.
+    @inline(__always)
+    mutating func dot() {
+      if count > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(base[count - 1]) {
+        append(UInt8(ascii: "."))
+      } else {
         pendingSpace = true
       }
     }

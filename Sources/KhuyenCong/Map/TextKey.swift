@@ -84,21 +84,26 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
   public func contains(words other: TextKey) -> Bool {
     guard !other.folded.isEmpty else { return false }
     // On the UTF-8 bytes, without Foundation's string search (a space is never part of a
-    // multi-byte sequence): `other` starting at a word start and ending at a word end.
-    let text = Array(folded.utf8)
-    let words = Array(other.folded.utf8)
-    let count = words.count
-    var start = 0
-    while start + count <= text.count {
-      if text[start] == words[0], start == 0 || text[start - 1] == 0x20,
-        start + count == text.count || text[start + count] == 0x20,
-        text[start..<start + count].elementsEqual(words)
-      {
-        return true
+    // multi-byte sequence): `other` starting at a word start and ending at a word end. The
+    // bytes are read in place (issue 7: copying both into arrays cost two allocations a call).
+    var text = folded
+    var words = other.folded
+    return text.withUTF8 { text in
+      words.withUTF8 { words in
+        let count = words.count
+        var start = 0
+        while start + count <= text.count {
+          if text[start] == words[0], start == 0 || text[start - 1] == 0x20,
+            start + count == text.count || text[start + count] == 0x20,
+            text[start..<start + count].elementsEqual(words)
+          {
+            return true
+          }
+          start += 1
+        }
+        return false
       }
-      start += 1
     }
-    return false
   }
 }
 

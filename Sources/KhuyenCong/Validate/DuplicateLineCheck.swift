@@ -41,13 +41,18 @@ struct DuplicateLineCheck: LineCheck {
     let activity = line.activity
     let short = activity.utf8.count > 64 ? nil : fold(activity).folded
     let parts = KeyParts(content: content, beneficiary: beneficiary, place: place, amounts: amounts)
-    if let bytes = parts.bytes(activity: activity, folded: short) {
-      return LineFingerprints.fingerprint(bytes: bytes)
+    if let fingerprint = parts.fingerprint(activity: activity, folded: short, scratch: &scratch) {
+      return fingerprint
     }
     // A long activity with a scalar `TextFolding` does not table (rare): Foundation folds it.
-    let bytes = parts.bytes(activity: activity, folded: TextKey(activity).folded)
-    return LineFingerprints.fingerprint(bytes: bytes ?? [])
+    let folded = TextKey(activity).folded
+    return parts.fingerprint(activity: activity, folded: folded, scratch: &scratch)
+      ?? LineFingerprints.fingerprint(bytes: UnsafeBufferPointer(start: nil, count: 0))
   }
+
+  /// Where each line's key is written before it is hashed: one buffer for every line (issue 7:
+  /// a new array a line was an allocation and a free, 530 instructions).
+  private var scratch: [UInt8] = []
 
   /// The parts of a line's key other than its activity.
   private struct KeyParts {
@@ -56,14 +61,17 @@ struct DuplicateLineCheck: LineCheck {
     var place: String
     var amounts: FundTotals
 
-    /// The key's bytes with `activity`'s folding: `folded`, or folded here by `TextFolding`
-    /// (`nil` when it cannot be).
-    func bytes(activity: String, folded: String?) -> [UInt8]? {
+    /// The fingerprint of the key's bytes with `activity`'s folding: `folded`, or folded here by
+    /// `TextFolding` (`nil` when it cannot be), written in `scratch`.
+    func fingerprint(activity: String, folded: String?, scratch: inout [UInt8]) -> LineFingerprints
+      .Fingerprint?
+    {
       let activityRoom = folded?.utf8.count ?? TextFolding.foldCapacity(activity.utf8.count)
       let capacity = content.utf8.count + activityRoom + beneficiary.utf8.count + place.utf8.count + 4 + 5 * 8
-      var written = true
-      let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-        guard let base = buffer.baseAddress else { return }
+      if scratch.count < capacity { scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count)) }
+      return scratch.withUnsafeMutableBufferPointer { buffer -> LineFingerprints.Fingerprint? in
+        guard let base = buffer.baseAddress else { return nil }
+        var count = 0
         func end() {
           base[count] = 0xFF
           count += 1
@@ -72,7 +80,7 @@ struct DuplicateLineCheck: LineCheck {
           var text = text
           text.withUTF8 { utf8 in
             guard let source = utf8.baseAddress else { return }
-            (base + count).initialize(from: source, count: utf8.count)
+            (base + count).update(from: source, count: utf8.count)
             count += utf8.count
           }
           end()
@@ -84,8 +92,7 @@ struct DuplicateLineCheck: LineCheck {
           count += length
           end()
         } else {
-          written = false
-          return
+          return nil
         }
         write(beneficiary)
         write(place)
@@ -98,8 +105,8 @@ struct DuplicateLineCheck: LineCheck {
         write(amounts.local)
         write(amounts.counterpart)
         write(amounts.other)
+        return LineFingerprints.fingerprint(bytes: UnsafeBufferPointer(start: base, count: count))
       }
-      return written ? bytes : nil
     }
   }
 
@@ -186,15 +193,13 @@ struct LineFingerprints {
   }
 
   /// The fingerprint of a key written as `bytes`.
-  static func fingerprint(bytes: [UInt8]) -> Fingerprint {
-    bytes.withUnsafeBufferPointer { buffer in
-      var a = Hasher()
-      a.combine(0x6B63_6475_706C_3031 as UInt64)
-      a.combine(bytes: UnsafeRawBufferPointer(buffer))
-      let b = TextBytes.bytesHash(buffer)
-      return Fingerprint(
-        high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b ^ (b >> 32)))
-    }
+  static func fingerprint(bytes buffer: UnsafeBufferPointer<UInt8>) -> Fingerprint {
+    var a = Hasher()
+    a.combine(0x6B63_6475_706C_3031 as UInt64)
+    a.combine(bytes: UnsafeRawBufferPointer(buffer))
+    let b = TextBytes.bytesHash(buffer)
+    return Fingerprint(
+      high: UInt64(bitPattern: Int64(a.finalize())), low: UInt32(truncatingIfNeeded: b ^ (b >> 32)))
   }
 
   /// Records `fingerprint` at `row`; returns the row of an earlier line with it, if any.
