@@ -120,7 +120,8 @@ enum Handoff {
 /// A protocol's method, not a closure: a closure made in a generic function would carry its
 /// type's metadata to the other thread (Swift 6.3 warns: a non-`Sendable` metatype captured).
 private final class Worker<Consumer: HandoffConsumer>: SecondThread, @unchecked Sendable {
-  var consumer: Consumer
+  /// Not checked for exclusive access at run time (two checks an item): only `main` uses it.
+  @exclusivity(unchecked) var consumer: Consumer
   let channel: Channel<Consumer.Item>
 
   init(_ consumer: Consumer, channel: Channel<Consumer.Item>) {

@@ -98,12 +98,16 @@ public final class ReadBudget {
 
   public let allowance: Allowance
   /// Bytes consumed so far (for xlsx: uncompressed bytes fed to the XML reader).
-  public private(set) var bytes = 0
+  @exclusivity(unchecked) public private(set) var bytes = 0
   /// Of which bytes of XML.
-  public private(set) var xmlBytes = 0
-  public private(set) var text = 0
-  public private(set) var cells = 0
-  public private(set) var rows = 0
+  @exclusivity(unchecked) public private(set) var xmlBytes = 0
+  // The counts `deliver` reads and changes (these, `bytes`, `xmlBytes` and `reached`) are not
+  // checked for exclusive access at run time: it runs for every row (six checks a row, 450
+  // instructions, issue 7), and nothing in it re-enters the budget, which one reading thread
+  // uses at a time.
+  @exclusivity(unchecked) public private(set) var text = 0
+  @exclusivity(unchecked) public private(set) var cells = 0
+  @exclusivity(unchecked) public private(set) var rows = 0
   /// Rows holding a value seen in a first pass (`countRowElement`).
   public private(set) var rowElements = 0
   public private(set) var sharedStrings = 0
@@ -111,7 +115,7 @@ public final class ReadBudget {
   public var packedBytes: Int?
   public private(set) var uncompressed = 0
   /// The limit crossed and its value at that moment, once one was.
-  public private(set) var reached: (limit: Limit, value: Int)?
+  @exclusivity(unchecked) public private(set) var reached: (limit: Limit, value: Int)?
   private var scanner = AttributeScanner()
 
   /// A fresh budget.

@@ -16,21 +16,30 @@ struct TextInterner {
   static let maxBytes = 64
   static let maxEntries = 4096
 
-  /// Open addressing over `2 * maxEntries` slots: the number of the text in each, -1 if none.
-  private var slotIDs: [Int32]
-  /// The hash of the text in each slot.
-  private var slotHashes: [UInt64]
+  /// A place of the table: the number of the text in it (-1 if none) and the text's hash, side
+  /// by side so that a probe reads one cache line and checks one bound.
+  private struct Slot {
+    var hash: UInt64 = 0
+    var id: Int32 = -1
+  }
+
+  /// Where a text's bytes lie in `bytesKept`.
+  private struct Span {
+    var start: Int32
+    var length: Int32
+  }
+
+  /// Open addressing over `2 * maxEntries` slots.
+  private var slots: [Slot]
   /// The bytes of the texts kept (as read, before normalisation), one after the other.
   private var bytesKept: [UInt8] = []
-  /// Where each text's bytes start in `bytesKept`, and how many there are, by number.
-  private var starts: [Int32] = []
-  private var lengths: [UInt8] = []
+  /// Where each text's bytes are in `bytesKept`, by number.
+  private var spans: [Span] = []
   /// The texts kept, by number (`Cell.textID`): how many texts were kept before each.
   private var texts: [String] = []
 
   init() {
-    slotIDs = Array(repeating: -1, count: 2 * Self.maxEntries)
-    slotHashes = Array(repeating: 0, count: 2 * Self.maxEntries)
+    slots = Array(repeating: Slot(), count: 2 * Self.maxEntries)
   }
 
   /// The text kept for `bytes`, or `make(bytes)` (then kept, when there is room), with its
@@ -48,19 +57,17 @@ struct TextInterner {
     // Seeded per process, as `Memo`'s keys are: cell texts come from the sender, who must not
     // be able to make them all land in one run of slots.
     let hash = TextBytes.bytesHash(bytes)
-    let mask = slotIDs.count - 1
+    let mask = slots.count - 1
     var index = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-    while case let id = slotIDs[index], id >= 0 {
-      if slotHashes[index] == hash, holds(id, bytes) { return (texts[Int(id)], id) }
-      index = (index + 1) & mask
+    while case let slot = slots[index], slot.id >= 0 {
+      if slot.hash == hash, holds(slot.id, bytes) { return (texts[Int(slot.id)], slot.id) }
+      index = (index &+ 1) & mask
     }
     let text = make(bytes)
     guard texts.count < Self.maxEntries else { return (text, nil) }
     let id = Int32(texts.count)
-    slotIDs[index] = id
-    slotHashes[index] = hash
-    starts.append(Int32(bytesKept.count))
-    lengths.append(UInt8(bytes.count))
+    slots[index] = Slot(hash: hash, id: id)
+    spans.append(Span(start: Int32(bytesKept.count), length: Int32(bytes.count)))
     bytesKept.append(contentsOf: bytes)
     texts.append(text)
     return (text, id)
@@ -68,13 +75,12 @@ struct TextInterner {
 
   /// Whether text `id` was read from `bytes`.
   private func holds(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let number = Int(id)
-    guard Int(lengths[number]) == bytes.count else { return false }
+    let span = spans[Int(id)]
+    guard Int(span.length) == bytes.count else { return false }
     guard let source = bytes.baseAddress else { return true }
-    let start = Int(starts[number])
     return bytesKept.withUnsafeBufferPointer { kept in
       guard let base = kept.baseAddress else { return false }
-      return memcmp(base + start, source, bytes.count) == 0
+      return memcmp(base + Int(span.start), source, bytes.count) == 0
     }
   }
 }
