@@ -186,6 +186,7 @@ struct LineBuilder {
       readMeta(row)
       let pendingBefore = pending.count
       var built = line(row)
+      complete(&built, row)
       output.lineCount += 1
       if !built.isGroup { output.hasNonGroupLine = true }
       if pending.count > pendingBefore {
@@ -556,8 +557,9 @@ struct LineBuilder {
     }
   }
 
-  /// The line of `row`; when one of its cells waits for the file's convention, it becomes
-  /// `held[held.count]`.
+  /// The line of `row`, its texts and amounts read; `complete` reads the rest. Two steps: a
+  /// line changed in place through calls and then returned was copied on its way out (a
+  /// dozen references retained, then released with the original: issue 7).
   private mutating func line(_ row: BodyRow) -> PlanLine {
     let contentText = text(row, .content) ?? ""
     var amounts = FundTotals()
@@ -568,10 +570,17 @@ struct LineBuilder {
         amounts.set(fund, amount)
       }
     }
-    var line = PlanLine(
+    return PlanLine(
       source: position(row.number, nil), contentText: contentText,
       activity: text(row, .activity) ?? "", implementer: text(row, .implementer) ?? "",
       amounts: amounts)
+  }
+
+  /// The rest of the line of `row` (`line`); when one of its cells waits for the file's
+  /// convention, it becomes `held[held.count]`.
+  private mutating func complete(_ line: inout PlanLine, _ row: BodyRow) {
+    let contentText = line.contentText
+    let index = held.count
     line.beneficiary = text(row, .beneficiary)
     line.place = text(row, .place)
     line.unit = text(row, .unit)
@@ -590,21 +599,12 @@ struct LineBuilder {
     // Required cells (SPEC §3): beneficiary and place may be empty for a group project. Their
     // texts were read above (`text` gives `nil` for an empty cell, kept as "" or `nil`): not
     // trimmed and scanned a second time.
-    func require(_ key: ColumnKey, filled: Bool) {
-      // A column missing from the header is one `header.missing`, not an error on every line.
-      guard !filled, keyColumns.column(of: key) != nil else { return }
-      output.diagnostics.append(
-        Diagnostic(
-          code: .cellRequired, severity: .error,
-          position: position(row.number, key),
-          values: ["column": key.rawValue]))
-    }
-    require(.content, filled: !contentText.isEmpty)
-    require(.activity, filled: !line.activity.isEmpty)
-    require(.implementer, filled: !line.implementer.isEmpty)
+    require(.content, filled: !contentText.isEmpty, row: row.number)
+    require(.activity, filled: !line.activity.isEmpty, row: row.number)
+    require(.implementer, filled: !line.implementer.isEmpty, row: row.number)
     if !line.isGroup {
-      require(.beneficiary, filled: line.beneficiary != nil)
-      require(.place, filled: line.place != nil)
+      require(.beneficiary, filled: line.beneficiary != nil, row: row.number)
+      require(.place, filled: line.place != nil, row: row.number)
     }
     if keyColumns.column(of: .total) != nil, line.amounts.total == .zero,
       row.cells[.total].map({
@@ -640,7 +640,17 @@ struct LineBuilder {
     }
     quantity(reading(row, .quantity, waiting: .quantity(index)), row: row.number, into: &line)
     readTimes(row, into: &line)
-    return line
+  }
+
+  /// `cell.required` for the cell of `key` in row `row`, unless it is `filled`.
+  private mutating func require(_ key: ColumnKey, filled: Bool, row: Int) {
+    // A column missing from the header is one `header.missing`, not an error on every line.
+    guard !filled, keyColumns.column(of: key) != nil else { return }
+    output.diagnostics.append(
+      Diagnostic(
+        code: .cellRequired, severity: .error,
+        position: position(row, key),
+        values: ["column": key.rawValue]))
   }
 
   private mutating func readTimes(_ row: BodyRow, into line: inout PlanLine) {

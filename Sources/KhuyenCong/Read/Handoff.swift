@@ -96,8 +96,8 @@ enum Handoff {
     }
 
     /// Adds `item`, about `weight` bytes, to the batch, handing the batch over when it is full.
-    mutating func send(_ item: Item, weight: Int = 0) {
-      batch.append(item)
+    mutating func send(_ item: consuming Item, weight: Int = 0) {
+      batch.append(consume item)
       batchWeight += weight
       if batch.count == Handoff.batchSize || batchWeight >= Handoff.batchBytes { flush() }
     }
@@ -131,7 +131,7 @@ private final class Worker<Consumer: HandoffConsumer>: SecondThread, @unchecked 
 
   /// Hands every item of the channel to the consumer, in order, then says it is finished.
   func main() {
-    channel.drain { item in consumer.take(item) }
+    channel.drain { item in consumer.take(consume item) }
     channel.finish()
   }
 }
@@ -167,7 +167,8 @@ protocol HandoffProducer: AnyObject, Sendable {
 /// What takes the items `Handoff.run` hands over, on the second thread.
 protocol HandoffConsumer {
   associatedtype Item
-  mutating func take(_ item: Item)
+  /// Takes `item` over (consuming: moved along, never copied; a line holds a dozen references).
+  mutating func take(_ item: consuming Item)
 }
 
 /// What a second thread started by `Handoff.start` runs: the consumer of `run`, the producer
@@ -194,10 +195,10 @@ private final class Channel<Item>: @unchecked Sendable {
   }
 
   /// Hands every item of every batch to `take`, in order, until the queue is closed and empty.
-  func drain(_ take: (Item) -> Void) {
+  func drain(_ take: (consuming Item) -> Void) {
     while var batch = receive() {
       for index in batch.indices {
-        if let item = batch[index].take() { take(item) }
+        if let item = batch[index].take() { take(consume item) }
       }
     }
   }

@@ -61,7 +61,7 @@ struct PipelinedVisitor: WorkbookVisitor {
   private struct Replaying<Visitor: WorkbookVisitor>: HandoffConsumer {
     var visitor: Visitor
 
-    mutating func take(_ event: Event) {
+    mutating func take(_ event: consuming Event) {
       switch event {
       case .beginSheet(let name, let index): visitor.beginSheet(name: name, index: index)
       case .row(let row): visitor.visit(row)

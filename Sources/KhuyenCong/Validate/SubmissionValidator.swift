@@ -95,15 +95,20 @@ struct MappedLine {
 /// Where the mapper's lines go: the validation run itself, or the hand-over to it on another
 /// thread.
 protocol MappedLineTaker {
-  mutating func take(_ line: MappedLine)
+  /// Takes `line` over: moved along, never copied (its dozen references would each be
+  /// retained and released again).
+  mutating func take(_ line: consuming MappedLine)
 }
 
 extension ValidationRun: MappedLineTaker, HandoffConsumer {
-  mutating func take(_ line: MappedLine) { accept(line) }
+  mutating func take(_ line: consuming MappedLine) { accept(line) }
 }
 
 extension Handoff.Sender: MappedLineTaker where Item == MappedLine {
-  mutating func take(_ line: MappedLine) { send(line, weight: line.weight) }
+  mutating func take(_ line: consuming MappedLine) {
+    let weight = line.weight
+    send(consume line, weight: weight)
+  }
 }
 
 /// Feeds the mapper and hands each line it builds on at once.
