@@ -46,6 +46,8 @@ enum Handoff {
     sender.flush()
     channel.close()
     channel.waitUntilFinished()
+    // The batches read since the last `send` end here too, on this thread.
+    channel.dropSpent()
     consumer = worker.consumer
     return result
   }
@@ -131,7 +133,11 @@ private final class Worker<Consumer: HandoffConsumer>: SecondThread, @unchecked 
 
   /// Hands every item of the channel to the consumer, in order, then says it is finished.
   func main() {
-    channel.drain { item in consumer.take(consume item) }
+    if Consumer.readsInPlace {
+      channel.drainInPlace { item in consumer.read(item) }
+    } else {
+      channel.drain { item in consumer.take(consume item) }
+    }
     channel.finish()
   }
 }
@@ -169,6 +175,16 @@ protocol HandoffConsumer {
   associatedtype Item
   /// Takes `item` over (consuming: moved along, never copied; a line holds a dozen references).
   mutating func take(_ item: consuming Item)
+  /// Whether the consumer only reads each item (`read`) and keeps nothing of it but copies:
+  /// then the items are destroyed on the sender's thread, where they were made.
+  static var readsInPlace: Bool { get }
+  /// Reads `item`, left where it is (for a consumer that `readsInPlace`).
+  mutating func read(_ item: borrowing Item)
+}
+
+extension HandoffConsumer {
+  static var readsInPlace: Bool { false }
+  mutating func read(_ item: borrowing Item) { take(copy item) }
 }
 
 /// What a second thread started by `Handoff.start` runs: the consumer of `run`, the producer
@@ -184,14 +200,24 @@ private final class Channel<Item>: @unchecked Sendable {
   private var batches: [[Item?]] = []
   private var closed = false
   private var finished = false
+  /// Batches read in place (`drainInPlace`), their items still in them: the sender takes
+  /// them back at its next `send` and destroys them on its own thread, where they were made.
+  /// A row's cells were allocated there and their texts retained there: released on the
+  /// consumer's core, each touched a cache line the sender's core held, and each free locked
+  /// the sender's malloc arena (issue 7: a tenth of the mapping thread's time, the stage
+  /// the others wait on). At most the batches read since the sender's last `send`.
+  private var spent: [[Item?]] = []
 
   /// Queues `batch`, waiting while the queue is full.
   func send(_ batch: [Item?]) {
     condition.lock()
     while batches.count >= Handoff.queued { condition.wait() }
     batches.append(batch)
+    var spent: [[Item?]] = []
+    swap(&spent, &self.spent)
     condition.broadcast()
     condition.unlock()
+    // `spent` ends here, on the sender's thread, outside the lock.
   }
 
   /// Hands every item of every batch to `take`, in order, until the queue is closed and empty.
@@ -203,15 +229,41 @@ private final class Channel<Item>: @unchecked Sendable {
     }
   }
 
-  /// The next batch, waiting for one; `nil` once the queue is closed and empty.
-  func receive() -> [Item?]? {
+  /// Hands every item of every batch to `read` in place, in order, until the queue is closed
+  /// and empty; each batch read goes back to the sender (`spent`).
+  func drainInPlace(_ read: (borrowing Item) -> Void) {
+    var done: [Item?] = []
+    while var batch = receive(returning: consume done) {
+      batch.withUnsafeMutableBufferPointer { items in
+        for index in items.indices {
+          if let item = items[index] { read(item) }
+        }
+      }
+      done = consume batch
+    }
+  }
+
+  /// The next batch, waiting for one; `nil` once the queue is closed and empty. `spent`, a
+  /// batch read in place, goes back to the sender.
+  func receive(returning spent: consuming [Item?] = []) -> [Item?]? {
     condition.lock()
     defer { condition.unlock() }
+    // Moved in, not copied: a copy left here would be released after the lock, perhaps after
+    // the sender let its own go, and the batch would die on this thread.
+    if !spent.isEmpty { self.spent.append(consume spent) }
     while batches.isEmpty && !closed { condition.wait() }
     guard !batches.isEmpty else { return nil }
     let batch = batches.removeFirst()
     condition.broadcast()
     return batch
+  }
+
+  /// Destroys, on this thread, the batches read in place that the sender has not taken back.
+  func dropSpent() {
+    condition.lock()
+    var spent: [[Item?]] = []
+    swap(&spent, &self.spent)
+    condition.unlock()
   }
 
   /// No more batches will come.

@@ -61,7 +61,13 @@ struct PipelinedVisitor: WorkbookVisitor {
   private struct Replaying<Visitor: WorkbookVisitor>: HandoffConsumer {
     var visitor: Visitor
 
-    mutating func take(_ event: consuming Event) {
+    mutating func take(_ event: consuming Event) { read(event) }
+
+    /// The visitor keeps nothing of a row but copies: the rows are destroyed on the reading
+    /// thread, which made them (`Handoff`).
+    static var readsInPlace: Bool { true }
+
+    mutating func read(_ event: borrowing Event) {
       switch event {
       case .beginSheet(let name, let index): visitor.beginSheet(name: name, index: index)
       case .row(let row): visitor.visit(row)

@@ -51,6 +51,55 @@ struct HandoffTests {
     return handed
   }
 
+  /// An item that notes, when it is destroyed, whether that was on the thread that made it.
+  final class Made: Sendable {
+    let value: Int
+    let maker = pthread_self()
+    let destroyedElsewhere: Counter
+
+    init(_ value: Int, destroyedElsewhere: Counter) {
+      self.value = value
+      self.destroyedElsewhere = destroyedElsewhere
+    }
+
+    deinit {
+      if pthread_equal(maker, pthread_self()) == 0 { destroyedElsewhere.add() }
+    }
+  }
+
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+  }
+
+  /// Sums what it reads in place, keeping nothing of the items.
+  struct InPlaceSum: HandoffConsumer {
+    var sum = 0
+    var read = 0
+    static var readsInPlace: Bool { true }
+    mutating func take(_ item: consuming Made) { read(item) }
+    mutating func read(_ item: borrowing Made) {
+      sum += item.value
+      read += 1
+    }
+  }
+
+  @Test(
+    "a consumer that reads in place sees every item once, and the items are destroyed on the producer's thread, where they were made",
+    arguments: [1, 256, 257, 5_000])
+  func readInPlace(count: Int) {
+    let elsewhere = Counter()
+    var consumer = InPlaceSum()
+    Handoff.run(into: &consumer) { sender in
+      for value in 1...count { sender.send(Made(value, destroyedElsewhere: elsewhere)) }
+    }
+    #expect(consumer.read == count)
+    #expect(consumer.sum == count * (count + 1) / 2)
+    #expect(elsewhere.value == 0)
+  }
+
   @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
   func closesByWeight() {
     // A quarter of a batch's bytes each: the fourth closes the batch, three do not.
