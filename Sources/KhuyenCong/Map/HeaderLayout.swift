@@ -41,14 +41,16 @@ struct HeaderLayout: Hashable, Sendable {
   static func isHeader(_ row: SheetRow, memo: inout FoldMemo?) -> Bool {
     // The keys named, one bit each (`ColumnKey.index`): a set would allocate for every row.
     var keys: UInt32 = 0
-    guard row.cells.count >= 3 else { return false }
-    for cell in row.cells {
+    let cells = row.cells
+    guard cells.count >= 3 else { return false }
+    for index in cells.indices {
       // A numbered text seen before that names no column (most cells of a plan's lines): passed
-      // over without copying its text out of the cell.
-      if let id = cell.textID, let facts = memo?.known(id: id), facts.columnKey == nil { continue }
+      // over without copying the cell (each copy retained its text, and released it: issue 7).
+      let id = cells[index].textID
+      if let id, let facts = memo?.known(id: id), facts.columnKey == nil { continue }
       // Header texts are short; a long cell is never one (and is costly to fold).
-      guard case .text(let text) = cell.value, text.utf8.count <= 120 else { continue }
-      guard let key = Self.columnKey(text, id: cell.textID, memo: &memo), key != .rowNumber else { continue }
+      guard case .text(let text) = cells[index].value, text.utf8.count <= 120 else { continue }
+      guard let key = Self.columnKey(text, id: id, memo: &memo), key != .rowNumber else { continue }
       keys |= 1 << key.index
     }
     let required: UInt32 =

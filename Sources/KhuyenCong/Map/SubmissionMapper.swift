@@ -110,13 +110,15 @@ public struct SubmissionMapper: WorkbookVisitor {
         startBody(HeaderLayout(upper: upper, lower: middle))
         visit(row)
       }
-    case .body(let layout):
-      if bodyRowCount == 0 && !totalSeen && row.number <= layout.lastRow + 1
-        && HeaderLayout.isColumnNumberRow(row)
+    case .body:
+      // The layout is not copied out of the phase for each row (its arrays and dictionaries
+      // retained and released: issue 7): `startBody` keeps it in `layout` too.
+      if bodyRowCount == 0 && !totalSeen, let lastRow = layout?.lastRow, row.number <= lastRow + 1,
+        HeaderLayout.isColumnNumberRow(row)
       {
         return
       }
-      classify(row, layout: layout)
+      classify(row)
     case .skippingSheet:
       return
     case .done:
@@ -180,7 +182,7 @@ public struct SubmissionMapper: WorkbookVisitor {
   }
 
   /// Sorts one row below the header.
-  private mutating func classify(_ row: SheetRow, layout: HeaderLayout) {
+  private mutating func classify(_ row: SheetRow) {
     let cells = KeyedCells(row.cells, columns: columnTable)
     // Only a number makes a money cell count: a signature block may run across the money
     // columns ("TM. ỦY BAN NHÂN DÂN" under KCQG).
@@ -225,7 +227,7 @@ public struct SubmissionMapper: WorkbookVisitor {
     func isFilled(_ key: ColumnKey) -> Bool { cells[key].map { !$0.value.isEmpty } ?? false }
     let filledCount = Self.describedKeys.count(where: isFilled)
     // "A", "B." grouping sections (capital letters only: "a", "b" number sub-lines).
-    if stt.count == 1, let letter = stt.first, ("A"..."H").contains(letter),
+    if stt.utf8.count == 1, let letter = stt.first, ("A"..."H").contains(letter),
       !Self.lineOnlyKeys.contains(where: isFilled)
     {
       return
@@ -277,6 +279,14 @@ public struct SubmissionMapper: WorkbookVisitor {
 
   /// A row label without its trailing dot or parentheses ("II." → "II", "(1)" → "1").
   static func trimmedLabel(_ text: String) -> String {
+    // A row number of ASCII letters and digits (most rows: "1", "12", "II") is its own label.
+    if !text.isEmpty,
+      text.utf8.allSatisfy({ byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      })
+    {
+      return text
+    }
     var label = text.nfcTrimmed
     while let last = label.last, last == "." || last == ")" { label.removeLast() }
     while let first = label.first, first == "(" { label.removeFirst() }
