@@ -154,6 +154,11 @@ struct CSVTokenizer {
         if index == count { return nil }
         let special = bytes[index]
         index += 1
+        // The delimiter (most specials) as `consumeUnquoted` takes it, without the scalar.
+        if special == delimiterByte {
+          endField()
+          continue
+        }
         if let row = consumeUnquoted(Unicode.Scalar(special)) { return row }
       case .quoted:
         let start = index

@@ -84,6 +84,20 @@ struct TextDecoder {
         i += 1
         continue
       }
+      // The sequences of Vietnamese letters first, tested straight from their bytes: two
+      // bytes led by C2–DF, three led by E1–EC (U+1000–U+CFFF: "ạ" is E1 BA A1), whose
+      // other bytes need only be continuation bytes (issue 7: the table's ranges cost twice
+      // as much a letter).
+      if lead >= 0xC2 && lead <= 0xDF {
+        guard i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 else { return i }
+        i += 2
+        continue
+      }
+      if lead >= 0xE1 && lead <= 0xEC {
+        guard i + 2 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return i }
+        i += 3
+        continue
+      }
       guard let (length, second) = Self.sequence(startingWith: lead) else { return i }
       guard i + length <= count, second.contains(bytes[i + 1]) else { return i }
       for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
