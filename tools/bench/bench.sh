@@ -10,9 +10,9 @@ cd "$(dirname "$0")/../.."
 
 SWIFT=${SWIFT:-swift}
 SCRATCH=.build-release
-echo "building the release binary ($SWIFT build -c release --scratch-path $SCRATCH)" >&2
+echo "building the release binary as make install builds it ($SWIFT build -c release --static-swift-stdlib --scratch-path $SCRATCH)" >&2
 # The build log goes to stderr so that stdout is only the table.
-"$SWIFT" build -c release --scratch-path "$SCRATCH" >&2
+"$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/khuyencong"
 [ -x "$BIN" ] || { echo "bench: $BIN was not built" >&2; exit 2; }
 

@@ -29,8 +29,8 @@ if [ ! -x "$VENV/bin/frictionless" ] || ! "$VENV/bin/python" -c "import pandas, 
   "$VENV/bin/pip" install --quiet frictionless pandas openpyxl >&2
 fi
 
-echo "building the release binary ($SWIFT build -c release --scratch-path $SCRATCH)" >&2
-"$SWIFT" build -c release --scratch-path "$SCRATCH" >&2
+echo "building the release binary as make install builds it ($SWIFT build -c release --static-swift-stdlib --scratch-path $SCRATCH)" >&2
+"$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/khuyencong"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/khuyencong-compare.XXXXXX")
