@@ -163,7 +163,7 @@ def machine():
             f"{' (with uncommitted changes)' if dirty else ''}\n"
             f"- machine: {cpu}, {os.cpu_count()} cores, {platform.system()} "
             f"{platform.release()}; load average at start {load}\n"
-            f"- toolchain: {swift_line}; binary built with `-c release`")
+            f"- toolchain: {swift_line}; binary built with `-c release --static-swift-stdlib`")
 
 
 def main():

@@ -654,9 +654,17 @@ struct LineBuilder {
   }
 
   private mutating func readTimes(_ row: BodyRow, into line: inout PlanLine) {
-    for key in [ColumnKey.start, .end] {
+    let defaultYear = output.meta.planYears.first?.value
+    for key in Self.timeKeys {
+      // A numbered text read before as a time (most cells): without copying the cell.
+      if defaultYear == timeTextsYear, let id = row.cells.textID(key),
+        case let known?? = timeTexts.known(id: id)
+      {
+        if key == .start { line.start = known } else { line.end = known }
+        continue
+      }
       guard let cell = row.cells[key], !cell.value.isEmpty else { continue }
-      if let time = planTime(cell, defaultYear: output.meta.planYears.first?.value) {
+      if let time = planTime(cell, defaultYear: defaultYear) {
         if key == .start { line.start = time } else { line.end = time }
       } else {
         output.diagnostics.append(
@@ -706,6 +714,9 @@ struct LineBuilder {
       DateReader.planTime(from: $0.value, defaultYear: $0.defaultYear)
     }
   }
+
+  /// The columns of a line's start and end.
+  private static let timeKeys: [ColumnKey] = [.start, .end]
 
   /// Columns whose text numbers say which convention the file writes.
   private static let numberKeys = ColumnKey.money + [.quantity]

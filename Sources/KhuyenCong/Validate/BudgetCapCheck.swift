@@ -65,14 +65,17 @@ struct BudgetCapCheck: LineCheck {
   }
 
   private var prepared: Prepared?
-  /// The rules of the indicator looked up last: a plan's lines come grouped by indicator.
-  private var lastRules: (indicator: IndicatorCode, rules: [IndicatorRule])?
+  /// The rules of the indicators looked up so far, most plans name a handful: compared with
+  /// `==` (two short codes, a few instructions), not hashed as the dictionary does (issue 7:
+  /// 600 instructions a line). At most `recentLimit`; others go to the dictionary.
+  private var recentRules: [(indicator: IndicatorCode, rules: [IndicatorRule])] = []
+  private static let recentLimit = 16
 
   private mutating func rules(of indicator: IndicatorCode?, in prepared: Prepared) -> [IndicatorRule] {
     guard let indicator else { return [] }
-    if let lastRules, lastRules.indicator == indicator { return lastRules.rules }
+    for recent in recentRules where recent.indicator == indicator { return recent.rules }
     let found = prepared.rules.byIndicator[indicator] ?? []
-    lastRules = (indicator, found)
+    if recentRules.count < Self.recentLimit { recentRules.append((indicator, found)) }
     return found
   }
 
@@ -103,7 +106,7 @@ struct BudgetCapCheck: LineCheck {
       prepared = Prepared(context)
       self.prepared = prepared
       uncheckedRows = Array(repeating: nil, count: prepared.rules.unchecked.count)
-      lastRules = nil
+      recentRules = []
     }
     // Without a total column (`header.missing`) no sum or share can be checked.
     guard prepared.hasTotal else { return [] }
