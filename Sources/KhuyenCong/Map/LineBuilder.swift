@@ -56,6 +56,12 @@ struct LineBuilder {
   /// The plan year and date cells of the last line whose year or date could be read.
   private var lastReadYear: CellValue?
   private var lastReadDate: CellValue?
+  /// The numbers of the texts of `lastDistrict`, `lastReadYear` and `lastReadDate`
+  /// (`Cell.textID`), when their reader numbered them: the same number is the same text,
+  /// passed over without copying the cell (issue 7).
+  private var lastDistrictID: Int32?
+  private var lastReadYearID: Int32?
+  private var lastReadDateID: Int32?
   /// The open section: its row, and the group of lines under it.
   private var sectionStart: (label: String, row: BodyRow, group: Int)?
   /// The group the next line falls in: a section or total row starts a new one, so each
@@ -526,8 +532,12 @@ struct LineBuilder {
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
   /// `lastDistrict` is the previous line's district text: the same text is not matched again.
   private mutating func readMeta(_ row: BodyRow) {
-    if let value = text(row, .district), value != lastDistrict {
+    let districtID = row.cells.textID(.district)
+    if districtID != nil && districtID == lastDistrictID {
+      // The previous line's district text.
+    } else if let value = text(row, .district), value != lastDistrict {
       lastDistrict = value
+      lastDistrictID = districtID
       let at = position(row.number, .district)
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
         if output.meta.districts.last?.value != code { output.meta.districts.append(Located(code, at: at)) }
@@ -536,20 +546,28 @@ struct LineBuilder {
       }
     }
     // The same readable year or date as the line before changes nothing: not read again.
-    if let cell = row.cells[.planYear], !cell.value.isEmpty, cell.value != lastReadYear {
+    let yearID = row.cells.textID(.planYear)
+    if yearID != nil && yearID == lastReadYearID {
+      // The same readable year as the line before.
+    } else if let cell = row.cells[.planYear], !cell.value.isEmpty, cell.value != lastReadYear {
       let at = position(row.number, .planYear)
       let shown = cell.value.displayText.nfcTrimmed
       if let year = TitleBlockReader.year(in: shown) {
         lastReadYear = cell.value
+        lastReadYearID = yearID
         if output.meta.planYears.last?.value != year { output.meta.planYears.append(Located(year, at: at)) }
       } else {
         output.meta.unreadableYears.append(Located(shown, at: at))
       }
     }
-    if let cell = row.cells[.submittedOn], !cell.value.isEmpty, cell.value != lastReadDate {
+    let dateID = row.cells.textID(.submittedOn)
+    if dateID != nil && dateID == lastReadDateID {
+      // The same readable date as the line before.
+    } else if let cell = row.cells[.submittedOn], !cell.value.isEmpty, cell.value != lastReadDate {
       let at = position(row.number, .submittedOn)
       if let day = DateReader.day(from: cell.value) {
         lastReadDate = cell.value
+        lastReadDateID = dateID
         if output.meta.dates.last?.value != day { output.meta.dates.append(Located(day, at: at)) }
       } else {
         output.meta.unreadableDates.append(Located(cell.value.displayText, at: at))
