@@ -26,6 +26,11 @@ struct PipelinedVisitor: WorkbookVisitor {
 
   mutating func beginSheet(name: String, index: Int) { sender.send(.beginSheet(name: name, index: index)) }
   mutating func visit(_ row: SheetRow) { sender.send(.row(row), weight: Self.weight(of: row)) }
+  /// The row weighed from the text its budget counted (each value without text counted 1: a
+  /// little more than `weight(of:)`, never less), without going over its cells again.
+  mutating func visit(_ row: SheetRow, textBytes: Int) {
+    sender.send(.row(row), weight: 16 + row.cells.count * MemoryLayout<Cell>.stride + textBytes)
+  }
   mutating func endSheet() { sender.send(.endSheet) }
 
   /// About the bytes `row` holds: its cells and the UTF-8 of their texts (shared ones

@@ -108,6 +108,8 @@ public final class ReadBudget {
   @exclusivity(unchecked) public private(set) var text = 0
   @exclusivity(unchecked) public private(set) var cells = 0
   @exclusivity(unchecked) public private(set) var rows = 0
+  /// The text of the row `deliver` counted last (`textCost`).
+  @exclusivity(unchecked) public private(set) var lastRowText = 0
   /// Rows holding a value seen in a first pass (`countRowElement`).
   public private(set) var rowElements = 0
   public private(set) var sharedStrings = 0
@@ -296,7 +298,8 @@ public final class ReadBudget {
     guard reached == nil else { return false }
     rows += 1
     cells += row.cells.count
-    text += Self.textCost(of: row)
+    lastRowText = Self.textCost(of: row)
+    text += lastRowText
     reached = crossed(rows: rows, cells: cells, text: text, bytes: bytes, xmlBytes: xmlBytes)
     return reached == nil
   }
@@ -385,7 +388,7 @@ public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
 
   public mutating func visit(_ row: SheetRow) {
     guard budget.deliver(row) else { return }
-    base.visit(row)
+    base.visit(row, textBytes: budget.lastRowText)
   }
 
   public mutating func endSheet() { base.endSheet() }

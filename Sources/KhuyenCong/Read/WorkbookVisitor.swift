@@ -9,6 +9,14 @@ public protocol WorkbookVisitor {
   mutating func visit(_ row: SheetRow)
   /// The current sheet ends.
   mutating func endSheet()
+  /// `visit(row)`, with `textBytes` counted by the caller already: the UTF-8 bytes of the row's
+  /// texts, each value without text counted 1 (`ReadBudget`'s count, which `BudgetedVisitor`
+  /// passes on so that no one counts them twice).
+  mutating func visit(_ row: SheetRow, textBytes: Int)
+}
+
+extension WorkbookVisitor {
+  public mutating func visit(_ row: SheetRow, textBytes: Int) { visit(row) }
 }
 
 /// A sheet as collected in memory by `WorkbookCollector`.
