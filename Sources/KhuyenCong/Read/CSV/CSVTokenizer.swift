@@ -136,27 +136,36 @@ struct CSVTokenizer {
         if byte == quote {
           state = .quoted
           index += 1
-        } else {
-          state = .unquoted
+          continue
         }
+        state = .unquoted
+        // This byte starts the unquoted field: read on at once, not a turn of the loop later.
+        fallthrough
       case .unquoted, .afterQuoted:
         let start = index
         index = Self.firstSpecial(bytes, from: index, delimiter: delimiterByte)
+        // A whole short field before its delimiter or line end (most cells): its cell made
+        // straight from these bytes, never copied into `field` (whose length stays 0, so
+        // `endField` adds nothing for it).
+        var interned = false
         if index > start {
-          // A whole short field before its delimiter or line end (most cells): its cell made
-          // straight from these bytes, never copied into `field` (whose length stays 0, so
-          // `endField` adds nothing for it).
           let isWhole = index < count && state == .unquoted && fieldLength == 0 && bytes[index] != quote
-          if !isWhole || !internWhole(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
-            appendRun(bytes, start..<index)
-          }
+          interned = isWhole && internWhole(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+          if !interned { appendRun(bytes, start..<index) }
         }
         if index == count { return nil }
         let special = bytes[index]
         index += 1
         // The delimiter (most specials) as `consumeUnquoted` takes it, without the scalar.
         if special == delimiterByte {
-          endField()
+          if interned {
+            // `endField` of an interned field: nothing of it is in `field`, no quote was in
+            // it, so all it would do is move on to the next column.
+            column += 1
+            state = .fieldStart
+          } else {
+            endField()
+          }
           continue
         }
         if let row = consumeUnquoted(Unicode.Scalar(special)) { return row }
