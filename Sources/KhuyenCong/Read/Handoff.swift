@@ -9,7 +9,9 @@ import Foundation
 /// and never answers back, so the outcome is the same as on one thread; only the time
 /// differs. Memory stays bounded: a batch closes at `batchSize` items or `batchBytes` bytes
 /// (as the sender weighs them), whichever comes first, at most `queued` batches wait, and the
-/// sender waits when they are full.
+/// sender waits when they are full. A consumer that only reads its items (`readsInPlace`)
+/// hands each batch back, items and all, to be destroyed on the sender's thread at its next
+/// `send`: the batches read since then wait too, no more than `queued` and the one in hand.
 ///
 /// Written by hand on `NSCondition` and a `Thread`: both sides are synchronous code that must
 /// not suspend, and Swift concurrency's tasks would block a cooperative thread while they
