@@ -22,7 +22,7 @@ struct BudgetCapCheck: LineCheck {
   private var uncheckedRows: [Int?] = []
 
   /// The cap period of the plan year, when its legal text's caps are not held.
-  private func capsUnknown(_ context: LineContext) -> (PlanYear, CapPeriod)? {
+  private static func capsUnknown(_ context: LineContext) -> (PlanYear, CapPeriod)? {
     guard let year = context.validation.planYear,
       let period = context.programme.capPeriods.first(where: { $0.covers(year) }), !period.capsGiven
     else { return nil }
@@ -48,18 +48,16 @@ struct BudgetCapCheck: LineCheck {
   /// periods and rules, retaining and releasing their texts, and hashed the indicator code
   /// (issue 7: 3 700 instructions a line, the costliest check but one).
   private final class Prepared: Sendable {
-    let context: ObjectIdentifier
+    /// The context it was found in (held, so that no other context can take its place).
+    let context: LineContext
     let hasTotal: Bool
     let capsUnknown: Bool
     let rules: RulesInForce
 
     init(_ context: LineContext) {
-      self.context = ObjectIdentifier(context)
+      self.context = context
       hasTotal = context.columns[.total] != nil
-      capsUnknown =
-        context.validation.planYear.flatMap { year in
-          context.programme.capPeriods.first { $0.covers(year) }.map { !$0.capsGiven }
-        } ?? false
+      capsUnknown = BudgetCapCheck.capsUnknown(context) != nil
       rules = BudgetCapCheck.rulesInForce(context)
     }
   }
@@ -100,7 +98,7 @@ struct BudgetCapCheck: LineCheck {
 
   mutating func check(_ built: BuiltLine, in context: LineContext) -> [Diagnostic] {
     let prepared: Prepared
-    if let known = self.prepared, known.context == ObjectIdentifier(context) {
+    if let known = self.prepared, known.context === context {
       prepared = known
     } else {
       prepared = Prepared(context)
@@ -157,7 +155,7 @@ struct BudgetCapCheck: LineCheck {
   func finish(_ mapped: MappedSubmission, in context: LineContext) -> [Diagnostic] {
     guard context.columns[.total] != nil else { return [] }
     let file = Position(file: context.file, sheet: context.sheet)
-    if let (year, period) = capsUnknown(context) {
+    if let (year, period) = Self.capsUnknown(context) {
       guard asksSupport else { return [] }
       return [
         Diagnostic(

@@ -109,6 +109,29 @@ struct DatedCapTests {
   }
 }
 
+extension DatedCapTests {
+  /// The clauses named by the one `budget.unchecked` notice, in its order.
+  static func uncheckedClauses(_ rows: [String]) throws -> [String] {
+    let items = try #require(DecisionPlans.validate(rows).with(.budgetUnchecked).first?.values["items"])
+    let clauses = ["điểm d", "điểm l", "điểm n", "điểm s"]
+    return clauses.compactMap { clause in items.range(of: clause).map { (clause, $0.lowerBound) } }
+      .sorted { $0.1 < $1.1 }.map(\.0)
+  }
+
+  @Test(
+    "caps the form cannot check are named in the order the file's lines first concern them, then in the programme's order"
+  )
+  func uncheckedInLineOrder() throws {
+    let fair = DecisionPlans.row(
+      "4.3", "hội chợ", "1", total: "40", national: "20", local: "20", activity: "Hội chợ")
+    let association = DecisionPlans.row(
+      "7", "hội", "1", total: "80", national: "20", local: "20", activity: "Thành lập hiệp hội")
+    // Điểm d concerns 4.3, điểm l and n the area 7, điểm s every line with national funds.
+    #expect(try Self.uncheckedClauses([fair, association]) == ["điểm d", "điểm s", "điểm l", "điểm n"])
+    #expect(try Self.uncheckedClauses([association, fair]) == ["điểm l", "điểm n", "điểm s", "điểm d"])
+  }
+}
+
 /// Finding 4 of issue 8: the deadline of Decision 69 (10/3/2016) binds from the 2017 plans.
 @Suite("The deadline from when it binds")
 struct DeadlineFirstYearTests {
