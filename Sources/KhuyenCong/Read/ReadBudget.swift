@@ -108,8 +108,6 @@ public final class ReadBudget {
   @exclusivity(unchecked) public private(set) var text = 0
   @exclusivity(unchecked) public private(set) var cells = 0
   @exclusivity(unchecked) public private(set) var rows = 0
-  /// The text of the row `deliver` counted last (`textCost`).
-  @exclusivity(unchecked) public private(set) var lastRowText = 0
   /// Rows holding a value seen in a first pass (`countRowElement`).
   public private(set) var rowElements = 0
   public private(set) var sharedStrings = 0
@@ -293,15 +291,16 @@ public final class ReadBudget {
   }
 
   /// Counts a row about to be delivered.
-  /// - Returns: `false` when it crosses a limit (then it must not be delivered).
-  public func deliver(_ row: SheetRow) -> Bool {
-    guard reached == nil else { return false }
+  /// - Returns: the row's text as counted (`textCost`, which the hand-over weighs the row by),
+  ///   or `nil` when it crosses a limit (then it must not be delivered).
+  public func deliver(_ row: SheetRow) -> Int? {
+    guard reached == nil else { return nil }
+    let cost = Self.textCost(of: row)
     rows += 1
     cells += row.cells.count
-    lastRowText = Self.textCost(of: row)
-    text += lastRowText
+    text += cost
     reached = crossed(rows: rows, cells: cells, text: text, bytes: bytes, xmlBytes: xmlBytes)
-    return reached == nil
+    return reached == nil ? cost : nil
   }
 
   /// The text a row delivers, as the allowance counts it (a value without text counts 1).
@@ -387,8 +386,8 @@ public struct BudgetedVisitor<Base: WorkbookVisitor>: WorkbookVisitor {
   }
 
   public mutating func visit(_ row: SheetRow) {
-    guard budget.deliver(row) else { return }
-    base.visit(row, textBytes: budget.lastRowText)
+    guard let textBytes = budget.deliver(row) else { return }
+    base.visit(row, textBytes: textBytes)
   }
 
   public mutating func endSheet() { base.endSheet() }
