@@ -47,7 +47,7 @@ enum TextFolding {
 
   /// What folding does with one part of a fast scalar's decomposition.
   enum FoldPart: Sendable {
-    /// An ASCII scalar, folded as `FoldOutput.ascii` folds it.
+    /// An ASCII scalar, folded as `asciiFolding` folds it.
     case ascii(UInt8)
     /// A letter outside ASCII: its lowercase form's UTF-8 bytes.
     case letter([UInt8])
@@ -71,7 +71,7 @@ enum TextFolding {
   /// Each fast scalar's folding as bytes to interpret, one table for all the fast
   /// ranges (`tableIndex`): `spans[i]` is `offset << 8 | count` in `ops`, or `UInt32.max` where
   /// there is no exact entry. An op is 0 for a word break, an ASCII byte folded as
-  /// `FoldOutput.ascii` folds it, or the UTF-8 of a letter (a lead byte starts one).
+  /// `asciiFolding` folds it, or the UTF-8 of a letter (a lead byte starts one).
   private static let foldTable: (ops: [UInt8], spans: [UInt32]) = {
     var ops: [UInt8] = []
     var spans: [UInt32] = []
@@ -115,17 +115,16 @@ enum TextFolding {
     return table.spans.map { span -> UInt8 in
       guard span != .max, span & 0xFF == 1 else { return 0 }
       let op = table.ops[Int(span >> 8)]
-      switch op {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return op
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): return op + 32
-      default: return 0
-      }
+      // An ASCII op that writes a letter or a digit (`asciiFolding` above 1).
+      guard op < 0x80 else { return 0 }
+      let code = asciiFolding[Int(op)]
+      return code > 1 ? code : 0
     }
   }()
 
-  /// Each ASCII byte's folding as `FoldOutput.ascii` does it: the lowercase letter or digit
-  /// it writes, 1 for a full stop, 0 for a word break (256 entries, so that a byte indexes it
-  /// without a bounds check failing; only the first 128 are read).
+  /// Each ASCII byte's folding, the one place it is said: the lowercase letter or digit it
+  /// writes, 1 for a full stop (`FoldOutput.dot`), 0 for a word break (256 entries, so that a
+  /// byte indexes it without a bounds check failing; only the first 128 are read).
   private static let asciiFolding: [UInt8] = (0..<256).map { value -> UInt8 in
     let byte = UInt8(value)
     switch byte {
@@ -197,14 +196,7 @@ enum TextFolding {
       if byte < 0x80 {
         // Most of a text's bytes: one table look-up (issue 7: the ranges tested one after
         // the other made folding 22 instructions a byte).
-        let folded = asciiFolds[Int(byte)]
-        if folded > 1 {
-          out.word(folded)
-        } else if folded == 0 {
-          out.pendingSpace = true
-        } else {
-          out.dot()
-        }
+        out.ascii(code: asciiFolds[Int(byte)])
         index &+= 1
         continue
       }
@@ -267,14 +259,16 @@ enum TextFolding {
       append(byte)
     }
 
-    /// One ASCII byte, folded.
+    /// One ASCII byte, by its `asciiFolding` code: a letter or digit to write, a full stop,
+    /// or a word break.
     @inline(__always)
-    mutating func ascii(_ byte: UInt8) {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): word(byte + 32)
-      case UInt8(ascii: "."): dot()
-      default: pendingSpace = true
+    mutating func ascii(code: UInt8) {
+      if code > 1 {
+        word(code)
+      } else if code == 0 {
+        pendingSpace = true
+      } else {
+        dot()
       }
     }
 
@@ -295,7 +289,7 @@ enum TextFolding {
       if op == 0 {
         pendingSpace = true
       } else if op < 0x80 {
-        ascii(op)
+        ascii(code: TextFolding.asciiFolding[Int(op)])
       } else if op >= 0xC0 {
         word(op)
       } else {
