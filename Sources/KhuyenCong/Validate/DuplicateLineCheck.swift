@@ -45,9 +45,12 @@ struct DuplicateLineCheck: LineCheck {
       return fingerprint
     }
     // A long activity with a scalar `TextFolding` does not table (rare): Foundation folds it.
-    let folded = TextKey(activity).folded
-    return parts.fingerprint(activity: activity, folded: folded, scratch: &scratch)
-      ?? LineFingerprints.fingerprint(bytes: UnsafeBufferPointer(start: nil, count: 0))
+    // A folded activity is written as it is, into a buffer never empty: there is always a key.
+    guard
+      let fingerprint = parts.fingerprint(
+        activity: activity, folded: TextKey(activity).folded, scratch: &scratch)
+    else { preconditionFailure("DuplicateLineCheck: a key with its activity folded was not written") }
+    return fingerprint
   }
 
   /// Where each line's key is written before it is hashed: one buffer for every line (issue 7:
