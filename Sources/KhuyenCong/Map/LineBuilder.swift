@@ -532,12 +532,9 @@ struct LineBuilder {
   /// The flat layout's meta columns: the first value, and any row that disagrees with it.
   /// `lastDistrict` is the previous line's district text: the same text is not matched again.
   private mutating func readMeta(_ row: BodyRow) {
-    let districtID = row.cells.textID(.district)
-    if districtID != nil && districtID == lastDistrictID {
-      // The previous line's district text.
-    } else if let value = text(row, .district), value != lastDistrict {
+    if !repeats(row, .district, lastDistrictID), let value = text(row, .district), value != lastDistrict {
       lastDistrict = value
-      lastDistrictID = districtID
+      lastDistrictID = row.cells.textID(.district)
       let at = position(row.number, .district)
       if let code = districts.exact(value) ?? districts.mentioned(in: value) {
         if output.meta.districts.last?.value != code { output.meta.districts.append(Located(code, at: at)) }
@@ -546,33 +543,38 @@ struct LineBuilder {
       }
     }
     // The same readable year or date as the line before changes nothing: not read again.
-    let yearID = row.cells.textID(.planYear)
-    if yearID != nil && yearID == lastReadYearID {
-      // The same readable year as the line before.
-    } else if let cell = row.cells[.planYear], !cell.value.isEmpty, cell.value != lastReadYear {
+    if !repeats(row, .planYear, lastReadYearID), let cell = row.cells[.planYear], !cell.value.isEmpty,
+      cell.value != lastReadYear
+    {
       let at = position(row.number, .planYear)
       let shown = cell.value.displayText.nfcTrimmed
       if let year = TitleBlockReader.year(in: shown) {
         lastReadYear = cell.value
-        lastReadYearID = yearID
+        lastReadYearID = cell.textID
         if output.meta.planYears.last?.value != year { output.meta.planYears.append(Located(year, at: at)) }
       } else {
         output.meta.unreadableYears.append(Located(shown, at: at))
       }
     }
-    let dateID = row.cells.textID(.submittedOn)
-    if dateID != nil && dateID == lastReadDateID {
-      // The same readable date as the line before.
-    } else if let cell = row.cells[.submittedOn], !cell.value.isEmpty, cell.value != lastReadDate {
+    if !repeats(row, .submittedOn, lastReadDateID), let cell = row.cells[.submittedOn], !cell.value.isEmpty,
+      cell.value != lastReadDate
+    {
       let at = position(row.number, .submittedOn)
       if let day = DateReader.day(from: cell.value) {
         lastReadDate = cell.value
-        lastReadDateID = dateID
+        lastReadDateID = cell.textID
         if output.meta.dates.last?.value != day { output.meta.dates.append(Located(day, at: at)) }
       } else {
         output.meta.unreadableDates.append(Located(cell.value.displayText, at: at))
       }
     }
+  }
+
+  /// Whether the cell of `key` holds text number `last` (`Cell.textID`): the text read from
+  /// that column last, passed over without copying the cell.
+  private func repeats(_ row: BodyRow, _ key: ColumnKey, _ last: Int32?) -> Bool {
+    guard let last else { return false }
+    return row.cells.textID(key) == last
   }
 
   /// The line of `row`, its texts and amounts read; `complete` reads the rest. Two steps: a
