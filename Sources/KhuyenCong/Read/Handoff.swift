@@ -37,10 +37,19 @@ enum Handoff {
   /// Runs `produce` on this thread with a sender whose items `consumer` takes, one by one and
   /// in order, on a second thread; returns once every item is taken, with `consumer` as its
   /// `take` left it.
+  ///
+  /// - Parameters:
+  ///   - disposal: where a consumer that `readsInPlace` puts each batch it has read, instead
+  ///     of handing it back to the sender: for items that hold what a third thread made
+  ///     (a mapped line holds the texts of the row it was built from), to be destroyed there.
+  ///     What is left in it at the end is destroyed on this thread.
+  ///   - emptied: a disposal this run's sender empties, on its own thread, at each batch it
+  ///     hands over.
   static func run<Consumer: HandoffConsumer, Result>(
-    into consumer: inout Consumer, _ produce: (inout Sender<Consumer.Item>) -> Result
+    into consumer: inout Consumer, disposal: Disposal? = nil, emptying emptied: Disposal? = nil,
+    _ produce: (inout Sender<Consumer.Item>) -> Result
   ) -> Result {
-    let channel = Channel<Consumer.Item>()
+    let channel = Channel<Consumer.Item>(disposal: disposal, emptying: emptied)
     let worker = Worker(consumer, channel: channel)
     start(worker)
     var sender = Sender(channel: channel)
@@ -48,8 +57,10 @@ enum Handoff {
     sender.flush()
     channel.close()
     channel.waitUntilFinished()
-    // The batches read since the last `send` end here too, on this thread.
+    // The batches read since the last `send` end here too, on this thread, and what is left
+    // in the disposal.
     channel.dropSpent()
+    disposal?.empty()
     consumer = worker.consumer
     return result
   }
@@ -75,11 +86,29 @@ enum Handoff {
 
   /// Runs `body.main()` on a thread of its own (`body` as an existential: the thread's closure
   /// captures no generic type), with a stack of `stackSize` bytes: by default as deep as the
-  /// main thread's, which the checks were written for.
+  /// main thread's, which the checks were written for. The thread is a batch thread
+  /// (`makeBatchThread`).
   static func start(_ body: any SecondThread, stackSize: Int = 8 << 20) {
-    let thread = Thread { body.main() }
+    let thread = Thread {
+      makeBatchThread()
+      body.main()
+    }
     thread.stackSize = stackSize
     thread.start()
+  }
+
+  /// Makes this thread a batch thread (Linux's `SCHED_BATCH`): when it wakes, the scheduler
+  /// no longer lets it take the core of the thread that woke it. The thread that hands work
+  /// over is the one the others wait on; on two cores, the reading thread lost its core about
+  /// 530 times in 170 000 lines to the thread it had just woken, and the cores were idle a
+  /// fifth of the time (issue 7, `perf sched`). Any process may ask for it; if refused, the
+  /// thread stays as it was. (Glibc's headers name the policy only under `_GNU_SOURCE`.)
+  static func makeBatchThread() {
+    #if os(Linux)
+      let batchPolicy: Int32 = 3
+      var parameters = sched_param()
+      _ = pthread_setschedparam(pthread_self(), batchPolicy, &parameters)
+    #endif
   }
 
   /// The producer's end: collects items into batches and hands each over when it closes.
@@ -113,6 +142,39 @@ enum Handoff {
       batch = []
       batch.reserveCapacity(Handoff.batchSize)
       batchWeight = 0
+    }
+  }
+
+  /// Batches read in place, waiting to be destroyed on the thread that made what their items
+  /// hold: a run's consumer puts them in (`run(into:disposal:)`), and another run's sender,
+  /// on that thread, empties it at each batch it hands over (`run(into:emptying:)`).
+  ///
+  /// For a pipeline of three threads: the checking thread's lines hold the texts the reading
+  /// thread made for their rows, and each line is the last to hold most of them. Destroyed on
+  /// the checking thread, each such text was freed into the reading thread's malloc arena, and
+  /// the two threads waited on its lock (issue 7: the checking thread was put to sleep in
+  /// `free` about 450 times in 170 000 lines).
+  ///
+  /// Holds at most the batches read since the emptying sender last handed one over.
+  final class Disposal: @unchecked Sendable {
+    private let lock = NSLock()
+    // Read and written with `lock` held.
+    private var batches: [Any] = []
+
+    /// Keeps `batch` until the next `empty()`.
+    fileprivate func put(_ batch: consuming Any) {
+      lock.lock()
+      batches.append(consume batch)
+      lock.unlock()
+    }
+
+    /// Destroys, on this thread, every batch put in so far.
+    func empty() {
+      lock.lock()
+      var batches: [Any] = []
+      swap(&batches, &self.batches)
+      lock.unlock()
+      // `batches` ends here, outside the lock.
     }
   }
 }
@@ -209,6 +271,16 @@ private final class Channel<Item>: @unchecked Sendable {
   /// the sender's malloc arena (issue 7: a tenth of the mapping thread's time, the stage
   /// the others wait on). At most the batches read since the sender's last `send`.
   private var spent: [[Item?]] = []
+  /// Where batches read in place go instead of `spent`, when they hold what a third thread
+  /// made (`Handoff.Disposal`).
+  private let disposal: Handoff.Disposal?
+  /// A disposal the sender empties, on its thread, at each `send`.
+  private let emptied: Handoff.Disposal?
+
+  init(disposal: Handoff.Disposal? = nil, emptying emptied: Handoff.Disposal? = nil) {
+    self.disposal = disposal
+    self.emptied = emptied
+  }
 
   /// Queues `batch`, waiting while the queue is full.
   func send(_ batch: [Item?]) {
@@ -219,7 +291,9 @@ private final class Channel<Item>: @unchecked Sendable {
     swap(&spent, &self.spent)
     condition.broadcast()
     condition.unlock()
-    // `spent` ends here, on the sender's thread, outside the lock.
+    // `spent` ends here, on the sender's thread, outside the lock; and what was put in the
+    // disposal this sender empties.
+    emptied?.empty()
   }
 
   /// Hands every item of every batch to `take`, in order, until the queue is closed and empty.
@@ -252,7 +326,9 @@ private final class Channel<Item>: @unchecked Sendable {
     defer { condition.unlock() }
     // Moved in, not copied: a copy left here would be released after the lock, perhaps after
     // the sender let its own go, and the batch would die on this thread.
-    if !spent.isEmpty { self.spent.append(consume spent) }
+    if !spent.isEmpty {
+      if let disposal { disposal.put(consume spent) } else { self.spent.append(consume spent) }
+    }
     while batches.isEmpty && !closed { condition.wait() }
     guard !batches.isEmpty else { return nil }
     let batch = batches.removeFirst()

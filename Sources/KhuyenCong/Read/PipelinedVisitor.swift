@@ -48,11 +48,14 @@ struct PipelinedVisitor: WorkbookVisitor {
 
   /// Runs `read` on this thread with a visitor that hands every event to `visitor` on a
   /// second thread, and returns once `visitor` has seen them all.
+  /// `emptied`: a disposal the reading thread empties as it hands its rows over
+  /// (`Handoff.Disposal`).
   static func read<Visitor: WorkbookVisitor, Result>(
-    into visitor: inout Visitor, _ read: (inout PipelinedVisitor) -> Result
+    into visitor: inout Visitor, emptying emptied: Handoff.Disposal? = nil,
+    _ read: (inout PipelinedVisitor) -> Result
   ) -> Result {
     var replaying = Replaying(visitor: visitor)
-    let result = Handoff.run(into: &replaying) { sender in
+    let result = Handoff.run(into: &replaying, emptying: emptied) { sender in
       var pipe = PipelinedVisitor(sender: sender)
       let result = read(&pipe)
       sender = pipe.sender

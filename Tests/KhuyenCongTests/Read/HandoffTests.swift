@@ -100,6 +100,31 @@ struct HandoffTests {
     #expect(elsewhere.value == 0)
   }
 
+  /// Hands every item it takes on to `sender`, as the mapping stage hands its lines on.
+  struct Forwarder: HandoffConsumer {
+    var sender: Handoff.Sender<Made>
+    mutating func take(_ item: consuming Made) { sender.send(item) }
+  }
+
+  @Test(
+    "items handed on by a second thread and read in place on a third die on the thread that made them, which empties the disposal",
+    arguments: [1, 257, 5_000])
+  func disposal(count: Int) {
+    let elsewhere = Counter()
+    let disposal = Handoff.Disposal()
+    var consumer = InPlaceSum()
+    Handoff.run(into: &consumer, disposal: disposal) { onward in
+      var forwarder = Forwarder(sender: onward)
+      Handoff.run(into: &forwarder, emptying: disposal) { sender in
+        for value in 1...count { sender.send(Made(value, destroyedElsewhere: elsewhere)) }
+      }
+      onward = forwarder.sender
+    }
+    #expect(consumer.read == count)
+    #expect(consumer.sum == count * (count + 1) / 2)
+    #expect(elsewhere.value == 0)
+  }
+
   @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
   func closesByWeight() {
     // A quarter of a batch's bytes each: the fourth closes the batch, three do not.
