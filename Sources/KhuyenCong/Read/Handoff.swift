@@ -1,19 +1,20 @@
 import Foundation
 
-/// Items handed from the caller's thread to a consumer on a thread of its own (`run`), or from
-/// a producer on a thread of its own to the caller (`runAhead`), in order, in small batches
-/// (issue 7): two stages of the pipeline run at once, on two cores, instead of one after the
-/// other on one.
+/// Items handed from the caller's thread to a consumer that a crew's threads run (`run`), or
+/// from a producer on a thread of its own to the caller (`runAhead`), in order, in small
+/// batches (issue 7): the stages of the pipeline run at once, on every core, instead of one
+/// after the other on one.
 ///
 /// The consumer sees exactly the items it would have seen called directly, in the same order,
 /// and never answers back, so the outcome is the same as on one thread; only the time
 /// differs. Memory stays bounded: a batch closes at `batchSize` items or `batchBytes` bytes
-/// (as the sender weighs them), whichever comes first, at most `queued` batches wait, and the
-/// sender waits when they are full. A consumer that only reads its items (`readsInPlace`)
-/// hands each batch back, items and all, to be destroyed on the sender's thread at its next
-/// `send`: the batches read since then wait too, no more than `queued` and the one in hand.
+/// (as the sender weighs them), whichever comes first, and at most `queued` batches wait for
+/// a consumer: a sender with a full queue runs a batch of some consumer itself, or waits
+/// (`Crew`). A consumer that only reads its items (`readsInPlace`) hands each batch back,
+/// items and all, to be destroyed on the sender's thread at its next `send`: the batches read
+/// since then wait too, no more than `queued` and the one in hand.
 ///
-/// Written by hand on `NSCondition` and a `Thread`: both sides are synchronous code that must
+/// Written by hand on `NSCondition` and `Thread`s: both sides are synchronous code that must
 /// not suspend, and Swift concurrency's tasks would block a cooperative thread while they
 /// wait for each other.
 ///
@@ -31,38 +32,55 @@ enum Handoff {
   /// About how many bytes a batch holds at most (by the sender's `weight`): 256 rows of a
   /// plan weigh about 140 KiB.
   static let batchBytes = 256 << 10
-  /// Batches waiting at most.
+  /// Batches waiting for a consumer at most.
   static let queued = 4
 
   /// Runs `produce` on this thread with a sender whose items `consumer` takes, one by one and
-  /// in order, on a second thread; returns once every item is taken, with `consumer` as its
-  /// `take` left it.
+  /// in order, on a crew of its own: one second thread, and this one when its queue is full;
+  /// returns once every item is taken, with `consumer` as its `take` left it.
+  static func run<Consumer: HandoffConsumer, Result>(
+    into consumer: inout Consumer, _ produce: (inout Sender<Consumer.Item>) -> Result
+  ) -> Result {
+    withCrew { crew in run(into: &consumer, crew: crew, produce) }
+  }
+
+  /// Runs `produce` on this thread with a sender whose items `consumer` takes, one by one and
+  /// in order, on whichever of `crew`'s threads is free (this one too, while it waits);
+  /// returns once every item is taken, with `consumer` as its `take` left it. A run inside
+  /// another's `produce`, on the same crew, makes the items the outer consumer takes: the
+  /// crew runs the outer consumer first (`Crew`).
   ///
   /// - Parameters:
   ///   - disposal: where a consumer that `readsInPlace` puts each batch it has read, instead
-  ///     of handing it back to the sender: for items that hold what a third thread made
+  ///     of handing it back to the sender: for items that hold what another thread made
   ///     (a mapped line holds the texts of the row it was built from), to be destroyed there.
   ///     What is left in it at the end is destroyed on this thread.
   ///   - emptied: a disposal this run's sender empties, on its own thread, at each batch it
   ///     hands over.
   static func run<Consumer: HandoffConsumer, Result>(
-    into consumer: inout Consumer, disposal: Disposal? = nil, emptying emptied: Disposal? = nil,
-    _ produce: (inout Sender<Consumer.Item>) -> Result
+    into consumer: inout Consumer, crew: Crew, disposal: Disposal? = nil,
+    emptying emptied: Disposal? = nil, _ produce: (inout Sender<Consumer.Item>) -> Result
   ) -> Result {
-    let channel = Channel<Consumer.Item>(disposal: disposal, emptying: emptied)
-    let worker = Worker(consumer, channel: channel)
-    start(worker)
-    var sender = Sender(channel: channel)
+    let stage = Stage(consumer, crew: crew, disposal: disposal, emptying: emptied)
+    crew.add(stage)
+    var sender = Sender(queue: stage)
     let result = produce(&sender)
     sender.flush()
-    channel.close()
-    channel.waitUntilFinished()
+    crew.finish(stage)
     // The batches read since the last `send` end here too, on this thread, and what is left
     // in the disposal.
-    channel.dropSpent()
+    stage.dropSpent()
     disposal?.empty()
-    consumer = worker.consumer
+    consumer = stage.consumer
     return result
+  }
+
+  /// Runs `body` with a crew of `threads` second threads, stopped when it returns.
+  static func withCrew<Result>(threads: Int = 1, _ body: (Crew) -> Result) -> Result {
+    let crew = Crew()
+    for _ in 0..<threads { crew.startThread() }
+    defer { crew.stop() }
+    return body(crew)
   }
 
   /// The other way round: `producer` runs on a second thread and `take` gets its items on
@@ -117,14 +135,14 @@ enum Handoff {
   /// that copy back into `run`'s `inout` sender before `produce` returns (as
   /// `PipelinedVisitor.read` does), or the last batch is never handed over.
   struct Sender<Item> {
-    private let channel: Channel<Item>
+    private let queue: any BatchQueue<Item>
     /// Optional, so that the consumer can move each item out (`take()`) instead of copying it
     /// and then destroying the batch: a line holds a dozen references.
     private var batch: [Item?] = []
     private var batchWeight = 0
 
-    fileprivate init(channel: Channel<Item>) {
-      self.channel = channel
+    fileprivate init(queue: any BatchQueue<Item>) {
+      self.queue = queue
       batch.reserveCapacity(Handoff.batchSize)
     }
 
@@ -138,7 +156,7 @@ enum Handoff {
     /// Hands over what the batch holds now.
     mutating func flush() {
       guard !batch.isEmpty else { return }
-      channel.send(batch)
+      queue.send(batch)
       batch = []
       batch.reserveCapacity(Handoff.batchSize)
       batchWeight = 0
@@ -149,11 +167,11 @@ enum Handoff {
   /// hold: a run's consumer puts them in (`run(into:disposal:)`), and another run's sender,
   /// on that thread, empties it at each batch it hands over (`run(into:emptying:)`).
   ///
-  /// For a pipeline of three threads: the checking thread's lines hold the texts the reading
-  /// thread made for their rows, and each line is the last to hold most of them. Destroyed on
-  /// the checking thread, each such text was freed into the reading thread's malloc arena, and
-  /// the two threads waited on its lock (issue 7: the checking thread was put to sleep in
-  /// `free` about 450 times in 170 000 lines).
+  /// For the validating pipeline: the checked lines hold the texts the reading thread made for
+  /// their rows, and each line is the last to hold most of them. Destroyed on another thread,
+  /// each such text was freed into the reading thread's malloc arena, and the two threads
+  /// waited on its lock (issue 7: the checking thread was put to sleep in `free` about 450
+  /// times in 170 000 lines).
   ///
   /// Holds at most the batches read since the emptying sender last handed one over.
   final class Disposal: @unchecked Sendable {
@@ -179,30 +197,195 @@ enum Handoff {
   }
 }
 
-/// The consumer, moved to the second thread for the run and back after it. Only one thread
-/// uses it at a time: the second thread from `start()` until `finish()`, the caller after
-/// `waitUntilFinished()` (the condition's lock orders the two).
-///
-/// A protocol's method, not a closure: a closure made in a generic function would carry its
-/// type's metadata to the other thread (Swift 6.3 warns: a non-`Sendable` metatype captured).
-private final class Worker<Consumer: HandoffConsumer>: SecondThread, @unchecked Sendable {
-  /// Not checked for exclusive access at run time (two checks an item): only `main` uses it.
-  @exclusivity(unchecked) var consumer: Consumer
-  let channel: Channel<Consumer.Item>
+extension Handoff {
+  /// The threads that run the consumers of `run`: its own second threads, and any thread that
+  /// hands a batch over to a full queue or waits for its run to end. A thread runs one batch
+  /// at a time, of the first consumer (in the order their runs began) that has one waiting
+  /// and is not running on another thread: so each consumer takes its batches in order, on
+  /// one thread at a time, and an enclosing run's consumer, which takes what the nested one
+  /// makes, goes first (memory stays small).
+  ///
+  /// Why: the validating pipeline has three stages (read, map, check) of about the same
+  /// work, and this machine two cores. A thread each, one core idled about a fifth of the
+  /// time (issue 7, `perf sched`): whenever the stage in the middle fell behind, the
+  /// reading thread waited for room and the checking thread for lines. Now the reading
+  /// thread, instead of waiting, maps or checks a batch itself.
+  final class Crew: @unchecked Sendable {
+    // Every field below, and every stage's queue, is read and written with `condition`
+    // locked.
+    fileprivate let condition = NSCondition()
+    private var stages: [any CrewStage] = []
+    private var stopping = false
+    private var threads = 0
 
-  init(_ consumer: Consumer, channel: Channel<Consumer.Item>) {
+    fileprivate func add(_ stage: any CrewStage) {
+      condition.lock()
+      stages.append(stage)
+      condition.unlock()
+    }
+
+    /// Runs one batch of the first stage that has one waiting and no thread running it;
+    /// whether there was one. Called, and returns, with `condition` locked.
+    fileprivate func runOne() -> Bool {
+      for stage in stages where stage.ready {
+        stage.runBatch()
+        return true
+      }
+      return false
+    }
+
+    /// Helps until `stage` has taken every batch, then lets it go (the producer is done).
+    fileprivate func finish(_ stage: any CrewStage) {
+      condition.lock()
+      while !stage.idle {
+        if !runOne() { condition.wait() }
+      }
+      stages.removeAll { $0 === stage }
+      condition.unlock()
+    }
+
+    fileprivate func startThread() {
+      condition.lock()
+      threads += 1
+      condition.unlock()
+      Handoff.start(CrewThread(crew: self))
+    }
+
+    /// The second threads' loop: a batch whenever one is free, until `stop()`.
+    fileprivate func work() {
+      condition.lock()
+      while true {
+        if runOne() { continue }
+        if stopping { break }
+        condition.wait()
+      }
+      threads -= 1
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    /// Lets the second threads go, once every run has ended, and waits until they have.
+    fileprivate func stop() {
+      condition.lock()
+      stopping = true
+      condition.broadcast()
+      while threads > 0 { condition.wait() }
+      condition.unlock()
+    }
+  }
+}
+
+/// A crew's second thread.
+private final class CrewThread: SecondThread, @unchecked Sendable {
+  let crew: Handoff.Crew
+  init(crew: Handoff.Crew) { self.crew = crew }
+  func main() { crew.work() }
+}
+
+/// Where a sender's batches go: a run's consumer (`Stage`) or `runAhead`'s caller (`Channel`).
+private protocol BatchQueue<Item>: AnyObject {
+  associatedtype Item
+  func send(_ batch: [Item?])
+}
+
+/// A run's consumer, as its crew sees it (`condition` locked).
+private protocol CrewStage: AnyObject {
+  /// A batch waits and no thread runs the consumer.
+  var ready: Bool { get }
+  /// No batch waits and no thread runs the consumer.
+  var idle: Bool { get }
+  /// Runs the consumer on the next batch: called, and returns, with `condition` locked, which
+  /// it unlocks while the consumer works.
+  func runBatch()
+}
+
+/// A run's consumer and the batches waiting for it. The consumer is used by one thread at a
+/// time: the one that set `running`, until it clears it (the crew's condition orders them),
+/// and the caller of `run` once its stage is idle.
+///
+/// A protocol's methods, not closures: a closure made in a generic function would carry its
+/// type's metadata to the other thread (Swift 6.3 warns: a non-`Sendable` metatype captured).
+private final class Stage<Consumer: HandoffConsumer>: CrewStage, BatchQueue, @unchecked Sendable {
+  /// Not checked for exclusive access at run time (two checks an item): one thread at a time.
+  @exclusivity(unchecked) var consumer: Consumer
+  private let crew: Handoff.Crew
+  private var condition: NSCondition { crew.condition }
+  // With `condition` locked:
+  private var batches: [[Consumer.Item?]] = []
+  private var running = false
+  /// Batches read in place (`readsInPlace`), their items still in them: the sender takes them
+  /// back at its next `send` and destroys them on its own thread, where they were made. A
+  /// row's cells were allocated there and their texts retained there: released on another
+  /// core, each touched a cache line the sender's core held, and each free locked the
+  /// sender's malloc arena (issue 7: a tenth of the mapping thread's time). At most the
+  /// batches read since the sender's last `send`.
+  private var spent: [[Consumer.Item?]] = []
+  /// Where batches read in place go instead of `spent`, when they hold what another thread
+  /// made (`Handoff.Disposal`).
+  private let disposal: Handoff.Disposal?
+  /// A disposal the sender empties, on its thread, at each `send`.
+  private let emptied: Handoff.Disposal?
+
+  init(
+    _ consumer: Consumer, crew: Handoff.Crew, disposal: Handoff.Disposal?, emptying emptied: Handoff.Disposal?
+  ) {
     self.consumer = consumer
-    self.channel = channel
+    self.crew = crew
+    self.disposal = disposal
+    self.emptied = emptied
   }
 
-  /// Hands every item of the channel to the consumer, in order, then says it is finished.
-  func main() {
-    if Consumer.readsInPlace {
-      channel.drainInPlace { item in consumer.read(item) }
-    } else {
-      channel.drain { item in consumer.take(consume item) }
+  var ready: Bool { !running && !batches.isEmpty }
+  var idle: Bool { !running && batches.isEmpty }
+
+  /// Queues `batch`; while `Handoff.queued` wait, runs a batch of some consumer (this one
+  /// included) or waits for room.
+  func send(_ batch: [Consumer.Item?]) {
+    condition.lock()
+    while batches.count >= Handoff.queued {
+      if !crew.runOne() { condition.wait() }
     }
-    channel.finish()
+    batches.append(batch)
+    var spent: [[Consumer.Item?]] = []
+    swap(&spent, &self.spent)
+    condition.broadcast()
+    condition.unlock()
+    // `spent` ends here, on the sender's thread, outside the lock; and what was put in the
+    // disposal this sender empties.
+    emptied?.empty()
+  }
+
+  func runBatch() {
+    running = true
+    var batch = batches.removeFirst()
+    condition.unlock()
+    if Consumer.readsInPlace {
+      batch.withUnsafeMutableBufferPointer { items in
+        for index in items.indices {
+          if let item = items[index] { consumer.read(item) }
+        }
+      }
+    } else {
+      for index in batch.indices {
+        if let item = batch[index].take() { consumer.take(consume item) }
+      }
+    }
+    condition.lock()
+    running = false
+    if Consumer.readsInPlace {
+      // Moved in, not copied: a copy left here would be released after the lock, perhaps
+      // after the sender let its own go, and the batch would die on this thread.
+      if let disposal { disposal.put(consume batch) } else { spent.append(consume batch) }
+    }
+    condition.broadcast()
+  }
+
+  /// Destroys, on this thread, the batches read in place that the sender has not taken back.
+  func dropSpent() {
+    condition.lock()
+    var spent: [[Consumer.Item?]] = []
+    swap(&spent, &self.spent)
+    condition.unlock()
   }
 }
 
@@ -219,7 +402,7 @@ private final class ProducerWorker<Producer: HandoffProducer>: SecondThread, @un
   }
 
   func main() {
-    var sender = Handoff.Sender(channel: channel)
+    var sender = Handoff.Sender(queue: channel)
     result = producer.produce(into: &sender)
     sender.flush()
     channel.close()
@@ -257,43 +440,22 @@ protocol SecondThread: AnyObject, Sendable {
   func main()
 }
 
-/// Batches from the producer to the consumer, in order, at most `Handoff.queued` at a time.
-private final class Channel<Item>: @unchecked Sendable {
+/// Batches from `runAhead`'s producer to its caller, in order, at most `Handoff.queued` at a
+/// time.
+private final class Channel<Item>: BatchQueue, @unchecked Sendable {
   // Every field below is read and written with `condition` locked.
   private let condition = NSCondition()
   private var batches: [[Item?]] = []
   private var closed = false
   private var finished = false
-  /// Batches read in place (`drainInPlace`), their items still in them: the sender takes
-  /// them back at its next `send` and destroys them on its own thread, where they were made.
-  /// A row's cells were allocated there and their texts retained there: released on the
-  /// consumer's core, each touched a cache line the sender's core held, and each free locked
-  /// the sender's malloc arena (issue 7: a tenth of the mapping thread's time, the stage
-  /// the others wait on). At most the batches read since the sender's last `send`.
-  private var spent: [[Item?]] = []
-  /// Where batches read in place go instead of `spent`, when they hold what a third thread
-  /// made (`Handoff.Disposal`).
-  private let disposal: Handoff.Disposal?
-  /// A disposal the sender empties, on its thread, at each `send`.
-  private let emptied: Handoff.Disposal?
-
-  init(disposal: Handoff.Disposal? = nil, emptying emptied: Handoff.Disposal? = nil) {
-    self.disposal = disposal
-    self.emptied = emptied
-  }
 
   /// Queues `batch`, waiting while the queue is full.
   func send(_ batch: [Item?]) {
     condition.lock()
     while batches.count >= Handoff.queued { condition.wait() }
     batches.append(batch)
-    var spent: [[Item?]] = []
-    swap(&spent, &self.spent)
     condition.broadcast()
     condition.unlock()
-    // `spent` ends here, on the sender's thread, outside the lock; and what was put in the
-    // disposal this sender empties.
-    emptied?.empty()
   }
 
   /// Hands every item of every batch to `take`, in order, until the queue is closed and empty.
@@ -305,43 +467,15 @@ private final class Channel<Item>: @unchecked Sendable {
     }
   }
 
-  /// Hands every item of every batch to `read` in place, in order, until the queue is closed
-  /// and empty; each batch read goes back to the sender (`spent`).
-  func drainInPlace(_ read: (borrowing Item) -> Void) {
-    var done: [Item?] = []
-    while var batch = receive(returning: consume done) {
-      batch.withUnsafeMutableBufferPointer { items in
-        for index in items.indices {
-          if let item = items[index] { read(item) }
-        }
-      }
-      done = consume batch
-    }
-  }
-
-  /// The next batch, waiting for one; `nil` once the queue is closed and empty. `spent`, a
-  /// batch read in place, goes back to the sender.
-  func receive(returning spent: consuming [Item?] = []) -> [Item?]? {
+  /// The next batch, waiting for one; `nil` once the queue is closed and empty.
+  func receive() -> [Item?]? {
     condition.lock()
     defer { condition.unlock() }
-    // Moved in, not copied: a copy left here would be released after the lock, perhaps after
-    // the sender let its own go, and the batch would die on this thread.
-    if !spent.isEmpty {
-      if let disposal { disposal.put(consume spent) } else { self.spent.append(consume spent) }
-    }
     while batches.isEmpty && !closed { condition.wait() }
     guard !batches.isEmpty else { return nil }
     let batch = batches.removeFirst()
     condition.broadcast()
     return batch
-  }
-
-  /// Destroys, on this thread, the batches read in place that the sender has not taken back.
-  func dropSpent() {
-    condition.lock()
-    var spent: [[Item?]] = []
-    swap(&spent, &self.spent)
-    condition.unlock()
   }
 
   /// No more batches will come.
@@ -352,8 +486,7 @@ private final class Channel<Item>: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// The second thread is done: the consumer has taken every batch (`run`), or the producer
-  /// has sent its last and left its result (`runAhead`). Called on that thread, last.
+  /// The producer has sent its last and left its result. Called on its thread, last.
   func finish() {
     condition.lock()
     finished = true

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Reading on the caller's thread, the visitor on a second one, with the rows handed over in
-/// order in small batches (`Handoff`, issue 7): a file is read and mapped and checked at the
-/// same time, on two cores, instead of one after the other on one.
+/// Reading on the caller's thread, the visitor on a crew's thread (a second one, or this one
+/// while the rows wait: `Handoff.Crew`), with the rows handed over in order in small batches
+/// (`Handoff`, issue 7): a file is read and mapped and checked at the same time, on two
+/// cores, instead of one after the other on one.
 ///
 /// The visitor sees exactly the calls it would have seen, in the same order, and a reader
 /// never hears back from its visitor (`WorkbookVisitor` returns nothing), so the outcome is
 /// the same as reading on one thread; only the time differs. Memory stays bounded: a batch
 /// closes at `Handoff.batchSize` events or `Handoff.batchBytes` bytes of cells (a hostile
-/// file's rows may be 16 384 cells wide), and the reader waits while `Handoff.queued` wait.
+/// file's rows may be 16 384 cells wide), and the reader helps or waits while `Handoff.queued`
+/// wait.
 ///
 /// ```swift
 /// let report = PipelinedVisitor.read(into: &visitor) { pipe in
@@ -48,14 +50,18 @@ struct PipelinedVisitor: WorkbookVisitor {
 
   /// Runs `read` on this thread with a visitor that hands every event to `visitor` on a
   /// second thread, and returns once `visitor` has seen them all.
-  /// `emptied`: a disposal the reading thread empties as it hands its rows over
-  /// (`Handoff.Disposal`).
+  /// `crew`: the threads that run the visitor (by default, a second thread of its own, and
+  /// this one while it waits: `Handoff.Crew`); `emptied`: a disposal the reading thread
+  /// empties as it hands its rows over (`Handoff.Disposal`).
   static func read<Visitor: WorkbookVisitor, Result>(
-    into visitor: inout Visitor, emptying emptied: Handoff.Disposal? = nil,
+    into visitor: inout Visitor, crew: Handoff.Crew? = nil, emptying emptied: Handoff.Disposal? = nil,
     _ read: (inout PipelinedVisitor) -> Result
   ) -> Result {
+    guard let crew else {
+      return Handoff.withCrew { crew in Self.read(into: &visitor, crew: crew, emptying: emptied, read) }
+    }
     var replaying = Replaying(visitor: visitor)
-    let result = Handoff.run(into: &replaying, emptying: emptied) { sender in
+    let result = Handoff.run(into: &replaying, crew: crew, emptying: emptied) { sender in
       var pipe = PipelinedVisitor(sender: sender)
       let result = read(&pipe)
       sender = pipe.sender

@@ -101,9 +101,9 @@ struct HandoffTests {
   }
 
   /// Hands every item it takes on to `sender`, as the mapping stage hands its lines on.
-  struct Forwarder: HandoffConsumer {
-    var sender: Handoff.Sender<Made>
-    mutating func take(_ item: consuming Made) { sender.send(item) }
+  struct Forwarder<Item>: HandoffConsumer {
+    var sender: Handoff.Sender<Item>
+    mutating func take(_ item: consuming Item) { sender.send(item) }
   }
 
   @Test(
@@ -113,16 +113,65 @@ struct HandoffTests {
     let elsewhere = Counter()
     let disposal = Handoff.Disposal()
     var consumer = InPlaceSum()
-    Handoff.run(into: &consumer, disposal: disposal) { onward in
-      var forwarder = Forwarder(sender: onward)
-      Handoff.run(into: &forwarder, emptying: disposal) { sender in
-        for value in 1...count { sender.send(Made(value, destroyedElsewhere: elsewhere)) }
+    Handoff.withCrew { crew in
+      Handoff.run(into: &consumer, crew: crew, disposal: disposal) { onward in
+        var forwarder = Forwarder<Made>(sender: onward)
+        Handoff.run(into: &forwarder, crew: crew, emptying: disposal) { sender in
+          for value in 1...count { sender.send(Made(value, destroyedElsewhere: elsewhere)) }
+        }
+        onward = forwarder.sender
       }
-      onward = forwarder.sender
     }
     #expect(consumer.read == count)
     #expect(consumer.sum == count * (count + 1) / 2)
     #expect(elsewhere.value == 0)
+  }
+
+  /// Keeps every item it takes, in order, and the threads it took them on.
+  /// Keeps every item it takes, in order, and counts those taken on another thread than the
+  /// one that made it.
+  struct ThreadKeeper: HandoffConsumer {
+    var items: [Int] = []
+    var elsewhere = 0
+    let home = pthread_self()
+    mutating func take(_ item: Int) {
+      items.append(item)
+      if pthread_equal(home, pthread_self()) == 0 { elsewhere += 1 }
+    }
+  }
+
+  /// What a run on another thread left: set there, read here once it has signalled.
+  final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: ThreadKeeper?
+    func set(_ kept: ThreadKeeper) { lock.withLock { self.kept = kept } }
+    var value: ThreadKeeper? { lock.withLock { kept } }
+  }
+
+  @Test(
+    "with no second thread, the sender's thread takes the batches itself whenever its queue is full, in order: through two stages, every item once",
+    arguments: [0, 1, 256, 257, 10_000])
+  func senderTakesWhenFull(count: Int) {
+    // On a thread of its own, so that a sender that only waited would fail here, not hang.
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      var kept = ThreadKeeper()
+      Handoff.withCrew(threads: 0) { crew in
+        Handoff.run(into: &kept, crew: crew) { onward in
+          var forwarder = Forwarder<Int>(sender: onward)
+          Handoff.run(into: &forwarder, crew: crew) { sender in
+            for item in 0..<count { sender.send(item) }
+          }
+          onward = forwarder.sender
+        }
+      }
+      outcome.set(kept)
+      done.signal()
+    }.start()
+    #expect(done.wait(timeout: .now() + 30) == .success)
+    #expect(outcome.value?.items == Array(0..<count))
+    #expect(outcome.value?.elsewhere == 0)
   }
 
   @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
