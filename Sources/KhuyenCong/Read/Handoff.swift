@@ -359,17 +359,7 @@ private final class Stage<Consumer: HandoffConsumer>: CrewStage, BatchQueue, @un
     running = true
     var batch = batches.removeFirst()
     condition.unlock()
-    if Consumer.readsInPlace {
-      batch.withUnsafeMutableBufferPointer { items in
-        for index in items.indices {
-          if let item = items[index] { consumer.read(item) }
-        }
-      }
-    } else {
-      for index in batch.indices {
-        if let item = batch[index].take() { consumer.take(consume item) }
-      }
-    }
+    if Consumer.readsInPlace { consumer.readAll(&batch) } else { consumer.takeAll(&batch) }
     condition.lock()
     running = false
     if Consumer.readsInPlace {
@@ -427,11 +417,38 @@ protocol HandoffConsumer {
   static var readsInPlace: Bool { get }
   /// Reads `item`, left where it is (for a consumer that `readsInPlace`).
   mutating func read(_ item: borrowing Item)
+  /// Takes every item of `batch` over, in order (as `take`).
+  mutating func takeAll(_ batch: inout [Item?])
+  /// Reads every item of `batch` in place, in order (as `read`).
+  mutating func readAll(_ batch: inout [Item?])
 }
 
 extension HandoffConsumer {
   static var readsInPlace: Bool { false }
   mutating func read(_ item: borrowing Item) { take(copy item) }
+
+  // Requirements, not code of `Stage`: the crew reaches a stage through a protocol, and the
+  // stage's own code is not specialised for its consumer, so each item was copied out of its
+  // batch through the type's value witnesses (a line's dozen references retained, and
+  // released after; issue 7). A requirement's default is specialised for each consumer.
+  mutating func takeAll(_ batch: inout [Item?]) {
+    for index in batch.indices {
+      if let item = batch[index].take() { take(consume item) }
+    }
+  }
+
+  mutating func readAll(_ batch: inout [Item?]) {
+    batch.withUnsafeMutableBufferPointer { items in
+      for index in items.indices {
+        // Moved out and back, so that `read` borrows a value of its own: an item read where
+        // it lay was copied first (a line's dozen references retained, and released after:
+        // issue 7), the consumer being a `mutating` method that might have reached it.
+        guard let item = items[index].take() else { continue }
+        read(item)
+        items[index] = consume item
+      }
+    }
+  }
 }
 
 /// What a second thread started by `Handoff.start` runs: the consumer of `run`, the producer
