@@ -29,11 +29,11 @@ public enum SubmissionValidator {
   ///     (`validate`) memory does not grow with the file: the result has their count and totals.
   ///   - lookups: `programme`'s tables, built once by a caller validating many files (else
   ///     built for this file).
-  ///   - pipelined: whether the file is read on this thread while its rows are mapped on a
-  ///     second one and its lines checked on a third (`PipelinedVisitor`, `Handoff`), a large
-  ///     xlsx part inflated on a fourth (`XLSXInflateAhead`) and a large worksheet parsed on a
-  ///     fifth (`XLSXSheetEvents`): the same outcome in less time when a core is free. A
-  ///     caller already validating a file on every core says `false`.
+  ///   - pipelined: whether the file is read on this thread while its rows are mapped and
+  ///     its lines checked by a crew of threads (`PipelinedVisitor`, `Handoff.Crew`), a large
+  ///     xlsx part inflated on a thread of its own (`XLSXInflateAhead`) and a large worksheet
+  ///     parsed on another (`XLSXSheetEvents`): the same outcome in less time when a core is
+  ///     free. A caller already validating a file on every core says `false`.
   public static func validate<Source: ByteSource>(
     _ source: inout Source, named file: String, against programme: Programme,
     limits: ReadLimits = .standard, keepingLines: Bool = true, lookups: ProgrammeLookups? = nil,
