@@ -89,7 +89,7 @@ struct MappedLine {
 
   /// About the bytes the line holds: its texts' UTF-8 and its other fields. A batch of lines
   /// handed over closes by it too (`Handoff.batchBytes`): a line's texts may fill Excel's
-  /// cells, 32 767 characters each, and 256 of them would not be small.
+  /// cells, 32 767 characters each, and 128 of them would not be small.
   var weight: Int {
     let line = built.line
     var bytes = MemoryLayout<MappedLine>.stride

@@ -174,7 +174,7 @@ struct HandoffTests {
     #expect(outcome.value?.elsewhere == 0)
   }
 
-  @Test("a batch closes at its weight: heavy items are handed over a few at a time, not 256")
+  @Test("a batch closes at its weight: heavy items are handed over a few at a time, not a batch's count")
   func closesByWeight() {
     // A quarter of a batch's bytes each: the fourth closes the batch, three do not.
     #expect(Self.handedOver(Array(0..<4)) { $0.send($1, weight: Handoff.batchBytes / 4) })
@@ -182,7 +182,7 @@ struct HandoffTests {
   }
 
   @Test(
-    "a mapped line weighs its texts: seven lines of long texts close their batch, two hundred ordinary ones do not"
+    "a mapped line weighs its texts: seven lines of long texts close their batch, a batch's count less one of ordinary ones do not"
   )
   func lineWeight() {
     func mapped(_ line: PlanLine) -> MappedLine {
@@ -199,6 +199,7 @@ struct HandoffTests {
     #expect(long.weight > 43_700)
     // As the validator hands its lines on (`MappedLineTaker`).
     #expect(Self.handedOver(Array(repeating: long, count: 7)) { $0.take($1) })
-    #expect(!Self.handedOver(Array(repeating: short, count: 200), timeout: 0.3) { $0.take($1) })
+    #expect(
+      !Self.handedOver(Array(repeating: short, count: Handoff.batchSize - 1), timeout: 0.3) { $0.take($1) })
   }
 }

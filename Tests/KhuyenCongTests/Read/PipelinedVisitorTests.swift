@@ -59,7 +59,7 @@ struct PipelinedVisitorTests {
       mutating func endSheet() {}
     }
     // 1 500 cells of 100 bytes of text: about 230 KiB a row, so a batch closes at two rows
-    // (`batchBytes`), long before its 256 events.
+    // (`batchBytes`), long before its 128 events.
     let wide = SheetRow(
       number: 1,
       cells: (1...1500).map { Cell(column: $0, value: .text(String(repeating: "đ", count: 50))) })
