@@ -434,13 +434,16 @@ struct KeyedCells: Sendable {
   }
 
   /// The number of the text in the column of `key` (`Cell.textID`), read without copying the
-  /// cell (and retaining its text).
+  /// cell (and retaining its text). Inlined, as the subscript: called, each copied the whole
+  /// struct (its 84-byte `InlineArray`) to the stack to read one element of it (Swift 6.3).
+  @inline(__always)
   func textID(_ key: ColumnKey) -> Int32? {
     let place = Int(places[key.index])
     return place == 0 ? nil : cells[place - 1].textID
   }
 
   /// The cell in the column of `key`.
+  @inline(__always)
   subscript(key: ColumnKey) -> Cell? {
     let place = Int(places[key.index])
     return place == 0 ? nil : cells[place - 1]
