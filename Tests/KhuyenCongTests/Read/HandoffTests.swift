@@ -174,6 +174,23 @@ struct HandoffTests {
     #expect(outcome.value?.elsewhere == 0)
   }
 
+  @Test(
+    "through two stages on a crew of one, two or three second threads, the last stage takes every item once, in order",
+    arguments: [1, 2, 3])
+  func crewKeepsOrder(threads: Int) {
+    var kept = Keeper<Int>()
+    Handoff.withCrew(threads: threads) { crew in
+      Handoff.run(into: &kept, crew: crew) { onward in
+        var forwarder = Forwarder<Int>(sender: onward)
+        Handoff.run(into: &forwarder, crew: crew) { sender in
+          for item in 0..<20_000 { sender.send(item) }
+        }
+        onward = forwarder.sender
+      }
+    }
+    #expect(kept.items == Array(0..<20_000))
+  }
+
   @Test("a batch closes at its weight: heavy items are handed over a few at a time, not a batch's count")
   func closesByWeight() {
     // A quarter of a batch's bytes each: the fourth closes the batch, three do not.
