@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SWIFT=${SWIFT:-swift}
 SCRATCH=.build-release
-"$SWIFT" build -c release --scratch-path "$SCRATCH" >&2
+# Built as `make bench` builds it (and `make install`: the standard library linked in), in the
+# same folder: a build without the flag there rebuilt every target, and measured another binary.
+"$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/khuyencong"
 work=$(mktemp -d "${TMPDIR:-/tmp}/khuyencong-hostile.XXXXXX")
 trap 'rm -rf "$work"' EXIT
