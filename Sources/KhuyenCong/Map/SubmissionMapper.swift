@@ -20,7 +20,9 @@ public struct SubmissionMapper: WorkbookVisitor {
     case headerFound(SheetRow)
     /// A second header row with an inner group ("Trong đó"): a third row may follow.
     case subHeaderFound(SheetRow, SheetRow)
-    case body(HeaderLayout)
+    /// Under the header: its layout is `layout` (kept once, not copied out of the phase for
+    /// each row: its arrays and dictionaries were retained and released, issue 7).
+    case body
     case skippingSheet
     case done
   }
@@ -111,8 +113,6 @@ public struct SubmissionMapper: WorkbookVisitor {
         visit(row)
       }
     case .body:
-      // The layout is not copied out of the phase for each row (its arrays and dictionaries
-      // retained and released: issue 7): `startBody` keeps it in `layout` too.
       if bodyRowCount == 0 && !totalSeen, let lastRow = layout?.lastRow, row.number <= lastRow + 1,
         HeaderLayout.isColumnNumberRow(row)
       {
@@ -152,7 +152,7 @@ public struct SubmissionMapper: WorkbookVisitor {
   private mutating func startBody(_ layout: HeaderLayout) {
     self.layout = layout
     columnTable = ColumnTable(layout.columns)
-    phase = .body(layout)
+    phase = .body
     for row in titleRows { titleReader.read(row, file: file, sheet: sheetName, into: &meta) }
     titleRows = []
     builder = LineBuilder(
