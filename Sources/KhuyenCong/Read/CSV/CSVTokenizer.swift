@@ -158,14 +158,8 @@ struct CSVTokenizer {
         index += 1
         // The delimiter (most specials) as `consumeUnquoted` takes it, without the scalar.
         if special == delimiterByte {
-          if interned {
-            // `endField` of an interned field: nothing of it is in `field`, no quote was in
-            // it, so all it would do is move on to the next column.
-            column += 1
-            state = .fieldStart
-          } else {
-            endField()
-          }
+          // An interned field left nothing in `field` and held no quote: it only moves on.
+          if interned { nextColumn() } else { endField() }
           continue
         }
         if let row = consumeUnquoted(Unicode.Scalar(special)) { return row }
@@ -399,10 +393,16 @@ struct CSVTokenizer {
     }
   }
 
+  /// What ends every field: the next one starts, in the next column. (A field read straight
+  /// from the bytes and interned ends with this alone: `field` and its flags are untouched.)
+  private mutating func nextColumn() {
+    column += 1
+    state = .fieldStart
+  }
+
   private mutating func endField() {
     defer {
-      column += 1
-      state = .fieldStart
+      nextColumn()
       field.removeAll()
       fieldLength = 0
       fieldHasNonASCII = false
