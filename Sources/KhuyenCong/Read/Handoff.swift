@@ -361,7 +361,12 @@ private final class Stage<Consumer: HandoffConsumer>: CrewStage, BatchQueue, @un
     running = true
     var batch = batches.removeFirst()
     condition.unlock()
-    if Consumer.readsInPlace { consumer.readAll(&batch) } else { consumer.takeAll(&batch) }
+    if Consumer.readsInPlace {
+      consumer.readAll(&batch)
+    } else {
+      consumer.takeAll(&batch)
+      batch = []  // its items taken: the empty slots freed here, not under the lock
+    }
     condition.lock()
     running = false
     if Consumer.readsInPlace {
